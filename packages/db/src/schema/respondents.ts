@@ -1,0 +1,165 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { waves } from "./waves";
+
+/**
+ * What the ID number tells us, kept instead of the number itself.
+ * `idHash` / `phoneHash` are HMAC-SHA256 (hex) with the PII secret; plain values never reach the database.
+ */
+const derived = {
+  sex: text("sex", { enum: ["male", "female"] }),
+  birthYear: integer("birth_year"),
+  ageGroup: text("age_group"),
+  /** 户籍: the ID number was issued in the district's own city. */
+  registered: boolean("registered"),
+};
+
+/** A started verification: an SMS code has been sent and waits for confirmation. */
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "cascade" }),
+    communityCode: text("community_code").notNull(),
+    townCode: text("town_code").notNull(),
+    idHash: text("id_hash").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    phoneLast4: text("phone_last4").notNull(),
+    ...derived,
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    reservationId: uuid("reservation_id"),
+  },
+  (t) => [index("verifications_phone").on(t.phoneHash, t.createdAt)],
+);
+
+/** Every SMS sent, by phone hash: resend interval and daily cap are counted here. */
+export const smsSends = pgTable(
+  "sms_sends",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    phoneHash: text("phone_hash").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sms_sends_phone").on(t.phoneHash, t.sentAt)],
+);
+
+/** The dev-outbox provider's messages, keyed by phone hash (development and tests only). */
+export const devSmsOutbox = pgTable(
+  "dev_sms_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    phoneHash: text("phone_hash").notNull(),
+    text: text("text").notNull(),
+    code: text("code").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("dev_sms_outbox_phone").on(t.phoneHash, t.createdAt)],
+);
+
+/** A held quota slot. At most one active reservation per person (ID hash, phone hash) per wave. */
+export const reservations = pgTable(
+  "reservations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "cascade" }),
+    communityCode: text("community_code").notNull(),
+    townCode: text("town_code").notNull(),
+    idHash: text("id_hash").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    ...derived,
+    status: text("status", { enum: ["active", "submitted", "expired"] }).notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Set once, when the slot went back to the pool (expiry) or was turned into a completion. */
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+    draft: jsonb("draft").notNull().default({}),
+    draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reservations_one_active_id").on(t.waveId, t.idHash).where(sql`${t.status} = 'active'`),
+    uniqueIndex("reservations_one_active_phone").on(t.waveId, t.phoneHash).where(sql`${t.status} = 'active'`),
+    index("reservations_expiry").on(t.status, t.expiresAt),
+  ],
+);
+
+/** Bearer tokens for a reservation, stored hashed; a resumed verification adds a token. */
+export const reservationTokens = pgTable("reservation_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  reservationId: uuid("reservation_id")
+    .notNull()
+    .references(() => reservations.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+export const responses = pgTable(
+  "responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "cascade" }),
+    questionnaireId: integer("questionnaire_id").notNull(),
+    reservationId: uuid("reservation_id").unique(),
+    communityCode: text("community_code").notNull(),
+    townCode: text("town_code").notNull(),
+    mode: text("mode", { enum: ["online", "interviewer", "import"] }).notNull(),
+    idHash: text("id_hash"),
+    phoneHash: text("phone_hash"),
+    ...derived,
+    /** False for a late submission that found no free slot: kept, not counted toward quota or results. */
+    counted: boolean("counted").notNull(),
+    receiptCode: text("receipt_code").notNull().unique(),
+    answers: jsonb("answers").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    enteredBy: integer("entered_by"),
+  },
+  (t) => [
+    uniqueIndex("responses_one_per_id").on(t.waveId, t.idHash),
+    uniqueIndex("responses_one_per_phone").on(t.waveId, t.phoneHash),
+    index("responses_wave_town").on(t.waveId, t.townCode, t.submittedAt),
+  ],
+);
+
+/**
+ * One row per answered rating item, denormalised so that aggregation by town, item, dimension
+ * and domain is one indexed scan. `score` is 0–100, null when the answer is don't know / n.a.
+ */
+export const responseItems = pgTable(
+  "response_items",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    waveId: integer("wave_id").notNull(),
+    townCode: text("town_code").notNull(),
+    question: text("question").notNull(),
+    dimension: text("dimension").notNull(),
+    domain: text("domain").notNull(),
+    code: smallint("code").notNull(),
+    score: real("score"),
+    counted: boolean("counted").notNull(),
+  },
+  (t) => [index("response_items_wave_town_question").on(t.waveId, t.townCode, t.question)],
+);
