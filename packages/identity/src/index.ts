@@ -1,0 +1,17 @@
+// Browser-safe: no node: imports here. Server-only hashing lives in "@survey/identity/pii-hash".
+export { type AgeGroup, ageGroupOf, ageGroups, ageOn } from "./age";
+export { chinaCalendarDate, formatCalendarDate, isLeapYear, parseCalendarDate } from "./calendar-date";
+export {
+  type IdNumberInfo,
+  type IdNumberProblem,
+  type IdNumberResult,
+  idNumberCheckChar,
+  idNumberProblemMessages,
+  makeIdNumber,
+  normalizeIdNumber,
+  type ParseIdNumberOptions,
+  parseIdNumber,
+  underageMessage,
+} from "./id-number";
+export { maskPhone, normalizePhone, phoneLast4, phoneProblemMessage } from "./phone";
+export { isKnownProvinceCode, provinceCodes } from "./region-codes";
