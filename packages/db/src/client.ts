@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -49,7 +49,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       driver: "postgres",
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      // Several API processes may start at once: an advisory lock lets one of them migrate at a time.
+      migrate: async () => {
+        const lockClient = await pool.connect();
+        try {
+          await lockClient.query("select pg_advisory_lock(7420117)");
+          await migratePg(db as never, { migrationsFolder });
+        } finally {
+          await lockClient.query("select pg_advisory_unlock(7420117)").catch(() => {});
+          lockClient.release();
+        }
+      },
       ping: async () => {
         await pool.query("select 1");
       },
@@ -83,4 +93,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       releaseLock();
     },
   };
+}
+
+/** Rows of a raw SQL query; both drivers return `{ rows }`, which drizzle's shared type hides. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

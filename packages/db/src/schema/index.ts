@@ -1,6 +1,6 @@
 export * from "./console";
 export * from "./frame";
 export * from "./indicators";
+export * from "./meta";
 export * from "./respondents";
 export * from "./waves";
-export * from "./meta";

@@ -8,7 +8,9 @@ export const indicators = pgTable("indicators", {
   unit: text("unit").notNull(),
   direction: text("direction", { enum: ["positive", "negative", "interval"] }).notNull(),
   level: text("level", { enum: ["district", "town"] }).notNull(),
-  method: text("method", { enum: ["threshold", "target", "minmax"] }).notNull().default("threshold"),
+  method: text("method", { enum: ["threshold", "target", "minmax"] })
+    .notNull()
+    .default("threshold"),
   /** Threshold method: L (worst) and U (best); for a negative indicator L > U. */
   lower: doublePrecision("lower"),
   upper: doublePrecision("upper"),

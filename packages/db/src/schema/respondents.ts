@@ -88,7 +88,9 @@ export const reservations = pgTable(
     idHash: text("id_hash").notNull(),
     phoneHash: text("phone_hash").notNull(),
     ...derived,
-    status: text("status", { enum: ["active", "submitted", "expired"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "submitted", "expired"] })
+      .notNull()
+      .default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** Set once, when the slot went back to the pool (expiry) or was turned into a completion. */

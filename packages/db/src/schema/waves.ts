@@ -33,7 +33,9 @@ export const waves = pgTable("waves", {
   code: text("code").notNull().unique(),
   title: text("title").notNull(),
   year: integer("year").notNull(),
-  status: text("status", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
+  status: text("status", { enum: ["draft", "open", "closed"] })
+    .notNull()
+    .default("draft"),
   questionnaireId: integer("questionnaire_id").references(() => questionnaires.id),
   opensAt: timestamp("opens_at", { withTimezone: true }),
   closesAt: timestamp("closes_at", { withTimezone: true }),
@@ -43,7 +45,9 @@ export const waves = pgTable("waves", {
   communityCap: integer("community_cap").notNull().default(20),
   minAge: integer("min_age").notNull().default(18),
   reservationMinutes: integer("reservation_minutes").notNull().default(30),
-  allocation: text("allocation", { enum: ["cap", "proportional"] }).notNull().default("cap"),
+  allocation: text("allocation", { enum: ["cap", "proportional"] })
+    .notNull()
+    .default("cap"),
   demo: boolean("demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -66,7 +70,10 @@ export const waveTowns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.waveId, t.townCode] }),
-    check("wave_towns_within_target", sql`${t.completed} >= 0 AND ${t.reserved} >= 0 AND ${t.completed} + ${t.reserved} <= ${t.target}`),
+    check(
+      "wave_towns_within_target",
+      sql`${t.completed} >= 0 AND ${t.reserved} >= 0 AND ${t.completed} + ${t.reserved} <= ${t.target}`,
+    ),
   ],
 );
 
@@ -90,6 +97,9 @@ export const waveCommunities = pgTable(
   (t) => [
     primaryKey({ columns: [t.waveId, t.communityCode] }),
     index("wave_communities_town").on(t.waveId, t.townCode),
-    check("wave_communities_within_cap", sql`${t.completed} >= 0 AND ${t.reserved} >= 0 AND ${t.completed} + ${t.reserved} <= ${t.cap}`),
+    check(
+      "wave_communities_within_cap",
+      sql`${t.completed} >= 0 AND ${t.reserved} >= 0 AND ${t.completed} + ${t.reserved} <= ${t.cap}`,
+    ),
   ],
 );

@@ -1,0 +1,47 @@
+import type { DatabaseHandle } from "@survey/db";
+import type { FastifyPluginAsync } from "fastify";
+import fp from "fastify-plugin";
+import type { Config } from "./config";
+import clock from "./plugins/clock";
+import database from "./plugins/database";
+import docs from "./plugins/docs";
+import errorHandler from "./plugins/error-handler";
+import frontEnds from "./plugins/front-ends";
+import healthRoutes from "./routes/health";
+import publicWaveRoutes from "./routes/public-waves";
+import { seedDemoData } from "./seed/seed-demo";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  /** An open, migrated database supplied by the caller (tests); otherwise opened from config. */
+  database?: DatabaseHandle;
+  now?: () => Date;
+}
+
+/** The whole application as one plugin; `server.ts` only starts it. */
+const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  fastify.decorate("config", options.config);
+  await fastify.register(clock, { now: options.now });
+  await fastify.register(errorHandler);
+  await fastify.register(database, { config: options.config, database: options.database });
+  await fastify.register(docs);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(publicWaveRoutes);
+  await fastify.register(frontEnds);
+
+  if (options.config.seedDemo) {
+    fastify.addHook("onReady", async () => {
+      const seeded = await seedDemoData(fastify.database.db, fastify.now());
+      if (seeded) fastify.log.info("loaded the Songjiang demo frame and wave (demo data)");
+    });
+  }
+};
+
+export default fp(app, { name: "survey-app" });

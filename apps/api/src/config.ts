@@ -1,0 +1,181 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Everything the server reads from its environment, parsed once. Nothing else reads process.env. */
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent → embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Passed to Fastify's trustProxy: true/false, a hop count or a list of addresses. */
+  trustProxy: boolean | number | string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Key for the HMAC of ID numbers and phones. */
+  piiSecret: string;
+  redisUrl?: string;
+  /** Requests per minute per client address on the verification routes. */
+  verificationRateLimit: number;
+  sms: { provider: "dev-outbox" } | { provider: "http"; url: string; token: string };
+  /** ID numbers starting with this prefix count as registered (户籍) residents. */
+  localIdPrefix: string;
+  /** Public address of the resident app, used in QR posters. */
+  publicSurveyUrl: string;
+  /** Load the Songjiang demo frame and wave into an empty database. */
+  seedDemo: boolean;
+  adminUsername: string;
+  adminPassword?: string;
+  /** How often expired reservations are swept, in ms (0 = never). */
+  sweepIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === "" ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(raw)) return true;
+    if (["0", "false", "no", "off"].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error("protocol");
+      return raw;
+    } catch {
+      this.problems.push(`${name} must be a ${protocols.join(" or ")} URL (got "${raw}")`);
+      return undefined;
+    }
+  }
+}
+
+function parseTrustProxy(reader: Reader): boolean | number | string {
+  const raw = reader.string("TRUST_PROXY");
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
+  if (/^[0-9a-fA-F.:/, ]+$/.test(raw)) return raw;
+  reader.problems.push(`TRUST_PROXY must be true, false, a hop count or a list of addresses (got "${raw}")`);
+  return false;
+}
+
+/** In embedded mode the PII secret is generated once and kept beside the data. */
+function embeddedPiiSecret(dataDir: string): string {
+  const path = join(dataDir, "pii-secret");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(path, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const reader = new Reader(env);
+  const nodeEnv = reader.oneOf("NODE_ENV", ["development", "production", "test"] as const, "development");
+  const production = nodeEnv === "production";
+  const port = reader.integer("PORT", 3000, 0, 65535);
+  const host = reader.string("HOST") ?? "0.0.0.0";
+  const databaseUrl = reader.url("DATABASE_URL", ["postgres:", "postgresql:"]);
+  const dataDir = resolve(reader.string("DATA_DIR") ?? "./data");
+  const trustProxy = parseTrustProxy(reader);
+  const logLevel = reader.oneOf("LOG_LEVEL", LOG_LEVELS, "info");
+  const redisUrl = reader.url("REDIS_URL", ["redis:", "rediss:"]);
+  const verificationRateLimit = reader.integer("VERIFY_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000);
+  const localIdPrefix = reader.string("LOCAL_ID_PREFIX") ?? "31";
+  if (!/^\d{2,6}$/.test(localIdPrefix))
+    reader.problems.push(`LOCAL_ID_PREFIX must be 2–6 digits (got "${localIdPrefix}")`);
+  const publicSurveyUrl = reader.url("PUBLIC_SURVEY_URL", ["http:", "https:"]) ?? `http://localhost:${port}/`;
+  const seedDemo = reader.boolean("SEED_DEMO", !production);
+  const adminUsername = reader.string("ADMIN_USERNAME") ?? "admin";
+  const adminPassword = reader.string("ADMIN_PASSWORD");
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    reader.problems.push("ADMIN_PASSWORD must have at least 10 characters");
+  }
+  const sweepIntervalMs = reader.integer("RESERVATION_SWEEP_MS", 30_000, 0, 86_400_000);
+
+  const smsProvider = reader.oneOf("SMS_PROVIDER", ["dev-outbox", "http"] as const, "dev-outbox");
+  let sms: Config["sms"] = { provider: "dev-outbox" };
+  if (smsProvider === "http") {
+    const url = reader.url("SMS_HTTP_URL", ["http:", "https:"]);
+    const token = reader.string("SMS_HTTP_TOKEN");
+    if (!url) reader.problems.push("SMS_HTTP_URL is required when SMS_PROVIDER=http");
+    if (!token) reader.problems.push("SMS_HTTP_TOKEN is required when SMS_PROVIDER=http");
+    sms = { provider: "http", url: url ?? "", token: token ?? "" };
+  } else if (production) {
+    reader.problems.push("SMS_PROVIDER=dev-outbox is refused when NODE_ENV=production; set SMS_PROVIDER=http");
+  }
+
+  let piiSecret = reader.string("PII_SECRET");
+  if (piiSecret !== undefined && piiSecret.length < 32) {
+    reader.problems.push("PII_SECRET must have at least 32 characters");
+  }
+  if (piiSecret === undefined && production) {
+    reader.problems.push("PII_SECRET is required when NODE_ENV=production");
+  }
+
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  piiSecret ??= embeddedPiiSecret(dataDir);
+
+  return {
+    nodeEnv,
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    trustProxy,
+    logLevel,
+    piiSecret,
+    redisUrl,
+    verificationRateLimit,
+    sms,
+    localIdPrefix,
+    publicSurveyUrl,
+    seedDemo,
+    adminUsername,
+    adminPassword,
+    sweepIntervalMs,
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyServerOptions } from "fastify";
+import type { Config } from "./config";
+
+/**
+ * Personal data must never reach a log: bodies are not logged, the query string (which can carry a
+ * phone number) is cut from URLs, and any field that could hold an ID number, phone, code, password
+ * or token is censored wherever it appears.
+ */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  "idNumber",
+  "phone",
+  "code",
+  "password",
+  "token",
+  "*.idNumber",
+  "*.phone",
+  "*.code",
+  "*.password",
+  "*.token",
+  "*.*.idNumber",
+  "*.*.phone",
+  "*.*.code",
+];
+
+export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions["logger"] {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    serializers: {
+      req(request: { method: string; url: string; ip?: string }) {
+        return { method: request.method, url: request.url.split("?")[0], remoteAddress: request.ip };
+      },
+    },
+  };
+}

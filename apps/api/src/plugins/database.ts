@@ -1,0 +1,34 @@
+import { type DatabaseHandle, openDatabase } from "@survey/db";
+import fp from "fastify-plugin";
+import type { Config } from "../config";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+  }
+}
+
+export interface DatabasePluginOptions {
+  config: Config;
+  /** An already open and migrated database (tests); the app then leaves closing it to the caller. */
+  database?: DatabaseHandle;
+}
+
+export default fp<DatabasePluginOptions>(
+  async (app, { config, database }) => {
+    if (database) {
+      app.decorate("database", database);
+      return;
+    }
+    const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await opened.migrate();
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+    app.decorate("database", opened);
+    app.addHook("onClose", () => opened.close());
+  },
+  { name: "database" },
+);

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+
+const Health = Type.Object({
+  status: Type.Union([Type.Literal("ok"), Type.Literal("unavailable")]),
+  database: Type.Object({ driver: Type.String(), reachable: Type.Boolean() }),
+});
+
+const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/health",
+    { schema: { tags: ["operations"], summary: "健康检查", response: { 200: Health, 503: Health } } },
+    async (_request, reply) => {
+      const reachable = await app.database.ping().then(
+        () => true,
+        () => false,
+      );
+      return reply
+        .status(reachable ? 200 : 503)
+        .send({ status: reachable ? "ok" : "unavailable", database: { driver: app.database.driver, reachable } });
+    },
+  );
+};
+
+export default healthRoutes;

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { errorResponses, WaveIdParams } from "../schemas/common";
+import { CommunityQuota, CurrentWave, TownQuota } from "../schemas/public-waves";
+import { currentWave, waveTownCommunities, waveTowns } from "../services/public-wave-service";
+
+const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/waves/current",
+    {
+      schema: { tags: ["resident"], summary: "当前开放的调查", response: { 200: CurrentWave, ...errorResponses(404) } },
+    },
+    () => currentWave(app.database.db),
+  );
+
+  app.get(
+    "/api/waves/:waveId/towns",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "调查的街镇及其配额",
+        params: WaveIdParams,
+        response: { 200: Type.Array(TownQuota), ...errorResponses(404) },
+      },
+    },
+    (request) => waveTowns(app.database.db, request.params.waveId),
+  );
+
+  app.get(
+    "/api/waves/:waveId/towns/:townCode/communities",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "街镇的社区及其配额",
+        params: Type.Object({ waveId: Type.String({ maxLength: 40 }), townCode: Type.String({ maxLength: 40 }) }),
+        response: { 200: Type.Array(CommunityQuota), ...errorResponses(404) },
+      },
+    },
+    (request) => waveTownCommunities(app.database.db, request.params.waveId, request.params.townCode),
+  );
+};
+
+export default publicWaveRoutes;
