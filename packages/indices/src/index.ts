@@ -1,1 +1,15 @@
-export {};
+export * from "./catalogue";
+export * from "./comparison";
+export * from "./demo-values";
+export * from "./distributions";
+export * from "./district-index";
+export * from "./domains";
+export * from "./indicator";
+export * from "./kendall";
+export * from "./normalize";
+export * from "./progress";
+export * from "./ranks";
+export * from "./reading";
+export * from "./spearman";
+export * from "./town-indices";
+export * from "./weights";
