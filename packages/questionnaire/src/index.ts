@@ -1,0 +1,46 @@
+export {
+  DEFAULT_SCORE_MAPPING,
+  DIMENSION_CODES,
+  DIMENSIONS,
+  type DimensionCode,
+  DOMAIN_CODES,
+  type DomainCode,
+  DONT_KNOW_CODE,
+  ITEM_KINDS,
+  type ItemKind,
+  isDimensionCode,
+  isDomainCode,
+  NOT_APPLICABLE_CODE,
+  SATISFACTION_CODES,
+  SATISFACTION_LABELS,
+  SATISFACTION_SCALE,
+  SCORE_MAPPINGS,
+  type ScoreMapping,
+  scoreOfCode,
+} from "./codes";
+export {
+  buildDefaultQuestionnaire,
+  COMMENT_MAX_LENGTH,
+  DEFAULT_QUESTIONNAIRE_CODE,
+  DEFAULT_QUESTIONNAIRE_TITLE,
+  type QuestionnaireDefinition,
+} from "./default-questionnaire";
+export {
+  answersFromImportRow,
+  IMPORT_META_COLUMNS,
+  type ImportProblem,
+  type ImportRowOptions,
+  type ImportRowResult,
+} from "./import-row";
+export { InvalidDefinitionError } from "./loaded-questionnaire";
+export { type ResponseScore, type ScoredAnswer, scoreResponse } from "./score-response";
+export {
+  buildScoringMap,
+  type CodedItem,
+  type SatisfactionItem,
+  type ScoredItem,
+  type ScoringMap,
+} from "./scoring-map";
+export { createModel, registerSurveyProperties } from "./survey-properties";
+export { type AnswerProblem, type AnswerValidationOptions, validateAnswers } from "./validate-answers";
+export { type DefinitionValidation, validateDefinition } from "./validate-definition";

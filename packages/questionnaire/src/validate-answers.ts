@@ -1,0 +1,88 @@
+import { answerShapeOf, shapeProblem } from "./answer-shapes";
+import { type LoadedQuestionnaire, loadQuestionnaire } from "./loaded-questionnaire";
+
+/** One thing wrong with submitted answers; `question` is the question name ("" for the whole body). */
+export interface AnswerProblem {
+  question: string;
+  message: string;
+}
+
+export interface AnswerValidationOptions {
+  /** true on submission: required answers must be there. false for a draft: shape checks only. */
+  complete: boolean;
+}
+
+/**
+ * Server-side check of a resident's answers against the questionnaire. Shape checks (known names,
+ * allowed choices, types, lengths) are ours: survey-core accepts any value it is given. Required
+ * answers and the definition's own validators are survey-core's, run headless over every visible
+ * page so that visibleIf logic is honoured. Throws InvalidDefinitionError for a broken definition.
+ */
+export function validateAnswers(
+  definition: unknown,
+  answers: unknown,
+  options: AnswerValidationOptions,
+): AnswerProblem[] {
+  const questionnaire = loadQuestionnaire(definition);
+  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) {
+    return [{ question: "", message: "答案必须是一个 JSON 对象" }];
+  }
+  const problems: AnswerProblem[] = [];
+  const accepted: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(answers)) {
+    if (isBlank(value) && questionnaire.questions.has(name)) continue;
+    const message = answerProblem(questionnaire, name, value);
+    if (message) problems.push({ question: name, message });
+    else if (!isBlank(value)) accepted[name] = value;
+  }
+  if (options.complete) problems.push(...surveyCoreProblems(questionnaire, accepted, problems));
+  return problems;
+}
+
+function answerProblem(questionnaire: LoadedQuestionnaire, name: string, value: unknown): string | null {
+  const question = questionnaire.questions.get(name);
+  if (question) return shapeProblem(answerShapeOf(question), value);
+  if (questionnaire.commentKeys.has(name)) return commentProblem(value, questionnaire.model.maxTextLength);
+  return "问卷中没有这道题";
+}
+
+/** Required answers and validators; questions already reported for their shape are not reported twice. */
+function surveyCoreProblems(
+  questionnaire: LoadedQuestionnaire,
+  accepted: Record<string, unknown>,
+  shapeProblems: readonly AnswerProblem[],
+): AnswerProblem[] {
+  const flagged = new Set(shapeProblems.map((problem) => problem.question));
+  const { model } = questionnaire;
+  const questions = model.getAllQuestions();
+  const problems: AnswerProblem[] = [];
+  try {
+    // The model is shared between calls: start from clean errors so nothing stale is reported.
+    for (const question of questions) question.clearErrors();
+    model.data = accepted;
+    model.validate(true, false);
+    for (const question of questions) {
+      if (flagged.has(question.name)) continue;
+      for (const error of question.errors) {
+        const message = error.getErrorType() === "required" ? "这道题还没有回答" : error.getText();
+        problems.push({ question: question.name, message });
+      }
+    }
+  } finally {
+    // Answers are personal data: do not keep them in the cached model.
+    model.data = {};
+    for (const question of questions) question.clearErrors();
+  }
+  return problems;
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+function commentProblem(value: unknown, maxTextLength: number): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value !== "string") return "答案类型不对：应为文字";
+  if (maxTextLength > 0 && [...value].length > maxTextLength) return `内容太长：最多 ${maxTextLength} 个字`;
+  return null;
+}
