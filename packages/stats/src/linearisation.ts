@@ -67,6 +67,7 @@ export function linearisedCovariance(sample: Sample, columns: readonly (readonly
     const n = size.sampleSize;
     const f = 1 - n / size.population;
     if (f === 0) continue; // a census stratum adds no variance
+    if (residuals.every((column) => members.every((i) => column[i] === 0))) continue;
     if (n < 2) throw new RangeError(`stratum ${stratum} has a single respondent: its variance cannot be estimated`);
     const scale = (f * n) / (n - 1);
     const means = residuals.map((column) => members.reduce((sum, i) => sum + (column[i] as number), 0) / n);

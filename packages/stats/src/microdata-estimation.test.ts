@@ -344,9 +344,16 @@ describe("microdata estimators: edge cases", () => {
     ).toBe(0);
   });
 
-  it("rejects a stratum with a single respondent", () => {
-    const single = createSample([{ stratum: "A", weight: 10 }], { A: 10 * 1 + 5 });
-    expect(() => ratioMean(single, [3])).toThrow(/single respondent/);
+  it("rejects a stratum with a single respondent when it carries variance", () => {
+    const single = createSample(
+      [
+        { stratum: "A", weight: 10 },
+        { stratum: "B", weight: 5 },
+        { stratum: "B", weight: 5 },
+      ],
+      { A: 15, B: 20 },
+    );
+    expect(() => ratioMean(single, [3, 1, 2])).toThrow(/single respondent/);
   });
 
   it("the post-stratification fixture uses one cell per town × sex × age", () => {
