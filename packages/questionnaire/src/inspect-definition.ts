@@ -29,7 +29,7 @@ export function inspectDefinition(json: unknown): DefinitionCheck {
   } catch (error) {
     return { ok: false, problems: [`survey-core 无法读取问卷定义：${(error as Error).message}`] };
   }
-  const problems = (model.jsonErrors ?? []).map((error) => `问卷定义有误：${error.message}`);
+  const problems = (model.jsonErrors ?? []).map(describeJsonError);
   if (model.pages.length === 0) problems.push("问卷至少要有一页");
 
   const questions = model.getAllQuestions();
@@ -48,6 +48,16 @@ export function inspectDefinition(json: unknown): DefinitionCheck {
     problems.push(`scoreMapping 只能是 ${SCORE_MAPPINGS.join(" 或 ")}，现在是 ${String(scoreMapping)}`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, model };
+}
+
+/** survey-core's message for an unknown element type only names the container, so add the element. */
+function describeJsonError(error: { message: string; jsonObj?: unknown }): string {
+  const element = error.jsonObj as { name?: unknown; type?: unknown } | undefined;
+  const where =
+    element && typeof element === "object" && (element.name !== undefined || element.type !== undefined)
+      ? `(name: ${String(element.name)}, type: ${String(element.type)})`
+      : "";
+  return `问卷定义有误：${error.message}${where}`;
 }
 
 function nameProblems(questions: readonly Question[]): string[] {
