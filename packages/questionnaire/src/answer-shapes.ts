@@ -31,7 +31,10 @@ const DISPLAY_ONLY = new Set(["html", "image"]);
 export function answerShapeOf(question: Question): AnswerShape {
   const type = question.getType();
   if (SINGLE_CHOICE.has(type) || MULTIPLE_CHOICE.has(type)) {
-    const items = selectItems(question as QuestionSelectBase);
+    const select = question as QuestionSelectBase;
+    // Choices copied from another answer or fetched from a URL are not known on the server.
+    if (select.choicesFromQuestion || select.choicesByUrl?.url) return { kind: "unchecked" };
+    const items = selectItems(select);
     return { kind: "choice", ...valuesAndTexts(items), multiple: MULTIPLE_CHOICE.has(type) };
   }
   if (type === "rating") {
