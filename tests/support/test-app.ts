@@ -1,9 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { type Role, SESSION_COOKIE } from "@survey/contract";
+import { users } from "@survey/db";
 import type { FastifyInstance } from "fastify";
 import { type Config, loadConfig } from "../../apps/api/src/config";
 import { createServer } from "../../apps/api/src/create-server";
+import { hashPassword } from "../../apps/api/src/services/auth-service";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_PII_SECRET = "test-pii-secret-0123456789abcdef0123456789";
@@ -55,4 +59,50 @@ export async function createTestApp(
       await database.destroy();
     },
   };
+}
+
+export interface SignedInUser {
+  userId: number;
+  username: string;
+  password: string;
+  /** `survey_session=<value>`, ready for a `cookie` header. */
+  cookie: string;
+  csrfToken: string;
+  /** `{ cookie, "x-csrf-token" }`: spread into `app.inject({ headers })` for any /api/admin call. */
+  headers: { cookie: string; "x-csrf-token": string };
+}
+
+let signInCounter = 0;
+
+/**
+ * Creates a user of `role` directly in the database and signs in through `POST /api/auth/login`, so
+ * tests can call /api/admin routes: `app.inject({ ..., headers: (await signIn(app, "admin")).headers })`.
+ */
+export async function signIn(
+  app: FastifyInstance,
+  role: Role,
+  options: { townCodes?: string[]; domains?: string[]; username?: string; password?: string } = {},
+): Promise<SignedInUser> {
+  signInCounter += 1;
+  const username = options.username ?? `test-${role}-${signInCounter}-${randomBytes(3).toString("hex")}`;
+  const password = options.password ?? `pw-${randomBytes(9).toString("base64url")}`;
+  const [user] = await app.database.db
+    .insert(users)
+    .values({
+      username,
+      displayName: `测试${role}`,
+      passwordHash: await hashPassword(password),
+      role,
+      townCodes: options.townCodes ?? [],
+      domains: options.domains ?? [],
+    })
+    .returning({ id: users.id });
+  if (!user) throw new Error("could not create the test user");
+  const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  if (!session) throw new Error("sign-in set no session cookie");
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const cookie = `${SESSION_COOKIE}=${session.value}`;
+  return { userId: user.id, username, password, cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }

@@ -2,13 +2,14 @@ import type { DatabaseHandle } from "@survey/db";
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "./config";
-import access from "./plugins/access";
+import auth from "./plugins/auth";
 import clock from "./plugins/clock";
 import database from "./plugins/database";
 import docs from "./plugins/docs";
 import errorHandler from "./plugins/error-handler";
 import frontEnds from "./plugins/front-ends";
 import adminRoutes from "./routes/admin/index";
+import authRoutes from "./routes/auth";
 import healthRoutes from "./routes/health";
 import publicWaveRoutes from "./routes/public-waves";
 import { seedDemoData } from "./seed/seed-demo";
@@ -33,10 +34,11 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errorHandler);
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
-  await fastify.register(access);
+  await fastify.register(auth);
 
   await fastify.register(healthRoutes);
   await fastify.register(publicWaveRoutes);
+  await fastify.register(authRoutes);
   await fastify.register(adminRoutes);
   await fastify.register(frontEnds);
 

@@ -105,3 +105,7 @@ export const AccountLockedError = defineError(
   "登录失败次数太多，账号已暂时锁定15分钟，请稍后再试。",
 );
 export const CsrfError = defineError("csrf_failed", 403, "页面已过期，请刷新后再试。");
+export const UnknownUserError = defineError("unknown_user", 404, "没有找到这个用户。");
+export const DuplicateUsernameError = defineError("duplicate_username", 409, "这个用户名已经被使用了。");
+export const WeakPasswordError = defineError("weak_password", 422, "密码至少需要10个字符。");
+export const LastAdminError = defineError("last_admin", 409, "至少要保留一个可用的管理员账号。");

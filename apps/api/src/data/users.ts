@@ -1,0 +1,96 @@
+import { type Executor, queryRows, users } from "@survey/db";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUserById(db: Executor, userId: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row;
+}
+
+export async function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+  const [row] = await db.insert(users).values(user).returning();
+  if (!row) throw new Error("user insert returned nothing");
+  return row;
+}
+
+export async function updateUserRow(
+  db: Executor,
+  userId: number,
+  changes: Partial<Omit<NewUser, "id" | "username" | "createdAt">>,
+): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, userId)).returning();
+  return row;
+}
+
+/** Active (not disabled) admins other than the given user: the last one may not be demoted or disabled. */
+export async function countOtherActiveAdmins(db: Executor, userId: number): Promise<number> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
+  return rows.length;
+}
+
+/**
+ * Counts a failed sign-in in one statement, so concurrent attempts cannot slip past the limit: the
+ * attempt that reaches `limit` locks the account until `lockUntil` and starts the count afresh.
+ */
+export async function recordFailedLogin(
+  db: Executor,
+  userId: number,
+  limit: number,
+  lockUntil: Date,
+): Promise<{ lockedUntil: Date | null }> {
+  const rows = await queryRows<{ locked_until: string | Date | null }>(
+    db,
+    sql`
+    update users set
+      failed_logins = case when failed_logins + 1 >= ${limit} then 0 else failed_logins + 1 end,
+      locked_until = case when failed_logins + 1 >= ${limit} then ${lockUntil.toISOString()}::timestamptz else locked_until end
+    where id = ${userId}
+    returning locked_until`,
+  );
+  const value = rows[0]?.locked_until;
+  return { lockedUntil: value ? new Date(value) : null };
+}
+
+export async function clearFailedLogins(db: Executor, userId: number): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/**
+ * Creates the first administrator only while the users table is empty. Processes starting together
+ * race safely: the existence check and the insert are one statement, and the unique username turns a
+ * lost race into "nothing inserted". Returns whether this call created it.
+ */
+export async function insertFirstAdmin(
+  db: Executor,
+  admin: { username: string; displayName: string; passwordHash: string },
+): Promise<boolean> {
+  const rows = await queryRows(
+    db,
+    sql`
+    insert into users (username, display_name, password_hash, role)
+    select ${admin.username}, ${admin.displayName}, ${admin.passwordHash}, 'admin'
+    where not exists (select 1 from users)
+    on conflict (username) do nothing
+    returning id`,
+  );
+  return rows.length > 0;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,118 @@
+import cookie from "@fastify/cookie";
+import { CSRF_HEADER, type Role, SESSION_COOKIE, type SessionUser } from "@survey/contract";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { CsrfError, ForbiddenError, UnauthenticatedError } from "../errors";
+import {
+  type ActiveSession,
+  ensureFirstAdmin,
+  hasRole,
+  resumeSession,
+  toSessionUser,
+  tokensEqual,
+} from "../services/auth-service";
+
+export type { Role } from "@survey/contract";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Roles allowed on an /api/admin route; a route without it is for admins only. */
+    roles?: Role[];
+  }
+  interface FastifyRequest {
+    /** The signed-in user, once `authenticate` (or the /api/admin hook) has run; null without a session. */
+    user: SessionUser | null;
+    /** The session behind the cookie, for CSRF checks and sign-out. */
+    authSession: ActiveSession["session"] | null;
+  }
+  interface FastifyInstance {
+    /** Loads the session named by the cookie (once per request) and sets `request.user`. */
+    authenticate: (request: FastifyRequest) => Promise<SessionUser | null>;
+    /** onRequest hook for the /api/admin scope: 401 without a session, 403 without a listed role or CSRF token. */
+    authorize: (request: FastifyRequest) => Promise<void>;
+    /** 403 `csrf_failed` unless the request carries its session's token in `x-csrf-token`. */
+    verifyCsrf: (request: FastifyRequest) => void;
+  }
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const DEFAULT_ROLES: Role[] = ["admin"];
+const loaded = Symbol("sessionLoaded");
+
+/** The signed-in user of a request that passed `authorize`; 401 if there is none. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new UnauthenticatedError();
+  return request.user;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    // request.protocol follows X-Forwarded-Proto only when TRUST_PROXY is set.
+    secure: request.protocol === "https",
+    path: "/",
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: request.protocol === "https",
+    path: "/",
+  });
+}
+
+/**
+ * Sessions, roles and CSRF for the console. Also creates the first administrator at first start
+ * (from ADMIN_USERNAME / ADMIN_PASSWORD, else with a generated password written once to the log).
+ */
+export default fp(
+  async (app) => {
+    await app.register(cookie);
+    app.decorateRequest("user", null);
+    app.decorateRequest("authSession", null);
+
+    app.decorate("authenticate", async (request: FastifyRequest) => {
+      const state = request as FastifyRequest & { [loaded]?: boolean };
+      if (state[loaded]) return request.user;
+      state[loaded] = true;
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return null;
+      const active = await resumeSession(app.database.db, token, app.now());
+      if (!active) return null;
+      request.user = toSessionUser(active.user);
+      request.authSession = active.session;
+      return request.user;
+    });
+
+    app.decorate("verifyCsrf", (request: FastifyRequest) => {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.authSession?.csrfToken;
+      if (typeof sent !== "string" || !expected || !tokensEqual(sent, expected)) throw new CsrfError();
+    });
+
+    app.decorate("authorize", async (request: FastifyRequest) => {
+      const user = await app.authenticate(request);
+      if (!user) throw new UnauthenticatedError();
+      const roles = request.routeOptions.config.roles ?? DEFAULT_ROLES;
+      if (!hasRole(user, roles)) throw new ForbiddenError({ roles });
+      if (STATE_CHANGING.has(request.method)) app.verifyCsrf(request);
+    });
+
+    app.addHook("onReady", async () => {
+      const result = await ensureFirstAdmin(app.database.db, app.config);
+      if (!result.created) return;
+      if (result.generatedPassword) {
+        // Shown once: later starts find a user and create nothing. The message is not a redacted field.
+        app.log.warn(
+          `created the first administrator "${result.username}" with the generated password ${result.generatedPassword} — sign in and change it; it will not be shown again`,
+        );
+      } else {
+        app.log.info(`created the first administrator "${result.username}" from ADMIN_PASSWORD`);
+      }
+    });
+  },
+  { name: "auth", dependencies: ["database", "clock"] },
+);

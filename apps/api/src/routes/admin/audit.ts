@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { AuditPageSchema, AuditQuerySchema } from "../../schemas/admin-users";
+import { errorResponses } from "../../schemas/common";
+import { auditPage } from "../../services/audit-service";
+
+/** The audit log viewer (admin only), newest first. */
+const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/admin/audit",
+    {
+      config: { roles: ["admin"] },
+      schema: {
+        tags: ["console"],
+        summary: "操作日志",
+        querystring: AuditQuerySchema,
+        response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    (request) => {
+      const { limit, before, action, user } = request.query;
+      return auditPage(app.database.db, {
+        limit: limit === undefined ? undefined : Math.max(1, Number(limit)),
+        before: before === undefined ? undefined : Number(before),
+        action,
+        user,
+      });
+    },
+  );
+};
+
+export default auditRoutes;

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { AdminUserSchema, CreateUserBody, UpdateUserBody, UserIdParams } from "../../schemas/admin-users";
+import { errorResponses } from "../../schemas/common";
+import { audit } from "../../services/audit-service";
+import { createUser, listAdminUsers, updateUser } from "../../services/user-service";
+
+/** User management (admin only). */
+const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/admin/users",
+    {
+      config: { roles: ["admin"] },
+      schema: {
+        tags: ["console"],
+        summary: "用户列表",
+        response: { 200: Type.Array(AdminUserSchema), ...errorResponses(401, 403) },
+      },
+    },
+    () => listAdminUsers(app.database.db, app.now()),
+  );
+
+  app.post(
+    "/api/admin/users",
+    {
+      config: { roles: ["admin"] },
+      schema: {
+        tags: ["console"],
+        summary: "新建用户",
+        body: CreateUserBody,
+        response: { 201: AdminUserSchema, ...errorResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(app.database.db, request.body, app.now());
+      await audit(request, "user.create", `user:${user.id}`, {
+        username: user.username,
+        role: user.role,
+        townCodes: user.townCodes,
+        domains: user.domains,
+      });
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.patch(
+    "/api/admin/users/:userId",
+    {
+      config: { roles: ["admin"] },
+      schema: {
+        tags: ["console"],
+        summary: "修改用户（角色、范围、停用、重置密码）",
+        params: UserIdParams,
+        body: UpdateUserBody,
+        response: { 200: AdminUserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { user, changes } = await updateUser(app.database.db, request.params.userId, request.body, app.now());
+      if (Object.keys(changes).length > 0) {
+        await audit(request, "user.update", `user:${user.id}`, { username: user.username, changes });
+      }
+      return user;
+    },
+  );
+};
+
+export default userRoutes;

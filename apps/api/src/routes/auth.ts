@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { clearSessionCookie, requireUser, setSessionCookie } from "../plugins/auth";
+import { errorResponses } from "../schemas/common";
+import { LoginBody, SessionResponseSchema } from "../schemas/auth";
+import { audit } from "../services/audit-service";
+import { endSession, signIn, toSessionUser } from "../services/auth-service";
+import { AccountLockedError, AppError, UnauthenticatedError } from "../errors";
+
+/** Console sign-in (SPEC §3a): a session cookie plus a CSRF token for state-changing requests. */
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    "/api/auth/login",
+    {
+      schema: {
+        tags: ["console"],
+        summary: "登录",
+        body: LoginBody,
+        response: { 200: SessionResponseSchema, ...errorResponses(400, 401, 423) },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      try {
+        const signedIn = await signIn(app.database.db, username, password, app.now());
+        const user = toSessionUser(signedIn.user);
+        request.user = user;
+        await audit(request, "auth.login", `user:${user.id}`);
+        setSessionCookie(request, reply, signedIn.sessionToken);
+        return { user, csrfToken: signedIn.csrfToken };
+      } catch (error) {
+        if (error instanceof AppError) {
+          const action = error instanceof AccountLockedError ? "auth.locked" : "auth.login_failed";
+          await audit(request, action, null, { username }, { actor: { userId: null, username: null } });
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    {
+      schema: {
+        tags: ["console"],
+        summary: "当前登录的用户",
+        response: { 200: SessionResponseSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      await app.authenticate(request);
+      const user = requireUser(request);
+      const session = request.authSession;
+      if (!session) throw new UnauthenticatedError();
+      return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    {
+      schema: {
+        tags: ["console"],
+        summary: "退出登录",
+        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await app.authenticate(request);
+      const session = request.authSession;
+      if (!session) throw new UnauthenticatedError();
+      app.verifyCsrf(request);
+      await endSession(app.database.db, session.idHash);
+      await audit(request, "auth.logout", `user:${session.userId}`);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default authRoutes;

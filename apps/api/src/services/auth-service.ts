@@ -1,0 +1,172 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from "@survey/contract";
+import type { Database } from "@survey/db";
+import argon2 from "argon2";
+import { deleteSession, extendSession, findLiveSession, insertSession, type SessionRow } from "../data/sessions";
+import {
+  clearFailedLogins,
+  countUsers,
+  findUserByUsername,
+  insertFirstAdmin,
+  recordFailedLogin,
+  type UserRow,
+} from "../data/users";
+import { AccountLockedError, ForbiddenError, InvalidCredentialsError, WeakPasswordError } from "../errors";
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+/** Idle lifetime: every use of a session pushes its end this far ahead… */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** …but never past this age, so a stolen cookie does not live forever. */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Extending on every request would write on every request; a minute of slack is enough. */
+const SESSION_EXTEND_STEP_MS = 60 * 1000;
+
+export function toSessionUser(user: UserRow): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    townCodes: user.townCodes,
+    domains: user.domains,
+  };
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export function assertPasswordRules(password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError({ minLength: MIN_PASSWORD_LENGTH });
+}
+
+/** SHA-256 of a session cookie value: the database never holds a usable cookie. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function tokensEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+// An unknown username is checked against this hash, so it costs as long as a wrong password.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return decoyHash;
+}
+
+export interface SignedIn {
+  user: UserRow;
+  /** The cookie value; only its hash is stored. */
+  sessionToken: string;
+  csrfToken: string;
+}
+
+/**
+ * Checks a username and password. An unknown user, a disabled one and a wrong password all get the
+ * same `invalid_credentials` after the same argon2 work; the `limit`-th failure locks the account.
+ */
+export async function signIn(db: Database, username: string, password: string, now: Date): Promise<SignedIn> {
+  const user = await findUserByUsername(db, username);
+  const matches = await argon2.verify(user?.passwordHash ?? (await decoy()), password).catch(() => false);
+  if (!user || user.disabled) throw new InvalidCredentialsError();
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AccountLockedError({ lockedUntil: user.lockedUntil.toISOString() });
+  }
+  if (!matches) {
+    const { lockedUntil } = await recordFailedLogin(
+      db,
+      user.id,
+      MAX_FAILED_LOGINS,
+      new Date(now.getTime() + LOCKOUT_MS),
+    );
+    if (lockedUntil && lockedUntil > now) throw new AccountLockedError({ lockedUntil: lockedUntil.toISOString() });
+    throw new InvalidCredentialsError();
+  }
+  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
+  const sessionToken = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  await insertSession(db, {
+    idHash: hashSessionToken(sessionToken),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+  });
+  return { user, sessionToken, csrfToken };
+}
+
+export interface ActiveSession {
+  session: SessionRow;
+  user: UserRow;
+}
+
+/** The live session behind a cookie value, its idle lifetime pushed forward. */
+export async function resumeSession(db: Database, token: string, now: Date): Promise<ActiveSession | undefined> {
+  const idHash = hashSessionToken(token);
+  const found = await findLiveSession(db, idHash, now);
+  if (!found) return undefined;
+  const wanted = Math.min(now.getTime() + SESSION_IDLE_MS, found.session.createdAt.getTime() + SESSION_MAX_AGE_MS);
+  if (wanted - found.session.expiresAt.getTime() >= SESSION_EXTEND_STEP_MS) {
+    const expiresAt = new Date(wanted);
+    await extendSession(db, idHash, expiresAt);
+    found.session.expiresAt = expiresAt;
+  }
+  return found;
+}
+
+export async function endSession(db: Database, idHash: string): Promise<void> {
+  await deleteSession(db, idHash);
+}
+
+export type FirstAdmin = { created: false } | { created: true; username: string; generatedPassword?: string };
+
+/**
+ * Creates the first administrator when there are no users: with ADMIN_PASSWORD if configured, else a
+ * generated password that the caller shows once. Safe with several processes starting at once.
+ */
+export async function ensureFirstAdmin(
+  db: Database,
+  config: { adminUsername: string; adminPassword?: string },
+): Promise<FirstAdmin> {
+  if ((await countUsers(db)) > 0) return { created: false };
+  const generatedPassword = config.adminPassword ? undefined : randomBytes(12).toString("base64url");
+  const password = config.adminPassword ?? generatedPassword ?? "";
+  const created = await insertFirstAdmin(db, {
+    username: config.adminUsername,
+    displayName: "系统管理员",
+    passwordHash: await hashPassword(password),
+  });
+  if (!created) return { created: false };
+  return { created: true, username: config.adminUsername, generatedPassword };
+}
+
+// ---------------------------------------------------------------- scopes
+
+/** True when the user's role may see every town (only staff users carry a town scope). */
+function townScope(user: SessionUser): string[] | undefined {
+  return user.role === "staff" && user.townCodes.length > 0 ? user.townCodes : undefined;
+}
+
+export function canAccessTown(user: SessionUser, townCode: string): boolean {
+  const scope = townScope(user);
+  return scope === undefined || scope.includes(townCode);
+}
+
+/** Throws 403 `forbidden` when a town-scoped staff user asks for another town. */
+export function assertTownAccess(user: SessionUser, townCode: string): void {
+  if (!canAccessTown(user, townCode)) throw new ForbiddenError({ townCode }, "您只能查看分配给您的街镇。");
+}
+
+/** The towns of `townCodes` the user may see, in the given order. */
+export function visibleTowns<T extends { code: string }>(user: SessionUser, towns: T[]): T[] {
+  return towns.filter((town) => canAccessTown(user, town.code));
+}
+
+export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
+  return roles.includes(user.role);
+}
