@@ -34,10 +34,13 @@ const SUPERSCRIPT: Record<string, string> = {
   "9": "⁹",
 };
 
-/** Exact p for a footnote: four significant digits; below 0.0001 in scientific form (2.346×10⁻⁵). */
+/**
+ * Exact p for a footnote: four significant digits; below 0.0001 in scientific form (2.346×10⁻⁵). Below machine
+ * precision (including the 0 that R's AS 89 returns for very strong agreement) as R prints it: p < 2.2×10⁻¹⁶.
+ */
 export function formatPValue(p: number): string {
   if (!Number.isFinite(p)) return "p 无法计算";
-  if (p === 0) return "p < 1×10⁻¹⁵";
+  if (p < Number.EPSILON) return "p < 2.2×10⁻¹⁶";
   if (p >= 1e-4) return `p = ${Number(p.toPrecision(4))}`;
   const [mantissa, exponent] = p.toExponential(3).split("e") as [string, string];
   const power = [...String(Number(exponent))].map((ch) => SUPERSCRIPT[ch] ?? ch).join("");
@@ -57,11 +60,6 @@ const KENDALL_METHOD_TEXT: Record<KendallPValueMethod, string> = {
 
 const SIGNIFICANCE_LEVEL = 0.05;
 const MAX_LISTED = 3;
-
-function listTowns(codes: readonly string[], names: Readonly<Record<string, string>>): string {
-  const shown = codes.slice(0, MAX_LISTED).map((c) => names[c] ?? c);
-  return codes.length > MAX_LISTED ? `${shown.join("、")}等${codes.length}个街镇` : shown.join("、");
-}
 
 /**
  * A short Chinese reading for officials, with the exact statistics in a footnote.
@@ -84,17 +82,18 @@ export function summarizeComparison(input: {
   if (reading.level === "weak") {
     parts.push(`${scope}${c.n}个街镇的居民满意度排名与客观指标排名关联较弱${rhoText}，看不出明显的一致关系。`);
   } else {
-    const relation = reading.opposite ? `呈${reading.label}关系` : reading.label;
-    const consequence = reading.opposite ? "：满意度较高的街镇客观指标反而偏低，值得核查" : "";
     const caution = significant ? "，统计上显著" : "，但统计上尚不显著，可能出于偶然";
-    parts.push(`${scope}${c.n}个街镇的居民满意度排名与客观指标排名${relation}${rhoText}${caution}${consequence}。`);
+    const relation = reading.opposite
+      ? `呈${reading.label}关系${rhoText}，即满意度较高的街镇客观指标反而偏低${caution}${significant ? "，值得核查" : ""}`
+      : `${reading.label}${rhoText}${caution}`;
+    parts.push(`${scope}${c.n}个街镇的居民满意度排名与客观指标排名${relation}。`);
   }
 
   const o = c.bottomOverlap;
   if (o.overlap.length > 0) {
     const chance = `（若两者无关，至少出现这么多重合的概率为 ${(o.probability * 100).toFixed(1)}%）`;
     parts.push(
-      `满意度与客观指标均排在后${o.k}位的有${o.overlap.length}个街镇（${listTowns(o.overlap, names)}），是主客观一致认定的短板${chance}。`,
+      `满意度与客观指标均排在后${o.k}位的有${o.overlap.length}个街镇（${o.overlap.map((code) => names[code] ?? code).join("、")}），是主客观一致认定的短板${chance}。`,
     );
   } else {
     parts.push(`两项排名的后${o.k}位没有重合的街镇。`);
