@@ -1,3 +1,9 @@
+/**
+ * @survey/indices — the objective indicator system and its comparison with satisfaction (STATISTICS §4–5):
+ * domains and the default catalogue, normalisation, weights, town/district indices and progress, rank statistics
+ * matching R's cor.test, rank tables, quadrants, bottom-k agreement and a plain-language Chinese reading.
+ * Pure functions, no IO.
+ */
 export * from "./catalogue";
 export * from "./comparison";
 export * from "./demo-values";

@@ -75,6 +75,13 @@ describe('kendall τ_b, against R cor.test(method = "kendall") and scipy.stats.k
     expect(r.pValue).toBeCloseTo((2 * 4) / 24, 15);
   });
 
+  it("from n = 50 R's default switches to the normal approximation", () => {
+    const x = Array.from({ length: 50 }, (_, i) => i);
+    const y = x.map((i) => (i * 7) % 50);
+    expect(kendall(x, y).pValueMethod).toBe("normal-approximation");
+    expect(kendall(x.slice(0, 49), y.slice(0, 49)).pValueMethod).toBe("exact");
+  });
+
   it("a constant variable has no τ", () => {
     const r = kendall([2, 2, 2], [1, 2, 3]);
     expect(Number.isNaN(r.tau)).toBe(true);

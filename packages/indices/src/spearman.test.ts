@@ -96,6 +96,13 @@ describe('spearman, against R cor.test(x, y, method = "spearman")', () => {
     expect(relativeError(r.pValue as number, 0.0084503423818966562)).toBeLessThan(TOL);
   });
 
+  it("above n = 1290 R uses the t approximation even without ties", () => {
+    const x = Array.from({ length: 1291 }, (_, i) => i);
+    const y = x.map((i) => (i * 37) % 1291);
+    expect(spearman(x, y).pValueMethod).toBe("t-approximation");
+    expect(spearman(x.slice(0, 1290), y.slice(0, 1290)).pValueMethod).toBe("as89-edgeworth");
+  });
+
   it("a constant variable has no ρ and no p-value", () => {
     const r = spearman([1, 1, 1, 1], [1, 2, 3, 4]);
     expect(Number.isNaN(r.rho)).toBe(true);
