@@ -44,6 +44,14 @@ export interface LinearisedCellSums {
   readonly sumOfSquares: number;
 }
 
+/** The vector form: Σz and Σzzᵀ for p estimators at once (cross-tab cell proportions). */
+export interface LinearisedCellCrossSums {
+  readonly stratum: string;
+  readonly cell?: string;
+  readonly sums: readonly number[];
+  readonly crossProducts: readonly (readonly number[])[];
+}
+
 const cellKey = (stratum: string, cell: string | undefined) => `${stratum}\u0000${cell ?? ""}`;
 
 interface CellMoments {
@@ -51,9 +59,11 @@ interface CellMoments {
   respondents: number;
   weight: number;
   margins: readonly string[];
-  sum: number;
-  sumOfSquares: number;
+  sums: number[];
+  crossProducts: number[][];
 }
+
+const squareZeros = (p: number) => Array.from({ length: p }, () => new Array<number>(p).fill(0));
 
 function stratumIndex(design: AggregateDesign): Map<string, StratumDesign> {
   const strata = new Map<string, StratumDesign>();
@@ -70,9 +80,10 @@ function stratumIndex(design: AggregateDesign): Map<string, StratumDesign> {
 }
 
 /** Adds up the sums per stratum (uncalibrated) or per calibration cell. */
-function collectMoments(design: AggregateDesign, sums: readonly LinearisedCellSums[]): Map<string, CellMoments> {
+function collectMoments(design: AggregateDesign, p: number, rows: readonly LinearisedCellCrossSums[]): CellMoments[] {
   const calibration = design.calibration ?? { kind: "none" };
   const moments = new Map<string, CellMoments>();
+  const empty = () => ({ sums: new Array<number>(p).fill(0), crossProducts: squareZeros(p) });
   if (calibration.kind === "none") {
     for (const stratum of design.strata) {
       moments.set(cellKey(stratum.stratum, undefined), {
@@ -80,8 +91,7 @@ function collectMoments(design: AggregateDesign, sums: readonly LinearisedCellSu
         respondents: stratum.sampleSize,
         weight: 1,
         margins: [],
-        sum: 0,
-        sumOfSquares: 0,
+        ...empty(),
       });
     }
   } else {
@@ -91,22 +101,42 @@ function collectMoments(design: AggregateDesign, sums: readonly LinearisedCellSu
       if (calibration.kind === "raked" && !cell.margins) {
         throw new RangeError(`raked cell ${cell.cell} of stratum ${cell.stratum} has no margins`);
       }
-      moments.set(key, { ...cell, margins: cell.margins ?? [], sum: 0, sumOfSquares: 0 });
+      moments.set(key, { ...cell, margins: cell.margins ?? [], ...empty() });
     }
   }
-  for (const row of sums) {
+  for (const row of rows) {
     const key = cellKey(row.stratum, calibration.kind === "none" ? undefined : row.cell);
     const target = moments.get(key);
     if (!target)
       throw new RangeError(`sums for stratum ${row.stratum}, cell ${row.cell ?? "(none)"} are not in the design`);
-    target.sum += row.sum;
-    target.sumOfSquares += row.sumOfSquares;
+    if (row.sums.length !== p || row.crossProducts.length !== p) throw new RangeError("sums have the wrong dimension");
+    for (let a = 0; a < p; a++) {
+      target.sums[a] = (target.sums[a] as number) + (row.sums[a] as number);
+      const source = row.crossProducts[a] as readonly number[];
+      const out = target.crossProducts[a] as number[];
+      for (let b = 0; b < p; b++) out[b] = (out[b] as number) + (source[b] as number);
+    }
   }
-  return moments;
+  return [...moments.values()];
+}
+
+/** Σ(z − k)(z − k)ᵀ over n values from Σz, Σzzᵀ: subtracts k·Σzᵀ + Σz·kᵀ − n·kkᵀ in place. */
+function shiftMoments(cell: CellMoments, shift: readonly number[], count: number): void {
+  const p = shift.length;
+  for (let a = 0; a < p; a++) {
+    const row = cell.crossProducts[a] as number[];
+    const ka = shift[a] as number;
+    const sa = cell.sums[a] as number;
+    for (let b = 0; b < p; b++) {
+      const kb = shift[b] as number;
+      row[b] = (row[b] as number) - ka * (cell.sums[b] as number) - sa * kb + count * ka * kb;
+    }
+  }
+  for (let a = 0; a < p; a++) cell.sums[a] = (cell.sums[a] as number) - count * (shift[a] as number);
 }
 
 /** R's raking residuals (svyrecvar), done on cell moments: within a cell every z moves by the same amount. */
-function rakeResiduals(cells: readonly CellMoments[]): void {
+function rakeResiduals(cells: readonly CellMoments[], p: number): void {
   const marginCount = Math.max(0, ...cells.map((cell) => cell.margins.length));
   for (let sweep = 0; sweep < RAKING_RESIDUAL_SWEEPS; sweep++) {
     for (let margin = 0; margin < marginCount; margin++) {
@@ -121,44 +151,90 @@ function rakeResiduals(cells: readonly CellMoments[]): void {
       }
       for (const group of groups.values()) {
         const count = group.reduce((total, cell) => total + cell.respondents, 0);
-        const average = group.reduce((total, cell) => total + cell.sum / cell.weight, 0) / count;
+        const average = new Array<number>(p).fill(0);
         for (const cell of group) {
-          const shift = average * cell.weight;
-          cell.sumOfSquares += -2 * shift * cell.sum + cell.respondents * shift * shift;
-          cell.sum -= cell.respondents * shift;
+          for (let a = 0; a < p; a++)
+            average[a] = (average[a] as number) + (cell.sums[a] as number) / cell.weight / count;
         }
+        for (const cell of group)
+          shiftMoments(
+            cell,
+            average.map((value) => value * cell.weight),
+            cell.respondents,
+          );
       }
     }
   }
 }
 
-/** V = Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_i (e_hi − ē_h)², e = calibration residuals of z, from cell sums. */
-export function varianceFromCellSums(design: AggregateDesign, sums: readonly LinearisedCellSums[]): number {
+/**
+ * Covariance matrix of p estimators: Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_i (e_hi − ē_h)(e_hi − ē_h)ᵀ, with e the
+ * calibration residuals of the linearised values, from per-cell Σz and Σzzᵀ.
+ */
+export function covarianceFromCellSums(
+  design: AggregateDesign,
+  p: number,
+  rows: readonly LinearisedCellCrossSums[],
+): number[][] {
   const strata = stratumIndex(design);
   const calibration = design.calibration ?? { kind: "none" };
-  const cells = [...collectMoments(design, sums).values()];
-  if (calibration.kind === "raked") rakeResiduals(cells);
-  const perStratum = new Map<string, { sum: number; squares: number }>();
-  for (const cell of cells) {
-    const entry = perStratum.get(cell.stratum) ?? { sum: 0, squares: 0 };
-    if (calibration.kind === "poststratified") {
-      // Residuals within a post-stratum are z − mean(z); they sum to zero within the stratum.
-      entry.squares += cell.respondents > 0 ? cell.sumOfSquares - (cell.sum * cell.sum) / cell.respondents : 0;
-    } else {
-      entry.sum += cell.sum;
-      entry.squares += cell.sumOfSquares;
+  const cells = collectMoments(design, p, rows);
+  if (calibration.kind === "raked") rakeResiduals(cells, p);
+  if (calibration.kind === "poststratified") {
+    // Residuals within a post-stratum are z − mean(z); they sum to zero within the stratum.
+    for (const cell of cells) {
+      if (cell.respondents > 0)
+        shiftMoments(
+          cell,
+          cell.sums.map((sum) => sum / cell.respondents),
+          cell.respondents,
+        );
     }
-    perStratum.set(cell.stratum, entry);
   }
-  let variance = 0;
+  const perStratum = new Map<string, CellMoments>();
+  for (const cell of cells) {
+    const entry = perStratum.get(cell.stratum);
+    if (!entry) {
+      perStratum.set(cell.stratum, {
+        ...cell,
+        sums: [...cell.sums],
+        crossProducts: cell.crossProducts.map((r) => [...r]),
+      });
+      continue;
+    }
+    for (let a = 0; a < p; a++) {
+      entry.sums[a] = (entry.sums[a] as number) + (cell.sums[a] as number);
+      for (let b = 0; b < p; b++) {
+        const row = entry.crossProducts[a] as number[];
+        row[b] = (row[b] as number) + ((cell.crossProducts[a] as number[])[b] as number);
+      }
+    }
+  }
+  const covariance = squareZeros(p);
   for (const [name, entry] of perStratum) {
     const stratum = strata.get(name);
     if (!stratum) throw new RangeError(`cell stratum ${name} is not in the design`);
     const n = stratum.sampleSize;
     const f = 1 - n / stratum.population;
-    if (f === 0 || (entry.sum === 0 && entry.squares === 0)) continue;
+    if (f === 0) continue;
+    if (entry.sums.every((v) => v === 0) && entry.crossProducts.every((row) => row.every((v) => v === 0))) continue;
     if (n < 2) throw new RangeError(`stratum ${name} has a single respondent: its variance cannot be estimated`);
-    variance += ((f * n) / (n - 1)) * (entry.squares - (entry.sum * entry.sum) / n);
+    const scale = (f * n) / (n - 1);
+    for (let a = 0; a < p; a++) {
+      const out = covariance[a] as number[];
+      for (let b = 0; b < p; b++) {
+        const centred =
+          ((entry.crossProducts[a] as number[])[b] as number) -
+          ((entry.sums[a] as number) * (entry.sums[b] as number)) / n;
+        out[b] = (out[b] as number) + scale * centred;
+      }
+    }
   }
-  return variance;
+  return covariance;
+}
+
+/** V = Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_i (e_hi − ē_h)², e = calibration residuals of z, from cell sums. */
+export function varianceFromCellSums(design: AggregateDesign, sums: readonly LinearisedCellSums[]): number {
+  const rows = sums.map((row) => ({ ...row, sums: [row.sum], crossProducts: [[row.sumOfSquares]] }));
+  return (covarianceFromCellSums(design, 1, rows)[0] as number[])[0] as number;
 }
