@@ -1,21 +1,213 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { ApiError, NETWORK_ERROR } from "./api/http";
+import type { ChosenCommunity, CurrentWave, VerificationConfirmed } from "./api/types";
+import { ChunkErrorBoundary } from "./components/chunk-error-boundary";
+import { Notice } from "./components/notice";
+import { resolveStart, type Start } from "./entry/resolve-start";
+import { loadQuestionnaireModule } from "./questionnaire/load-questionnaire";
+import { BlockedScreen } from "./screens/blocked-screen";
+import { ConsentScreen } from "./screens/consent-screen";
+import { LoadingScreen } from "./screens/loading-screen";
+import { PickerScreen } from "./screens/picker-screen";
+import { ReceiptScreen } from "./screens/receipt-screen";
+import { StatusScreen } from "./screens/status-screen";
+import { VerificationScreen } from "./screens/verification-screen";
+import { answersDiffer, mergeAnswers } from "./session/merge-answers";
+import {
+  clearReceipt,
+  clearSession,
+  loadSession,
+  orphanSession,
+  type SavedReceipt,
+  type SavedSession,
+  saveSession,
+  takeOrphan,
+} from "./session/saved-session";
+import { errorSentence, strings } from "./strings";
 
-interface CurrentWave {
-  id: number;
-  title: string;
+const QuestionnaireScreen = lazy(loadQuestionnaireModule);
+
+type Screen =
+  | Start
+  | { kind: "loading" }
+  | { kind: "failed"; error: ApiError }
+  | { kind: "verify"; wave: CurrentWave; community: ChosenCommunity; notice?: string }
+  | { kind: "blocked"; error: ApiError; title?: string; wave?: CurrentWave };
+
+/** Keeps the chosen community in the address, so a reload (or a shared link) comes back to it. */
+function rememberCommunityInUrl(code: string | null) {
+  try {
+    window.history.replaceState(null, "", code ? `/?c=${encodeURIComponent(code)}` : "/");
+  } catch {
+    // Some embedded browsers refuse history changes; the flow works without them.
+  }
 }
 
 export function App() {
-  const [wave, setWave] = useState<CurrentWave | null | undefined>(undefined);
-  useEffect(() => {
-    fetch("/api/waves/current")
-      .then((response) => (response.ok ? response.json() : null))
-      .then(setWave, () => setWave(null));
+  const [screen, setScreen] = useState<Screen>({ kind: "loading" });
+
+  const start = useCallback(async (then?: (start: Start) => Screen) => {
+    setScreen({ kind: "loading" });
+    try {
+      const result = await resolveStart(window.location.search);
+      setScreen(then ? then(result) : result);
+    } catch (error) {
+      setScreen({
+        kind: "failed",
+        error: error instanceof ApiError ? error : new ApiError(0, NETWORK_ERROR, String(error)),
+      });
+    }
   }, []);
-  return (
-    <main>
-      <h1>{wave ? wave.title : "居民满意度调查"}</h1>
-      {wave === null ? <p>目前没有正在进行的调查。</p> : <p>感谢您参加本次调查。</p>}
-    </main>
-  );
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const verified = (
+    wave: CurrentWave,
+    community: ChosenCommunity,
+    confirmed: VerificationConfirmed,
+    phoneMasked: string,
+  ) => {
+    const orphan = takeOrphan(community.code, phoneMasked);
+    const serverDraft = confirmed.draft ?? {};
+    const answers = mergeAnswers(serverDraft, orphan?.answers, orphan !== null);
+    const session: SavedSession = {
+      token: confirmed.reservationToken,
+      waveTitle: wave.title,
+      expiresAt: confirmed.expiresAt,
+      community,
+      phoneMasked,
+      answers,
+      unsynced: answersDiffer(answers, serverDraft),
+      pageNo: orphan?.pageNo ?? -1,
+      submitting: false,
+    };
+    saveSession(session);
+    clearReceipt();
+    setScreen({
+      kind: "questionnaire",
+      session,
+      questionnaire: confirmed.questionnaire,
+      resumed: Object.keys(answers).length > 0,
+    });
+  };
+
+  /** The token was refused mid-way: verify again; the answers come back with the same phone. */
+  const sessionLost = () => {
+    const saved = loadSession();
+    if (saved) {
+      orphanSession(saved);
+      rememberCommunityInUrl(saved.community.code);
+    }
+    void start((next) =>
+      next.kind === "consent"
+        ? { kind: "verify", wave: next.wave, community: next.community, notice: strings.questionnaire.sessionLost }
+        : next,
+    );
+  };
+
+  const startOver = () => {
+    clearReceipt();
+    clearSession();
+    void start();
+  };
+
+  switch (screen.kind) {
+    case "loading":
+      return <LoadingScreen />;
+    case "failed":
+      return (
+        <StatusScreen
+          heading={strings.status.loadFailedTitle}
+          text={errorSentence(screen.error.code, {})}
+          icon="warning"
+        >
+          <button type="button" className="button button--primary" onClick={() => void start()}>
+            {strings.retry}
+          </button>
+        </StatusScreen>
+      );
+    case "no-wave":
+      return <StatusScreen heading={strings.status.noWaveTitle} text={strings.status.noWaveText} />;
+    case "closed":
+      return (
+        <StatusScreen title={screen.wave.title} heading={strings.status.closedTitle} text={strings.status.closedText} />
+      );
+    case "pick":
+      return (
+        <PickerScreen
+          wave={screen.wave}
+          notice={screen.notice}
+          onPick={(community) => {
+            rememberCommunityInUrl(community.code);
+            setScreen({ kind: "consent", wave: screen.wave, community });
+          }}
+        />
+      );
+    case "community-full":
+      return (
+        <BlockedScreen
+          title={screen.wave.title}
+          error={new ApiError(409, "quota_full", "")}
+          community={screen.community}
+          onChooseOther={() => {
+            rememberCommunityInUrl(null);
+            setScreen({ kind: "pick", wave: screen.wave });
+          }}
+        />
+      );
+    case "consent":
+      return (
+        <ConsentScreen
+          wave={screen.wave}
+          community={screen.community}
+          onAgree={() => setScreen({ kind: "verify", wave: screen.wave, community: screen.community })}
+          onChangeCommunity={() => {
+            rememberCommunityInUrl(null);
+            setScreen({ kind: "pick", wave: screen.wave });
+          }}
+        />
+      );
+    case "verify":
+      return (
+        <VerificationScreen
+          wave={screen.wave}
+          community={screen.community}
+          notice={screen.notice ? <Notice tone="info">{screen.notice}</Notice> : null}
+          onVerified={(confirmed, phoneMasked) => verified(screen.wave, screen.community, confirmed, phoneMasked)}
+          onBlocked={(error) => {
+            if (error.code === "unknown_community") {
+              rememberCommunityInUrl(null);
+              setScreen({ kind: "pick", wave: screen.wave, notice: errorSentence(error.code, {}) });
+            } else {
+              setScreen({ kind: "blocked", error, title: screen.wave.title, wave: screen.wave });
+            }
+          }}
+        />
+      );
+    case "blocked":
+      return <BlockedScreen title={screen.title} error={screen.error} />;
+    case "questionnaire":
+      return (
+        <ChunkErrorBoundary title={screen.session.waveTitle}>
+          <Suspense fallback={<LoadingScreen title={screen.session.waveTitle} text={strings.questionnaire.loading} />}>
+            <QuestionnaireScreen
+              waveTitle={screen.session.waveTitle}
+              session={screen.session}
+              questionnaire={screen.questionnaire}
+              resumed={screen.resumed}
+              onSubmitted={(receipt: SavedReceipt) => setScreen({ kind: "receipt", receipt })}
+              onSessionLost={sessionLost}
+              onRejected={(error) => {
+                clearSession();
+                setScreen({ kind: "blocked", error, title: screen.session.waveTitle });
+              }}
+            />
+          </Suspense>
+        </ChunkErrorBoundary>
+      );
+    case "receipt":
+      return <ReceiptScreen title={screen.receipt.waveTitle} receipt={screen.receipt} onStartOver={startOver} />;
+  }
 }

@@ -1,0 +1,12 @@
+import { request } from "./http";
+import type { CurrentWave } from "./types";
+import { type Query, useQuery } from "./use-api";
+
+/** GET /api/waves/current — 404 `no_open_wave` when nothing is open. */
+export async function fetchCurrentWave(signal?: AbortSignal): Promise<CurrentWave> {
+  return (await request<CurrentWave>("GET", "/api/waves/current", { signal })).data;
+}
+
+export function useCurrentWave(): Query<CurrentWave> {
+  return useQuery("current-wave", fetchCurrentWave);
+}

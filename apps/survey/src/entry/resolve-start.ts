@@ -1,0 +1,102 @@
+import { fetchCommunities } from "../api/communities";
+import { fetchCurrentWave } from "../api/current-wave";
+import { ApiError } from "../api/http";
+import { fetchReservation } from "../api/reservation";
+import { fetchTowns } from "../api/towns";
+import type { ChosenCommunity, CurrentWave, Questionnaire } from "../api/types";
+import { answersDiffer, mergeAnswers } from "../session/merge-answers";
+import {
+  loadReceipt,
+  loadSession,
+  orphanSession,
+  type SavedReceipt,
+  type SavedSession,
+  saveSession,
+} from "../session/saved-session";
+import { strings } from "../strings";
+
+/** Where the app opens: resume, the receipt of a finished survey, or the entry for a new resident. */
+export type Start =
+  | { kind: "questionnaire"; session: SavedSession; questionnaire: Questionnaire; resumed: boolean }
+  | { kind: "receipt"; receipt: SavedReceipt }
+  | { kind: "no-wave" }
+  | { kind: "closed"; wave: CurrentWave }
+  | { kind: "pick"; wave: CurrentWave; notice?: string }
+  | { kind: "consent"; wave: CurrentWave; community: ChosenCommunity }
+  | { kind: "community-full"; wave: CurrentWave; community: ChosenCommunity };
+
+/** The community code of a QR poster link, `/?c=<communityCode>`. */
+export function communityCodeFromUrl(search: string): string | null {
+  const code = new URLSearchParams(search).get("c")?.trim();
+  return code && /^[0-9A-Za-z_-]{1,40}$/.test(code) ? code : null;
+}
+
+/** A token in storage → the reservation it holds, answers merged with the ones this phone kept. */
+async function resumeSaved(saved: SavedSession): Promise<Start | null> {
+  try {
+    const reservation = await fetchReservation(saved.token);
+    const answers = mergeAnswers(reservation.draft, saved.answers, saved.unsynced);
+    const session: SavedSession = {
+      ...saved,
+      answers,
+      unsynced: saved.unsynced || answersDiffer(answers, reservation.draft ?? {}),
+      expiresAt: reservation.expiresAt,
+      community: reservation.community ?? saved.community,
+      // Submitted on the server but the receipt never arrived: asking again returns the same receipt.
+      submitting: saved.submitting || reservation.status === "submitted",
+    };
+    saveSession(session);
+    return {
+      kind: "questionnaire",
+      session,
+      questionnaire: reservation.questionnaire,
+      resumed: Object.keys(answers).length > 0,
+    };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      // Keep the answers aside: verifying again as the same person brings them back.
+      orphanSession(saved);
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function communityFromCode(wave: CurrentWave, code: string): Promise<Start> {
+  const towns = await fetchTowns(wave.id);
+  // A community code starts with its town's code (9 digits in the national division codes).
+  const town = towns.find((candidate) => code.startsWith(candidate.code));
+  if (town) {
+    const communities = await fetchCommunities(wave.id, town.code);
+    const found = communities.find((candidate) => candidate.code === code);
+    if (found) {
+      const community = { code: found.code, name: found.name, townCode: town.code, townName: town.name };
+      return found.full || town.full
+        ? { kind: "community-full", wave, community }
+        : { kind: "consent", wave, community };
+    }
+  }
+  return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
+}
+
+export async function resolveStart(search: string): Promise<Start> {
+  const saved = loadSession();
+  if (saved) {
+    const resumed = await resumeSaved(saved);
+    if (resumed) return resumed;
+  }
+  const receipt = loadReceipt();
+  if (receipt) return { kind: "receipt", receipt };
+
+  let wave: CurrentWave;
+  try {
+    wave = await fetchCurrentWave();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "no_open_wave") return { kind: "no-wave" };
+    throw error;
+  }
+  if (wave.status !== "open") return { kind: "closed", wave };
+
+  const code = communityCodeFromUrl(search);
+  return code ? communityFromCode(wave, code) : { kind: "pick", wave };
+}

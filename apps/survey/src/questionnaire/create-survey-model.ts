@@ -1,0 +1,39 @@
+import { registerSurveyProperties } from "@survey/questionnaire";
+import { Model, type QuestionRatingModel } from "survey-core";
+import type { Answers } from "../api/types";
+import { strings } from "../strings";
+import { surveyTheme } from "./survey-theme";
+
+/** A SurveyJS model set up for a phone: Chinese, our theme, our own progress bar, big rating buttons. */
+export function createSurveyModel(definition: Record<string, unknown>, answers: Answers, pageNo: number): Model {
+  registerSurveyProperties();
+  const model = new Model(definition);
+  model.locale = "zh-cn";
+  model.applyTheme(surveyTheme);
+  model.showTitle = false;
+  // The app draws its own sticky progress bar with the save status beside it.
+  model.showProgressBar = false;
+  model.showCompletedPage = false;
+  model.autoFocusFirstQuestion = false;
+  model.questionErrorLocation = "bottom";
+  model.completeText = strings.questionnaire.complete;
+  model.pagePrevText = strings.questionnaire.prev;
+  model.pageNextText = strings.questionnaire.next;
+  for (const question of model.getAllQuestions()) {
+    // At phone width a rating in "auto" mode collapses into a dropdown: keep the buttons.
+    if (question.getType() === "rating") (question as QuestionRatingModel).displayMode = "buttons";
+  }
+  model.data = answers;
+  const lastPage = Math.max(0, model.visiblePageCount - 1);
+  const page = pageNo >= 0 ? pageNo : firstUnfinishedPage(model);
+  model.currentPageNo = Math.min(Math.max(0, page), lastPage);
+  return model;
+}
+
+/** Answers restored from the server without a page: open the first page with an unanswered question. */
+function firstUnfinishedPage(model: Model): number {
+  const index = model.visiblePages.findIndex((page) =>
+    page.questions.some((question) => question.isVisible && question.isRequired && question.isEmpty()),
+  );
+  return index === -1 ? 0 : index;
+}

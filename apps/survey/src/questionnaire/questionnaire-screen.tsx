@@ -1,0 +1,182 @@
+import "survey-core/survey-core.fontless.min.css";
+import "survey-core/i18n/simplified-chinese";
+import "./questionnaire.css";
+import { useEffect, useRef, useState } from "react";
+import type { CompletingEvent, SurveyModel } from "survey-core";
+import { Survey } from "survey-react-ui";
+import type { ApiError } from "../api/http";
+import { useDraftAutosave } from "../api/save-draft";
+import { useSubmission } from "../api/submit-response";
+import type { Answers, Questionnaire, SubmittedResponse } from "../api/types";
+import { Notice } from "../components/notice";
+import { Layout } from "../screens/layout";
+import {
+  clearSession,
+  type SavedReceipt,
+  type SavedSession,
+  saveReceipt,
+  updateSession,
+} from "../session/saved-session";
+import { strings } from "../strings";
+import { createSurveyModel } from "./create-survey-model";
+import { policyNotes } from "./policy-notes";
+import { ProgressBar } from "./progress-bar";
+import { SaveStatus } from "./save-status";
+import { SubmittingCard } from "./submitting-card";
+
+export interface QuestionnaireScreenProps {
+  waveTitle?: string;
+  session: SavedSession;
+  questionnaire: Questionnaire;
+  /** The answers came back from an earlier visit: say so. */
+  resumed: boolean;
+  onSubmitted: (receipt: SavedReceipt) => void;
+  /** The token is no longer accepted: the resident must verify again (answers are kept). */
+  onSessionLost: () => void;
+  /** A refusal the questionnaire cannot fix (already responded, wave closed…). */
+  onRejected: (error: ApiError) => void;
+}
+
+interface AnswerProblem {
+  question: string;
+  message: string;
+}
+
+/** The questionnaire itself: SurveyJS, one page per area, every change saved here and on the server. */
+export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
+  const { session, questionnaire } = props;
+  const [model] = useState(() => createSurveyModel(questionnaire.definition, session.answers, session.pageNo));
+  const [pageNo, setPageNo] = useState(model.currentPageNo);
+  const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
+  const [submitting, setSubmitting] = useState(session.submitting);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const autosave = useDraftAutosave(session.token, {
+    onSynced: () => updateSession({ unsynced: false }),
+    onInvalidToken: () => propsRef.current.onSessionLost(),
+  });
+
+  const finish = (result: SubmittedResponse) => {
+    const receipt: SavedReceipt = {
+      waveTitle: props.waveTitle,
+      receiptCode: result.receiptCode,
+      counted: result.counted,
+      policies: policyNotes(questionnaire.definition),
+    };
+    saveReceipt(receipt);
+    clearSession();
+    propsRef.current.onSubmitted(receipt);
+  };
+
+  const refuse = (error: ApiError) => {
+    updateSession({ submitting: false });
+    setSubmitting(false);
+    autosave.resume();
+    if (error.code === "invalid_answers") return showProblems(model, error, setProblems);
+    if (error.status === 401) return propsRef.current.onSessionLost();
+    propsRef.current.onRejected(error);
+  };
+
+  const submission = useSubmission(session.token, { onSubmitted: finish, onRejected: refuse });
+
+  const startSubmission = (answers: Answers) => {
+    autosave.pause();
+    updateSession({ answers, submitting: true });
+    setProblems(null);
+    setSubmitting(true);
+    submission.submit(answers);
+  };
+  const startSubmissionRef = useRef(startSubmission);
+  startSubmissionRef.current = startSubmission;
+
+  useEffect(() => {
+    const onValueChanged = () => {
+      const answers = { ...model.data };
+      // Local first: this survives a reload, a closed tab and no network at all.
+      updateSession({ answers, unsynced: true });
+      autosave.schedule(answers);
+    };
+    const onPageChanged = () => {
+      setPageNo(model.currentPageNo);
+      updateSession({ pageNo: model.currentPageNo });
+      window.scrollTo(0, 0);
+    };
+    const onCompleting = (_: SurveyModel, options: CompletingEvent) => {
+      // The survey never "completes" on its own: it stays editable until the server acknowledges.
+      options.allow = false;
+      startSubmissionRef.current({ ...model.data });
+    };
+    model.onValueChanged.add(onValueChanged);
+    model.onCurrentPageChanged.add(onPageChanged);
+    model.onCompleting.add(onCompleting);
+    return () => {
+      model.onValueChanged.remove(onValueChanged);
+      model.onCurrentPageChanged.remove(onPageChanged);
+      model.onCompleting.remove(onCompleting);
+    };
+  }, [model, autosave.schedule]);
+
+  // On arrival: push answers the server has not seen yet, and finish a submission a reload interrupted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once for the session it was mounted with.
+  useEffect(() => {
+    if (session.submitting) startSubmissionRef.current(session.answers);
+    else if (session.unsynced) autosave.schedule({ ...model.data });
+  }, []);
+
+  const title = props.waveTitle || questionnaire.title;
+  if (submitting) {
+    return (
+      <Layout title={title}>
+        <SubmittingCard state={submission.state} onRetry={submission.retryNow} />
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout title={title}>
+      <ProgressBar
+        pageNo={pageNo}
+        pageCount={model.visiblePageCount}
+        pageTitle={model.currentPage?.title ?? ""}
+        status={<SaveStatus status={autosave.status} />}
+      />
+      {props.resumed && pageNo === session.pageNo && !problems ? (
+        <Notice tone="success">{strings.questionnaire.resumed}</Notice>
+      ) : null}
+      {problems ? (
+        <Notice tone="alert">
+          <p>{strings.questionnaire.invalidAnswers}</p>
+          <ul className="problem-list">
+            {problems.map((problem) => (
+              <li key={problem.question}>{problem.message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <div className="questionnaire">
+        <Survey model={model} />
+      </div>
+    </Layout>
+  );
+}
+
+/** Takes the resident to the first question the server refused, and marks each one. */
+function showProblems(model: SurveyModel, error: ApiError, setProblems: (problems: AnswerProblem[]) => void) {
+  const details = Array.isArray(error.body.details) ? (error.body.details as Partial<AnswerProblem>[]) : [];
+  const problems: AnswerProblem[] = [];
+  for (const detail of details) {
+    if (typeof detail.question !== "string") continue;
+    const question = model.getQuestionByName(detail.question);
+    const message = typeof detail.message === "string" ? detail.message : error.message;
+    problems.push({
+      question: detail.question,
+      message: question ? `${question.processedTitle}：${message}` : message,
+    });
+    question?.addError(message);
+  }
+  setProblems(problems.length > 0 ? problems : [{ question: "", message: error.message }]);
+  const first = details[0]?.question ? model.getQuestionByName(details[0].question) : null;
+  if (first?.page) model.currentPage = first.page;
+  window.scrollTo(0, 0);
+}
