@@ -8,6 +8,8 @@ import database from "./plugins/database";
 import docs from "./plugins/docs";
 import errorHandler from "./plugins/error-handler";
 import frontEnds from "./plugins/front-ends";
+import reservationSweeper from "./plugins/reservation-sweeper";
+import tableUpload from "./plugins/table-upload";
 import adminRoutes from "./routes/admin/index";
 import authRoutes from "./routes/auth";
 import healthRoutes from "./routes/health";
@@ -35,6 +37,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
   await fastify.register(auth);
+  await fastify.register(tableUpload);
+  await fastify.register(reservationSweeper);
 
   await fastify.register(healthRoutes);
   await fastify.register(publicWaveRoutes);

@@ -1,8 +1,20 @@
 import { type Database, questionnaires, towns, waveCommunities, waves, waveTowns } from "@survey/db";
 import { and, asc, eq } from "drizzle-orm";
 import { pgConstraint, pgErrorCode } from "../data/retry";
-import { addMissingWaveCommunities, findWave, insertWaveQuotaRows, type WaveRow } from "../data/waves";
+import {
+  addMissingWaveCommunities,
+  type CommunityFill,
+  findWave,
+  insertWaveQuotaRows,
+  listWaveCommunities,
+  listWaves,
+  listWaveTowns,
+  type WaveRow,
+  type WaveTotals,
+  waveTotals,
+} from "../data/waves";
 import { DuplicateCodeError, InvalidRequestError, UnknownTownError, UnknownWaveError, WaveStateError } from "../errors";
+import { parseId } from "../schemas/common";
 
 export interface WaveInput {
   code: string;
@@ -42,7 +54,15 @@ async function requireQuestionnaire(db: Database, questionnaireId: number | null
   if (!row) throw new InvalidRequestError({ field: "questionnaireId" }, "没有找到这个问卷。");
 }
 
+/** A closing time must come after the opening time. */
+function checkSchedule(opensAt: Date | null | undefined, closesAt: Date | null | undefined): void {
+  if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) {
+    throw new InvalidRequestError({ field: "closesAt" }, "结束时间必须晚于开始时间。");
+  }
+}
+
 export async function createWave(db: Database, input: WaveInput): Promise<WaveRow> {
+  checkSchedule(input.opensAt, input.closesAt);
   await requireQuestionnaire(db, input.questionnaireId);
   return db.transaction(async (tx) => {
     const frameTowns = await tx.select({ code: towns.code }).from(towns).orderBy(asc(towns.code));
@@ -84,23 +104,28 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
   const wave = await requireWave(db, waveId);
   if (wave.status === "closed") throw new WaveStateError({}, "调查已经结束，不能再修改。");
   await requireQuestionnaire(db, update.questionnaireId);
+  checkSchedule(
+    update.opensAt === undefined ? wave.opensAt : update.opensAt,
+    update.closesAt === undefined ? wave.closesAt : update.closesAt,
+  );
+  const fields = {
+    title: update.title,
+    year: update.year,
+    questionnaireId: update.questionnaireId,
+    townTarget: update.townTarget,
+    communityCap: update.communityCap,
+    minAge: update.minAge,
+    reservationMinutes: update.reservationMinutes,
+    allocation: update.allocation,
+    opensAt: update.opensAt,
+    closesAt: update.closesAt,
+  };
+  // An update of overrides alone changes no wave column (drizzle refuses an empty SET).
+  const changesWave = Object.values(fields).some((value) => value !== undefined);
   return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(waves)
-      .set({
-        title: update.title,
-        year: update.year,
-        questionnaireId: update.questionnaireId,
-        townTarget: update.townTarget,
-        communityCap: update.communityCap,
-        minAge: update.minAge,
-        reservationMinutes: update.reservationMinutes,
-        allocation: update.allocation,
-        opensAt: update.opensAt,
-        closesAt: update.closesAt,
-      })
-      .where(eq(waves.id, waveId))
-      .returning();
+    const [updated] = changesWave
+      ? await tx.update(waves).set(fields).where(eq(waves.id, waveId)).returning()
+      : await tx.select().from(waves).where(eq(waves.id, waveId));
     if (!updated) throw new UnknownWaveError();
     // Defaults flow to every row that has no override of its own. A limit below what is already
     // filled would break the quota CHECK: report it as a refusal, not a 500.
@@ -168,4 +193,86 @@ export async function closeWave(db: Database, waveId: number): Promise<WaveRow> 
 export async function waveTownCodes(db: Database, waveId: number): Promise<string[]> {
   const rows = await db.select({ code: waveTowns.townCode }).from(waveTowns).where(eq(waveTowns.waveId, waveId));
   return rows.map((row) => row.code);
+}
+
+// ---------------------------------------------------------------- admin views
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A wave as the admin API shows it (SPEC §3a): every setting, dates as ISO strings. */
+export function waveView(wave: WaveRow) {
+  return {
+    id: wave.id,
+    code: wave.code,
+    title: wave.title,
+    year: wave.year,
+    status: wave.status,
+    questionnaireId: wave.questionnaireId,
+    townTarget: wave.townTarget,
+    communityCap: wave.communityCap,
+    minAge: wave.minAge,
+    reservationMinutes: wave.reservationMinutes,
+    allocation: wave.allocation,
+    opensAt: iso(wave.opensAt),
+    closesAt: iso(wave.closesAt),
+    openedAt: iso(wave.openedAt),
+    demo: wave.demo,
+    createdAt: wave.createdAt.toISOString(),
+  };
+}
+
+const NO_TOTALS: WaveTotals = { towns: 0, communities: 0, target: 0, completed: 0, reserved: 0 };
+
+export async function listWavesWithTotals(db: Database) {
+  const [rows, totals] = await Promise.all([listWaves(db), waveTotals(db)]);
+  return rows.map((wave) => ({ ...waveView(wave), totals: totals.get(wave.id) ?? NO_TOTALS }));
+}
+
+/** A wave with every town's target and fill and, inside each town, every community's cap and fill. */
+export async function waveDetail(db: Database, waveId: number) {
+  const wave = await requireWave(db, waveId);
+  const [townRows, communityRows, totals] = await Promise.all([
+    listWaveTowns(db, waveId),
+    listWaveCommunities(db, waveId),
+    waveTotals(db, waveId),
+  ]);
+  const byTown = new Map<string, CommunityFill[]>();
+  for (const community of communityRows) {
+    const list = byTown.get(community.townCode) ?? [];
+    list.push(community);
+    byTown.set(community.townCode, list);
+  }
+  return {
+    ...waveView(wave),
+    totals: totals.get(waveId) ?? NO_TOTALS,
+    towns: townRows.map((town) => ({
+      code: town.code,
+      name: town.name,
+      kind: town.kind,
+      population: town.population,
+      target: town.target,
+      targetOverridden: town.targetOverridden,
+      completed: town.completed,
+      reserved: town.reserved,
+      full: town.completed + town.reserved >= town.target,
+      communities: (byTown.get(town.code) ?? []).map((community) => ({
+        code: community.code,
+        name: community.name,
+        kind: community.kind,
+        population: community.population,
+        cap: community.cap,
+        capOverridden: community.capOverridden,
+        completed: community.completed,
+        reserved: community.reserved,
+        full: community.completed + community.reserved >= community.cap,
+      })),
+    })),
+  };
+}
+
+/** The wave of an admin path, or 404 `unknown_wave` (also for an id that is not a number). */
+export async function requireWaveById(db: Database, rawWaveId: string): Promise<WaveRow> {
+  const waveId = parseId(rawWaveId);
+  if (waveId === undefined) throw new UnknownWaveError();
+  return requireWave(db, waveId);
 }

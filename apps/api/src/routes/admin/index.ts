@@ -1,12 +1,16 @@
 import type { FastifyPluginAsync } from "fastify";
 import auditRoutes from "./audit";
+import frameRoutes from "./frame";
 import userRoutes from "./users";
+import waveRoutes from "./waves";
 
 /** Every /api/admin route is registered here, behind the `authorize` hook (session + role). */
 const adminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", (request) => app.authorize(request));
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(frameRoutes);
+  await app.register(waveRoutes);
 };
 
 export default adminRoutes;

@@ -1,0 +1,44 @@
+import fp from "fastify-plugin";
+import { releaseExpiredReservations } from "../data/quota";
+
+/**
+ * Gives the slots of expired reservations back every `config.sweepIntervalMs` (0 = never). Claims also
+ * release lazily, so the sweep only keeps the published fill figures honest between claims. A failing
+ * sweep (database restarting) is logged and tried again at the next tick; it never stops the server.
+ */
+export default fp(
+  async (app) => {
+    const interval = app.config.sweepIntervalMs;
+    if (interval <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+
+    const sweep = async () => {
+      try {
+        const released = await releaseExpiredReservations(app.database.db, { now: app.now() });
+        if (released > 0) app.log.info({ released }, "released expired reservations");
+        else app.log.debug("reservation sweep: nothing expired");
+      } catch (error) {
+        app.log.error({ err: error }, "reservation sweep failed; retrying at the next interval");
+      }
+    };
+
+    const tick = () => {
+      // A slow sweep is not overlapped by the next one.
+      if (running) return;
+      running = sweep().finally(() => {
+        running = undefined;
+      });
+    };
+
+    app.addHook("onReady", async () => {
+      timer = setInterval(tick, interval);
+      timer.unref();
+    });
+    app.addHook("onClose", async () => {
+      clearInterval(timer);
+      await running;
+    });
+  },
+  { name: "reservation-sweeper", dependencies: ["database", "clock"] },
+);

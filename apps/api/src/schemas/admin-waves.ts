@@ -1,0 +1,171 @@
+import { Type } from "typebox";
+
+const Code = Type.String({ pattern: "^[A-Za-z0-9_-]{1,40}$", description: "字母、数字、- 和 _，最长40个字符" });
+const Title = Type.String({ minLength: 1, maxLength: 200 });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+export const TownTarget = Type.Integer({ minimum: 1, maximum: 100_000, description: "每个街镇的目标份数" });
+export const CommunityCap = Type.Integer({ minimum: 1, maximum: 10_000, description: "每个社区最多份数" });
+const MinAge = Type.Integer({ minimum: 14, maximum: 100 });
+const ReservationMinutes = Type.Integer({ minimum: 5, maximum: 1440, description: "名额保留分钟数" });
+const Plan = Type.Union([Type.Literal("cap"), Type.Literal("proportional")]);
+const Status = Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]);
+const OptionalDate = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
+
+export const CreateWaveBody = Type.Object(
+  {
+    code: Code,
+    title: Title,
+    year: Year,
+    questionnaireId: Type.Integer({ minimum: 1 }),
+    townTarget: Type.Optional(TownTarget),
+    communityCap: Type.Optional(CommunityCap),
+    minAge: Type.Optional(MinAge),
+    reservationMinutes: Type.Optional(ReservationMinutes),
+    allocation: Type.Optional(Plan),
+    townCodes: Type.Optional(
+      Type.Array(Code, { minItems: 1, maxItems: 1000, uniqueItems: true, description: "参加的街镇，默认全部" }),
+    ),
+    opensAt: Type.Optional(OptionalDate),
+    closesAt: Type.Optional(OptionalDate),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateWaveBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    year: Type.Optional(Year),
+    questionnaireId: Type.Optional(Type.Integer({ minimum: 1 })),
+    townTarget: Type.Optional(TownTarget),
+    communityCap: Type.Optional(CommunityCap),
+    minAge: Type.Optional(MinAge),
+    reservationMinutes: Type.Optional(ReservationMinutes),
+    allocation: Type.Optional(Plan),
+    opensAt: Type.Optional(OptionalDate),
+    closesAt: Type.Optional(OptionalDate),
+    townTargets: Type.Optional(
+      Type.Record(Type.String({ pattern: "^[A-Za-z0-9_-]{1,40}$" }), Type.Union([TownTarget, Type.Null()]), {
+        maxProperties: 1000,
+        description: "街镇代码 → 目标份数；null 取消单独设置",
+      }),
+    ),
+    communityCaps: Type.Optional(
+      Type.Record(Type.String({ pattern: "^[A-Za-z0-9_-]{1,40}$" }), Type.Union([CommunityCap, Type.Null()]), {
+        maxProperties: 20_000,
+        description: "社区代码 → 上限；null 取消单独设置",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Totals = Type.Object({
+  towns: Type.Integer(),
+  communities: Type.Integer(),
+  target: Type.Integer(),
+  completed: Type.Integer(),
+  reserved: Type.Integer(),
+});
+
+const waveProperties = {
+  id: Type.Integer(),
+  code: Type.String(),
+  title: Type.String(),
+  year: Type.Integer(),
+  status: Status,
+  questionnaireId: Type.Union([Type.Integer(), Type.Null()]),
+  townTarget: Type.Integer(),
+  communityCap: Type.Integer(),
+  minAge: Type.Integer(),
+  reservationMinutes: Type.Integer(),
+  allocation: Plan,
+  opensAt: OptionalDate,
+  closesAt: OptionalDate,
+  openedAt: OptionalDate,
+  demo: Type.Boolean(),
+  createdAt: Type.String({ format: "date-time" }),
+};
+
+export const AdminWave = Type.Object(waveProperties);
+
+export const AdminWaveListItem = Type.Object({ ...waveProperties, totals: Totals });
+
+export const AdminWaveDetail = Type.Object({
+  ...waveProperties,
+  totals: Totals,
+  towns: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      kind: Type.Union([Type.Literal("street"), Type.Literal("town")]),
+      population: Type.Integer(),
+      target: Type.Integer(),
+      targetOverridden: Type.Boolean(),
+      completed: Type.Integer(),
+      reserved: Type.Integer(),
+      full: Type.Boolean(),
+      communities: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          name: Type.String(),
+          kind: Type.Union([Type.Literal("residential"), Type.Literal("village")]),
+          population: Type.Integer(),
+          cap: Type.Integer(),
+          capOverridden: Type.Boolean(),
+          completed: Type.Integer(),
+          reserved: Type.Integer(),
+          full: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** Query strings arrive as text (no type coercion): numbers are checked by pattern, then by the service. */
+export const AllocationQuery = Type.Object(
+  {
+    plan: Type.Optional(Plan),
+    townTarget: Type.Optional(Type.String({ pattern: "^\\d{1,6}$", description: "试算用的街镇目标（不保存）" })),
+    communityCap: Type.Optional(Type.String({ pattern: "^\\d{1,6}$", description: "试算用的社区上限（不保存）" })),
+  },
+  { additionalProperties: false },
+);
+
+export const AllocationPreview = Type.Object({
+  waveId: Type.Integer(),
+  plan: Plan,
+  townTarget: Type.Integer(),
+  communityCap: Type.Integer(),
+  summary: Type.Object({
+    towns: Type.Integer(),
+    target: Type.Integer(),
+    capacity: Type.Integer(),
+    planned: Type.Integer(),
+    missing: Type.Integer(),
+    infeasibleTowns: Type.Integer(),
+  }),
+  towns: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      target: Type.Integer(),
+      communityCount: Type.Integer(),
+      capacity: Type.Integer({ description: "各社区上限之和" }),
+      planned: Type.Integer(),
+      feasible: Type.Boolean(),
+      missing: Type.Integer({ description: "按上限最多还差的份数" }),
+      smallestFeasibleCap: Type.Union([Type.Integer(), Type.Null()], { description: "能完成目标的最小统一社区上限" }),
+      warning: Type.Union([Type.String(), Type.Null()]),
+      message: Type.String(),
+      communities: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          name: Type.String(),
+          population: Type.Integer(),
+          cap: Type.Integer(),
+          quota: Type.Integer({ description: "按计划最多完成的份数：上限计划为上限，按比例计划为比例配额" }),
+        }),
+      ),
+    }),
+  ),
+});
