@@ -35,7 +35,8 @@ export interface ItemResult {
   missing: MissingShare;
 }
 
-interface MomentRow {
+/** Per-cell moments of a variable y over the valid answers of the domain. */
+export interface MomentRow {
   readonly stratum: string;
   readonly cell?: string;
   readonly weight: number;

@@ -2,10 +2,6 @@
 
 export type Matrix = number[][];
 
-export function zeros(rows: number, columns: number): Matrix {
-  return Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
-}
-
 export function transpose(a: Matrix): Matrix {
   const columns = a[0]?.length ?? 0;
   return Array.from({ length: columns }, (_, j) => a.map((row) => row[j] as number));

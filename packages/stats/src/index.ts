@@ -1,0 +1,73 @@
+/**
+ * @survey/stats — the statistics of STATISTICS.md §1–3, pure functions without IO.
+ *
+ * Two layers compute the same figures:
+ *  - microdata estimators (Sample + value columns): the specification, used for tests and small data;
+ *  - sufficient-statistic estimators (AggregateDesign + per-cell sums from SQL GROUP BY), used by the server.
+ * Both match R's survey package (reference scripts in packages/stats/reference).
+ */
+export type { Estimate } from "./estimate";
+export { estimateFromVariance, Z_95 } from "./estimate";
+
+export type { ItemAnswer, MissingShare, ScoreScale } from "./scoring";
+export {
+  DEFAULT_SCORE_SCALE,
+  isSatisfied,
+  itemMissingShare,
+  itemScore,
+  itemScores,
+  MISSING_SHARE_FLAG,
+  missingShare,
+  respondentScore,
+  satisfiedFlags,
+} from "./scoring";
+
+export type { Calibration, Sample, SampleUnit, StratumSize } from "./sample-design";
+export { createSample, NO_CALIBRATION } from "./sample-design";
+export { calibrationResiduals, linearisedCovariance, linearisedVariance } from "./linearisation";
+export type { DesignEffect } from "./design-effect";
+export type { RatioEstimate } from "./item-estimation";
+export { itemMean, ratioLinearisedValues, ratioMean, satisfactionRate } from "./item-estimation";
+export type { DimensionSpec } from "./composite";
+export { compositeCoefficients } from "./composite";
+export type { ItemScoreColumns, ScoreEstimate } from "./score-estimation";
+export { compositeScore, dimensionScore, overallScore } from "./score-estimation";
+
+export type {
+  AggregateCalibration,
+  AggregateDesign,
+  CalibrationCell,
+  LinearisedCellCrossSums,
+  LinearisedCellSums,
+  StratumDesign,
+} from "./aggregate-design";
+export { covarianceFromCellSums, varianceFromCellSums } from "./aggregate-design";
+export type { ItemCellSums, ItemResult, MomentRow } from "./aggregate-items";
+export { estimateItemByStratum, estimateItemFromSums, ratioFromMoments } from "./aggregate-items";
+export type { ItemMeanAndDenominator, ScoreCellSums, ScorePlan, ScorePlanTerm, ScoreResult } from "./aggregate-scores";
+export { estimateScoreFromSums, planScore, respondentLinearisedSum } from "./aggregate-scores";
+
+export type { GWeightBounds, PostStratification, PostStratumInput, PostStratumWeight } from "./post-stratification";
+export { DEFAULT_G_BOUNDS, postStratify } from "./post-stratification";
+export type { RakedCell, Raking, RakingCellInput, RakingOptions } from "./raking";
+export { rake } from "./raking";
+
+export type { DistrictComparison, Significance, TownDifference, TownFigure } from "./town-comparison";
+export { compareTownsWithDistrict } from "./town-comparison";
+
+export type { CrossTab, CrossTabCell, CrossTabGroup, CrossTabOptions, PearsonTest } from "./cross-tab";
+export { crossTab, crossTabFromGroups } from "./cross-tab";
+export type { RaoScottTest } from "./rao-scott";
+export { pearsonStatistic, raoScottF } from "./rao-scott";
+
+export type { Tails } from "./distributions";
+export {
+  chiSquareUpperTail,
+  fUpperTail,
+  logBeta,
+  logGamma,
+  normalTwoSidedP,
+  normalUpperTail,
+  regularizedBeta,
+  regularizedGamma,
+} from "./distributions";
