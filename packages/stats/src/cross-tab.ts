@@ -6,6 +6,9 @@
  *
  * Levels are those seen among respondents with both variables present, sorted. Respondents with a
  * missing variable stay in the design (zero contributions), as R's `svychisq(na.rm = TRUE)` keeps them.
+ * A filter works like R's `subset(design, …)` on an uncalibrated design: n_h stays the full stratum
+ * sample and the design df ν counts the filtered respondents minus their towns. (On a calibrated design
+ * R's subset keeps every row, so its ν would count the whole sample; the domain count is used here.)
  */
 import { type AggregateDesign, covarianceFromCellSums, type LinearisedCellCrossSums } from "./aggregate-design";
 import { chiSquareUpperTail } from "./distributions";
