@@ -137,9 +137,9 @@ export interface TownProjection {
   perDay: number;
   /** completed + perDay × days left, capped at the target; equals completed when closesAt is unknown or past. */
   projected: number;
-  /** Date (YYYY-MM-DD, Asia/Shanghai) the target is reached at this pace; null when the pace is 0. */
+  /** Date (YYYY-MM-DD, Asia/Shanghai) the target is reached at this pace; null when already reached or the pace is 0. */
   expectedCompletionDate: string | null;
-  /** projected < target while the wave has a closing date. */
+  /** The target is not reached yet, the wave has a closing date, and at this pace it will not be reached by then. */
   atRisk: boolean;
 }
 

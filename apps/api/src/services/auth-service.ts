@@ -170,3 +170,8 @@ export function visibleTowns<T extends { code: string }>(user: SessionUser, town
 export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
   return roles.includes(user.role);
 }
+
+/** Whether a session is still live (for long-lived streams that outlast the request that opened them). */
+export async function sessionStillLive(db: Database, idHash: string, now: Date): Promise<boolean> {
+  return (await findLiveSession(db, idHash, now)) !== undefined;
+}

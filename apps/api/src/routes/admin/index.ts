@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import auditRoutes from "./audit";
+import fieldworkRoutes from "./fieldwork";
 import frameRoutes from "./frame";
+import posterRoutes from "./posters";
 import userRoutes from "./users";
 import waveRoutes from "./waves";
 
@@ -9,6 +11,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onRequest", (request) => app.authorize(request));
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(fieldworkRoutes);
+  await app.register(posterRoutes);
   await app.register(frameRoutes);
   await app.register(waveRoutes);
 };

@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { FIELDWORK_EVENT, FIELDWORK_POLL_MS, type Role } from "@survey/contract";
+import type { ServerResponse } from "node:http";
+import { Type } from "typebox";
+import { requireUser } from "../../plugins/auth";
+import { errorResponses, WaveIdParams } from "../../schemas/common";
+import { FieldworkSummarySchema } from "../../schemas/fieldwork";
+import { sessionStillLive } from "../../services/auth-service";
+import { fieldworkWorkbook } from "../../services/fieldwork-export-service";
+import { fieldworkFingerprint, fieldworkSummary, requireWaveById } from "../../services/fieldwork-service";
+
+export const FIELDWORK_ROLES: Role[] = ["staff", "office", "admin"];
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const KEEPALIVE_MS = 25_000;
+
+/** The fieldwork monitor: summary, live updates (server-sent events) and the Excel export. */
+const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const openStreams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const close of [...openStreams]) close();
+  });
+
+  app.get(
+    "/api/admin/waves/:waveId/fieldwork",
+    {
+      config: { roles: FIELDWORK_ROLES },
+      schema: {
+        tags: ["console"],
+        summary: "实地进度：街镇与社区配额、每日完成数、样本构成",
+        params: WaveIdParams,
+        response: { 200: FieldworkSummarySchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    (request) => fieldworkSummary(app.database.db, requireUser(request), request.params.waveId, app.now()),
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/fieldwork/events",
+    {
+      config: { roles: FIELDWORK_ROLES },
+      schema: {
+        tags: ["console"],
+        summary: `实地进度实时推送（text/event-stream，event: ${FIELDWORK_EVENT}，有变化时推送）`,
+        params: WaveIdParams,
+        response: errorResponses(401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      const db = app.database.db;
+      const user = requireUser(request);
+      const session = request.authSession;
+      const wave = await requireWaveById(db, request.params.waveId);
+      // Fingerprint first: a change that lands while the summary is built is seen on the next poll.
+      let fingerprint = await fieldworkFingerprint(db, user, wave.id);
+      const first = await fieldworkSummary(db, user, String(wave.id), app.now());
+
+      reply.hijack();
+      const raw: ServerResponse = reply.raw;
+      raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      const send = (summary: unknown) => raw.write(`event: ${FIELDWORK_EVENT}\ndata: ${JSON.stringify(summary)}\n\n`);
+      send(first);
+
+      let closed = false;
+      let busy = false;
+      let quietSince = Date.now();
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(timer);
+        openStreams.delete(close);
+        raw.end();
+      };
+      const poll = async () => {
+        if (busy || closed) return;
+        busy = true;
+        try {
+          if (!session || !(await sessionStillLive(db, session.idHash, app.now()))) return close();
+          const latest = await fieldworkFingerprint(db, user, wave.id);
+          if (latest !== fingerprint) {
+            fingerprint = latest;
+            send(await fieldworkSummary(db, user, String(wave.id), app.now()));
+            quietSince = Date.now();
+          } else if (Date.now() - quietSince >= KEEPALIVE_MS) {
+            raw.write(": ping\n\n");
+            quietSince = Date.now();
+          }
+        } catch (error) {
+          // The client's EventSource reconnects; a stream that cannot read the database ends.
+          request.log.error({ err: error }, "fieldwork stream stopped");
+          close();
+        } finally {
+          busy = false;
+        }
+      };
+      const timer = setInterval(poll, FIELDWORK_POLL_MS);
+      openStreams.add(close);
+      request.raw.on("close", close);
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/fieldwork.xlsx",
+    {
+      config: { roles: FIELDWORK_ROLES },
+      schema: {
+        tags: ["console"],
+        summary: "导出实地进度表（Excel：街镇、社区）",
+        params: WaveIdParams,
+        response: { 200: Type.Unknown({ description: "xlsx 文件" }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await fieldworkWorkbook(
+        app.database.db,
+        requireUser(request),
+        request.params.waveId,
+        app.now(),
+      );
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header(
+          "content-disposition",
+          `attachment; filename="fieldwork.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(content);
+    },
+  );
+};
+
+export default fieldworkRoutes;
