@@ -1,0 +1,102 @@
+import { useCallback, useState } from "react";
+import { type InterviewResult, useSubmitInterview } from "../../api/interviews";
+import { useQuestionnaire } from "../../api/questionnaires";
+import type { Wave } from "../../api/waves";
+import { EmptyState, ErrorNotice, Loading, Notice } from "../../components/feedback";
+import { Card } from "../../components/page";
+import { strings } from "../../strings";
+import { QuestionnaireForm } from "./questionnaire-form";
+import { type Respondent, RespondentForm } from "./respondent-form";
+
+const text = strings.entry;
+
+/** One paper questionnaire: where and who, then the answers, then the receipt. */
+export function InterviewEntry({ wave }: { wave: Wave }) {
+  const questionnaire = useQuestionnaire(wave.questionnaireId);
+  const submit = useSubmitInterview(wave.id);
+  const [respondent, setRespondent] = useState<Respondent | null>(null);
+  const [editingRespondent, setEditingRespondent] = useState(true);
+  const [result, setResult] = useState<InterviewResult | null>(null);
+  // Each questionnaire gets a fresh SurveyJS model.
+  const [formKey, setFormKey] = useState(0);
+
+  const send = useCallback(
+    async (answers: Record<string, unknown>) => {
+      if (!respondent) return;
+      const stored = await submit.mutateAsync({
+        communityCode: respondent.communityCode,
+        answers,
+        ...(respondent.idNumber ? { idNumber: respondent.idNumber } : {}),
+        ...(respondent.phone ? { phone: respondent.phone } : {}),
+      });
+      setResult(stored);
+      window.scrollTo({ top: 0 });
+    },
+    [respondent, submit.mutateAsync],
+  );
+
+  const next = () => {
+    setResult(null);
+    submit.reset();
+    // The interviewer usually stays in the same community; the person changes.
+    setRespondent((current) => (current ? { ...current, idNumber: "", phone: "" } : null));
+    setEditingRespondent(true);
+    setFormKey((key) => key + 1);
+  };
+
+  if (wave.questionnaireId === null) return <EmptyState>{text.noQuestionnaire}</EmptyState>;
+
+  if (result) {
+    return (
+      <Card>
+        <Notice tone="success" title={text.submitted(result.receiptCode)}>
+          {result.counted ? null : text.notCounted}
+        </Notice>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={next}>
+            {text.nextOne}
+          </button>
+        </div>
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <Card title={text.respondentTitle} labelledBy="respondent-title">
+        {editingRespondent || !respondent ? (
+          <RespondentForm
+            wave={wave}
+            initial={respondent}
+            onDone={(chosen) => {
+              setRespondent(chosen);
+              setEditingRespondent(false);
+              submit.reset();
+            }}
+          />
+        ) : (
+          <div className="respondent-summary">
+            <span>
+              {text.respondentSummary(respondent.communityName, respondent.idNumber !== "", respondent.phone !== "")}
+            </span>
+            <button type="button" className="button button--small" onClick={() => setEditingRespondent(true)}>
+              {text.changeRespondent}
+            </button>
+          </div>
+        )}
+      </Card>
+      {respondent && !editingRespondent ? (
+        <Card title={text.formTitle} labelledBy="questionnaire-title">
+          {submit.error ? <ErrorNotice error={submit.error} /> : null}
+          {questionnaire.isPending ? (
+            <Loading />
+          ) : questionnaire.isError ? (
+            <ErrorNotice error={questionnaire.error} onRetry={() => questionnaire.refetch()} />
+          ) : (
+            <QuestionnaireForm key={formKey} definition={questionnaire.data.definition} onSubmit={send} />
+          )}
+        </Card>
+      ) : null}
+    </>
+  );
+}

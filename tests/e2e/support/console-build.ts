@@ -1,0 +1,34 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const consoleDir = join(root, "apps", "console");
+
+/** Everything the console bundle is built from. */
+const sources = [
+  consoleDir,
+  ...["contract", "identity", "questionnaire", "indices"].map((name) => join(root, "packages", name, "src")),
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry === "dist") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds apps/console when its dist is missing or older than any of its sources. */
+export function ensureConsoleBuilt(): void {
+  const index = join(consoleDir, "dist", "index.html");
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (built >= Math.max(...sources.map(newestMtime))) return;
+  const result = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: consoleDir, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`console build failed:\n${result.stdout}\n${result.stderr}`);
+}
