@@ -1,5 +1,5 @@
 import { registerSurveyProperties } from "@survey/questionnaire";
-import { Model, type QuestionRatingModel } from "survey-core";
+import { Model, type Question, type QuestionRatingModel } from "survey-core";
 import type { Answers } from "../api/types";
 import { strings } from "../strings";
 import { surveyTheme } from "./survey-theme";
@@ -19,6 +19,7 @@ export function createSurveyModel(definition: Record<string, unknown>, answers: 
   model.completeText = strings.questionnaire.complete;
   model.pagePrevText = strings.questionnaire.prev;
   model.pageNextText = strings.questionnaire.next;
+  markAnswerScales(model);
   for (const question of model.getAllQuestions()) {
     // At phone width a rating in "auto" mode collapses into a dropdown: keep the buttons.
     if (question.getType() === "rating") (question as QuestionRatingModel).displayMode = "buttons";
@@ -36,4 +37,31 @@ function firstUnfinishedPage(model: Model): number {
     page.questions.some((question) => question.isVisible && question.isRequired && question.isEmpty()),
   );
   return index === -1 ? 0 : index;
+}
+
+/** Satisfaction answers shown as a row of scale buttons (styled by `.answer-scale` in questionnaire.css). */
+const SCALE_KINDS = new Set(["satisfaction", "overall"]);
+
+function isScale(question: Question): boolean {
+  return question.getType() === "radiogroup" && SCALE_KINDS.has(String(question.getPropertyValue("itemKind")));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Marks the satisfaction questions so CSS lays their answers out as a scale, and breaks long labels
+ * ("非常不满意") onto two lines so five buttons fit side by side on a 360 px screen.
+ */
+function markAnswerScales(model: Model): void {
+  model.onUpdateQuestionCssClasses.add((_, options) => {
+    if (isScale(options.question)) options.cssClasses.root = `${options.cssClasses.root ?? ""} answer-scale`;
+  });
+  model.onTextMarkdown.add((_, options) => {
+    const owner = options.element as Question | undefined;
+    if (!options.item || !owner || typeof owner.getType !== "function" || !isScale(owner)) return;
+    const text = options.text;
+    if (text.length >= 4) options.html = `${escapeHtml(text.slice(0, 2))}<br>${escapeHtml(text.slice(2))}`;
+  });
 }

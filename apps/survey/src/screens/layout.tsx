@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { SiteHeader } from "../components/site-header";
 import { StepIndicator } from "../components/step-indicator";
 
@@ -14,6 +14,10 @@ export function Layout({
   step?: number;
   children: ReactNode;
 }) {
+  // WeChat shows the document title in its top bar.
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
   return (
     <div className="app">
       <SiteHeader title={title} aside={aside} />
