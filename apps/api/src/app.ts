@@ -8,12 +8,17 @@ import database from "./plugins/database";
 import docs from "./plugins/docs";
 import errorHandler from "./plugins/error-handler";
 import frontEnds from "./plugins/front-ends";
+import rateLimit from "./plugins/rate-limit";
 import reservationSweeper from "./plugins/reservation-sweeper";
+import sms from "./plugins/sms";
 import tableUpload from "./plugins/table-upload";
 import adminRoutes from "./routes/admin/index";
 import authRoutes from "./routes/auth";
 import healthRoutes from "./routes/health";
+import devOutboxRoutes from "./routes/dev-outbox";
 import publicWaveRoutes from "./routes/public-waves";
+import reservationRoutes from "./routes/reservation";
+import verificationRoutes from "./routes/verifications";
 import { seedDemoData } from "./seed/seed-demo";
 
 declare module "fastify" {
@@ -37,11 +42,16 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
   await fastify.register(auth);
+  await fastify.register(rateLimit);
+  await fastify.register(sms);
   await fastify.register(tableUpload);
   await fastify.register(reservationSweeper);
 
   await fastify.register(healthRoutes);
   await fastify.register(publicWaveRoutes);
+  await fastify.register(verificationRoutes);
+  await fastify.register(reservationRoutes);
+  await fastify.register(devOutboxRoutes);
   await fastify.register(authRoutes);
   await fastify.register(adminRoutes);
   await fastify.register(frontEnds);

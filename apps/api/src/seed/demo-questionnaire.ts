@@ -1,4 +1,14 @@
-/** Placeholder until the questionnaire package lands: replaced by its default questionnaire. */
+import {
+  buildDefaultQuestionnaire,
+  DEFAULT_QUESTIONNAIRE_CODE,
+  DEFAULT_QUESTIONNAIRE_TITLE,
+} from "@survey/questionnaire";
+
+/** The demo wave uses the district's default questionnaire. */
 export function demoQuestionnaire() {
-  return { code: "songjiang-livelihood", title: "松江区民生满意度调查问卷", definition: { pages: [] } as object };
+  return {
+    code: DEFAULT_QUESTIONNAIRE_CODE,
+    title: DEFAULT_QUESTIONNAIRE_TITLE,
+    definition: buildDefaultQuestionnaire(),
+  };
 }

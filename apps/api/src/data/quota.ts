@@ -1,0 +1,195 @@
+import { type Executor, queryRows } from "@survey/db";
+import { sql } from "drizzle-orm";
+
+/**
+ * Quota arithmetic lives here and nowhere else. Every change of `completed` / `reserved` is a single
+ * conditional UPDATE, so concurrent requests and processes can never overfill a community or a town.
+ */
+
+export type ClaimResult = { ok: true } | { ok: false; full: "community" | "town" };
+
+/**
+ * Takes one reserved slot in a community and its town, community row first (a fixed order everywhere
+ * avoids deadlocks). Must run inside the caller's transaction: on a full town the caller rolls back,
+ * which also undoes the community increment.
+ */
+export async function claimSlot(
+  tx: Executor,
+  target: { waveId: number; communityCode: string; townCode: string },
+): Promise<ClaimResult> {
+  const community = await queryRows(
+    tx,
+    sql`
+    update wave_communities set reserved = reserved + 1
+    where wave_id = ${target.waveId} and community_code = ${target.communityCode} and completed + reserved < cap
+    returning 1 as ok`,
+  );
+  if (community.length === 0) return { ok: false, full: "community" };
+  const town = await queryRows(
+    tx,
+    sql`
+    update wave_towns set reserved = reserved + 1
+    where wave_id = ${target.waveId} and town_code = ${target.townCode} and completed + reserved < target
+    returning 1 as ok`,
+  );
+  if (town.length === 0) return { ok: false, full: "town" };
+  return { ok: true };
+}
+
+/** Moves a held slot from reserved to completed (the reservation was active and is now submitted). */
+export async function completeHeldSlot(
+  tx: Executor,
+  target: { waveId: number; communityCode: string; townCode: string },
+): Promise<void> {
+  await tx.execute(sql`
+    update wave_communities set reserved = reserved - 1, completed = completed + 1
+    where wave_id = ${target.waveId} and community_code = ${target.communityCode}`);
+  await tx.execute(sql`
+    update wave_towns set reserved = reserved - 1, completed = completed + 1
+    where wave_id = ${target.waveId} and town_code = ${target.townCode}`);
+}
+
+/**
+ * Counts a completion that holds no reservation (late submission, paper questionnaire) if both the
+ * community and the town still have room. Locks both rows, community first, and checks under the lock.
+ */
+export async function completeWithoutReservation(
+  tx: Executor,
+  target: { waveId: number; communityCode: string; townCode: string },
+): Promise<ClaimResult> {
+  const community = await queryRows<{ room: boolean }>(
+    tx,
+    sql`
+    select completed + reserved < cap as room from wave_communities
+    where wave_id = ${target.waveId} and community_code = ${target.communityCode} for update`,
+  );
+  const town = await queryRows<{ room: boolean }>(
+    tx,
+    sql`
+    select completed + reserved < target as room from wave_towns
+    where wave_id = ${target.waveId} and town_code = ${target.townCode} for update`,
+  );
+  if (!community[0]?.room) return { ok: false, full: "community" };
+  if (!town[0]?.room) return { ok: false, full: "town" };
+  await tx.execute(sql`
+    update wave_communities set completed = completed + 1
+    where wave_id = ${target.waveId} and community_code = ${target.communityCode}`);
+  await tx.execute(sql`
+    update wave_towns set completed = completed + 1
+    where wave_id = ${target.waveId} and town_code = ${target.townCode}`);
+  return { ok: true };
+}
+
+/**
+ * Gives back the slots of expired reservations, exactly once each: the status flip and the counter
+ * decrements are one statement, and rows another transaction holds (a submission, a racing sweep)
+ * are skipped rather than waited for.
+ */
+export async function releaseExpiredReservations(
+  db: Executor,
+  options: { now: Date; waveId?: number; townCode?: string },
+): Promise<number> {
+  const waveFilter = options.waveId === undefined ? sql`` : sql` and wave_id = ${options.waveId}`;
+  const townFilter = options.townCode === undefined ? sql`` : sql` and town_code = ${options.townCode}`;
+  const now = options.now.toISOString();
+  const result = await queryRows<{ released: number }>(
+    db,
+    sql`
+    with candidates as (
+      select id from reservations
+      where status = 'active' and expires_at <= ${now}${waveFilter}${townFilter}
+      order by id
+      for update skip locked
+    ), expired as (
+      update reservations r set status = 'expired', released_at = ${now}
+      from candidates c where r.id = c.id
+      returning r.wave_id, r.community_code, r.town_code
+    ), per_community as (
+      select wave_id, community_code, count(*)::int as n from expired group by 1, 2
+    ), per_town as (
+      select wave_id, town_code, count(*)::int as n from expired group by 1, 2
+    ), communities_updated as (
+      update wave_communities wc set reserved = wc.reserved - p.n
+      from per_community p where wc.wave_id = p.wave_id and wc.community_code = p.community_code
+      returning 1
+    ), towns_updated as (
+      update wave_towns wt set reserved = wt.reserved - p.n
+      from per_town p where wt.wave_id = p.wave_id and wt.town_code = p.town_code
+      returning 1
+    )
+    select (select count(*)::int from expired) as released,
+           (select count(*) from communities_updated) + (select count(*) from towns_updated) as touched`,
+  );
+  return Number(result[0]?.released ?? 0);
+}
+
+export interface InvariantViolation {
+  level: "community" | "town";
+  code: string;
+  problem: string;
+}
+
+/**
+ * The quota invariant: completed = counted responses, reserved = active reservations (callers sweep
+ * expired ones first), completed + reserved ≤ cap / target. Returns every violation found.
+ */
+export async function findQuotaInvariantViolations(db: Executor, waveId: number): Promise<InvariantViolation[]> {
+  const communities = await queryRows<{
+    code: string;
+    cap: number;
+    completed: number;
+    reserved: number;
+    responses: number;
+    active: number;
+  }>(
+    db,
+    sql`
+    select wc.community_code as code, wc.cap, wc.completed, wc.reserved,
+      (select count(*)::int from responses r where r.wave_id = wc.wave_id and r.community_code = wc.community_code and r.counted) as responses,
+      (select count(*)::int from reservations v where v.wave_id = wc.wave_id and v.community_code = wc.community_code and v.status = 'active') as active
+    from wave_communities wc where wc.wave_id = ${waveId}`,
+  );
+  const towns = await queryRows<{
+    code: string;
+    target: number;
+    completed: number;
+    reserved: number;
+    responses: number;
+    active: number;
+  }>(
+    db,
+    sql`
+    select wt.town_code as code, wt.target, wt.completed, wt.reserved,
+      (select count(*)::int from responses r where r.wave_id = wt.wave_id and r.town_code = wt.town_code and r.counted) as responses,
+      (select count(*)::int from reservations v where v.wave_id = wt.wave_id and v.town_code = wt.town_code and v.status = 'active') as active
+    from wave_towns wt where wt.wave_id = ${waveId}`,
+  );
+  const violations: InvariantViolation[] = [];
+  const check = (
+    level: InvariantViolation["level"],
+    row: { code: string; completed: number; reserved: number; responses: number; active: number },
+    limit: number,
+  ) => {
+    if (row.completed !== row.responses)
+      violations.push({
+        level,
+        code: row.code,
+        problem: `completed ${row.completed} ≠ counted responses ${row.responses}`,
+      });
+    if (row.reserved !== row.active)
+      violations.push({
+        level,
+        code: row.code,
+        problem: `reserved ${row.reserved} ≠ active reservations ${row.active}`,
+      });
+    if (row.completed + row.reserved > limit)
+      violations.push({
+        level,
+        code: row.code,
+        problem: `completed + reserved ${row.completed + row.reserved} > ${limit}`,
+      });
+  };
+  for (const row of communities) check("community", row, row.cap);
+  for (const row of towns) check("town", row, row.target);
+  return violations;
+}

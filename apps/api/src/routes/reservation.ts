@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses } from "../schemas/common";
+import { AnswersBody, BearerHeaders, Receipt, ReservationReply } from "../schemas/resident";
+import { bearerToken, resumeReservation, saveReservationDraft, submitResponse } from "../services/reservation-service";
+
+const security = [{ reservationToken: [] }];
+
+const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/reservation",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "恢复填写：名额状态、问卷和已保存的答案",
+        security,
+        headers: BearerHeaders,
+        response: { 200: ReservationReply, ...errorResponses(401) },
+      },
+    },
+    (request) => resumeReservation(app, bearerToken(request.headers.authorization)),
+  );
+
+  app.put(
+    "/api/reservation/draft",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "自动保存未完成的答案",
+        security,
+        headers: BearerHeaders,
+        body: AnswersBody,
+        response: { 204: { type: "null" }, ...errorResponses(401, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await saveReservationDraft(app, bearerToken(request.headers.authorization), request.body.answers);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/responses",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "提交问卷（同一凭证重复提交返回第一次的结果）",
+        security,
+        headers: BearerHeaders,
+        body: AnswersBody,
+        response: { 200: Receipt, 201: Receipt, ...errorResponses(401, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await submitResponse(app, bearerToken(request.headers.authorization), request.body.answers);
+      return reply.status(result.created ? 201 : 200).send(result.body);
+    },
+  );
+};
+
+export default reservationRoutes;

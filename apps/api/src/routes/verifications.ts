@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { errorResponses, WaveIdParams } from "../schemas/common";
+import { ConfirmBody, ConfirmReply, StartVerificationBody, StartVerificationReply } from "../schemas/resident";
+import { confirmVerification, startVerification } from "../services/verification-service";
+
+const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const rateLimit = { max: app.config.verificationRateLimit, timeWindow: 60_000 };
+
+  app.post(
+    "/api/waves/:waveId/verifications",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["resident"],
+        summary: "开始身份验证：校验身份证号和手机号并发送短信验证码",
+        params: WaveIdParams,
+        body: StartVerificationBody,
+        response: { 201: StartVerificationReply, ...errorResponses(400, 404, 409, 422, 429, 503) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await startVerification(app, request.params.waveId, request.body)),
+  );
+
+  app.post(
+    "/api/verifications/:verificationId/confirm",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["resident"],
+        summary: "确认验证码并占用一个配额名额",
+        params: Type.Object({ verificationId: Type.String({ maxLength: 64 }) }),
+        body: ConfirmBody,
+        response: { 201: ConfirmReply, ...errorResponses(400, 409, 410, 429, 503) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await confirmVerification(app, request.params.verificationId, request.body.code)),
+  );
+};
+
+export default verificationRoutes;

@@ -1,0 +1,54 @@
+import {
+  idNumberProblemMessages,
+  normalizePhone,
+  parseIdNumber,
+  phoneProblemMessage,
+  underageMessage,
+} from "@survey/identity";
+import { hashPii } from "@survey/identity/pii-hash";
+import type { Config } from "../config";
+import { InvalidIdNumberError, InvalidPhoneError, UnderageError } from "../errors";
+
+/** What a verified person leaves behind: hashes and derived facts, never the numbers themselves. */
+export interface PersonFacts {
+  idHash: string;
+  phoneHash: string;
+  phoneLast4: string;
+  sex: "male" | "female";
+  birthYear: number;
+  ageGroup: string;
+  registered: boolean;
+}
+
+/**
+ * Checks an ID number and phone in the order of SPEC §3 (ID, phone, age) and turns them into hashes
+ * and derived facts. The plain values go no further than this function.
+ */
+export function identifyPerson(
+  config: Pick<Config, "piiSecret" | "localIdPrefix">,
+  input: { idNumber: string; phone: string },
+  options: { today: Date; minAge: number },
+): PersonFacts {
+  const id = parseIdNumber(input.idNumber, { today: options.today, localPrefix: config.localIdPrefix });
+  if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
+  const phone = normalizePhone(input.phone);
+  if (!phone) throw new InvalidPhoneError({}, phoneProblemMessage);
+  if (id.value.age < options.minAge)
+    throw new UnderageError({ minAge: options.minAge }, underageMessage(options.minAge));
+  return {
+    idHash: hashPii(config.piiSecret, "id", id.value.normalized),
+    phoneHash: hashPii(config.piiSecret, "phone", phone),
+    phoneLast4: phone.slice(-4),
+    sex: id.value.sex,
+    birthYear: id.value.birthYear,
+    ageGroup: id.value.ageGroup,
+    registered: id.value.registered,
+  };
+}
+
+/** For the SMS gateway only: the normalised number, which must not be kept. */
+export function plainPhoneForSms(phone: string): string {
+  const normalized = normalizePhone(phone);
+  if (!normalized) throw new InvalidPhoneError({}, phoneProblemMessage);
+  return normalized;
+}

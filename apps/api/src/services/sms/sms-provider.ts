@@ -1,0 +1,23 @@
+import type { Executor } from "@survey/db";
+
+/** One SMS to send. `phone` is the plain number the gateway needs; it must never be stored or logged. */
+export interface SmsMessage {
+  phone: string;
+  phoneHash: string;
+  text: string;
+  code: string;
+}
+
+/** SMS providers behind one interface: dev-outbox (development, tests) and http (a real gateway). */
+export interface SmsProvider {
+  readonly name: "dev-outbox" | "http";
+  /**
+   * Throws SmsUnavailableError when the message could not be handed over. `db` is the caller's open
+   * transaction: a provider that writes must use it (PGlite has one connection, held by that transaction).
+   */
+  send(message: SmsMessage, db: Executor): Promise<void>;
+}
+
+export function verificationText(code: string): string {
+  return `【居民满意度调查】您的验证码是${code}，5分钟内有效。请勿把验证码告诉他人。`;
+}
