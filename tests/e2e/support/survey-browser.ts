@@ -58,11 +58,11 @@ export async function openPhone(): Promise<PhoneBrowser> {
   };
 }
 
-/** Saves `.tmp/screenshots/<name>.png` (full page) for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves `.tmp/screenshots/<name>.png` (the whole page unless told otherwise) for people to look at. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   // Let fonts, transitions and the debounced save status settle.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(250);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: options.fullPage ?? true });
 }
