@@ -15,6 +15,7 @@ import {
 } from "../data/waves";
 import { DuplicateCodeError, InvalidRequestError, UnknownTownError, UnknownWaveError, WaveStateError } from "../errors";
 import { parseId } from "../schemas/common";
+import { assertQuestionnaireChangeable } from "./questionnaire-service";
 
 export interface WaveInput {
   code: string;
@@ -104,6 +105,10 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
   const wave = await requireWave(db, waveId);
   if (wave.status === "closed") throw new WaveStateError({}, "调查已经结束，不能再修改。");
   await requireQuestionnaire(db, update.questionnaireId);
+  if (update.questionnaireId !== undefined && update.questionnaireId !== wave.questionnaireId) {
+    // Answers already stored were given to the old questionnaire: a new version needs a new wave.
+    await assertQuestionnaireChangeable(db, waveId);
+  }
   checkSchedule(
     update.opensAt === undefined ? wave.opensAt : update.opensAt,
     update.closesAt === undefined ? wave.closesAt : update.closesAt,

@@ -3,6 +3,8 @@ import auditRoutes from "./audit";
 import fieldworkRoutes from "./fieldwork";
 import frameRoutes from "./frame";
 import posterRoutes from "./posters";
+import questionnaireRoutes from "./questionnaires";
+import responseAdminRoutes from "./responses";
 import userRoutes from "./users";
 import waveRoutes from "./waves";
 
@@ -15,6 +17,8 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(posterRoutes);
   await app.register(frameRoutes);
   await app.register(waveRoutes);
+  await app.register(questionnaireRoutes);
+  await app.register(responseAdminRoutes);
 };
 
 export default adminRoutes;

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { NotFoundError } from "../../errors";
+import { CreateQuestionnaireBody, QuestionnaireDetail, QuestionnaireSummary } from "../../schemas/admin-responses";
+import { errorResponses, parseId } from "../../schemas/common";
+import { audit } from "../../services/audit-service";
+import { createQuestionnaire, listQuestionnaires, loadQuestionnaireById } from "../../services/questionnaire-service";
+
+const questionnaireRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/api/admin/questionnaires",
+    {
+      config: { roles: ["admin", "office", "staff"] },
+      schema: {
+        tags: ["questionnaires"],
+        summary: "问卷列表",
+        response: { 200: Type.Array(QuestionnaireSummary), ...errorResponses(401, 403) },
+      },
+    },
+    async () =>
+      (await listQuestionnaires(app.database.db)).map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+  );
+
+  app.get(
+    "/api/admin/questionnaires/:id",
+    {
+      config: { roles: ["admin", "office", "staff"] },
+      schema: {
+        tags: ["questionnaires"],
+        summary: "问卷定义（SurveyJS JSON）",
+        params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        response: { 200: QuestionnaireDetail, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const id = parseId(request.params.id);
+      if (id === undefined) throw new NotFoundError({}, "没有找到这个问卷。");
+      const { code, version, title, definition } = await loadQuestionnaireById(app.database.db, id);
+      return { id, code, version, title, definition };
+    },
+  );
+
+  app.post(
+    "/api/admin/questionnaires",
+    {
+      config: { roles: ["admin"] },
+      schema: {
+        tags: ["questionnaires"],
+        summary: "新建问卷或问卷的新版本",
+        body: CreateQuestionnaireBody,
+        response: {
+          201: Type.Object({ id: Type.Integer(), version: Type.Integer() }),
+          ...errorResponses(400, 401, 403, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await createQuestionnaire(app.database.db, request.body);
+      await audit(request, "questionnaire.create", `questionnaire:${created.id}`, {
+        code: request.body.code,
+        version: created.version,
+      });
+      return reply.status(201).send(created);
+    },
+  );
+};
+
+export default questionnaireRoutes;

@@ -1,0 +1,287 @@
+import type { SessionUser } from "@survey/contract";
+import { type Database, responses } from "@survey/db";
+import { ageGroups, normalizePhone, phoneProblemMessage } from "@survey/identity";
+import { hashPii } from "@survey/identity/pii-hash";
+import { answersFromImportRow, validateAnswers } from "@survey/questionnaire";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { completeWithoutReservation } from "../data/quota";
+import { findActiveReservationsOfPerson, hasResponded } from "../data/respondents";
+import { withTransactionRetry } from "../data/retry";
+import { findWave, findWaveCommunity, listWaveCommunities, type WaveRow } from "../data/waves";
+import {
+  AlreadyRespondedError,
+  AppError,
+  InProgressError,
+  InvalidAnswersError,
+  InvalidPhoneError,
+  QuotaFullError,
+  UnknownCommunityError,
+  UnknownWaveError,
+  WaveClosedError,
+} from "../errors";
+import { invalidFile, missingColumns, type TableProblem, type UploadedTable } from "../plugins/table-upload";
+import { parseId } from "../schemas/common";
+import { assertTownAccess, canAccessTown } from "./auth-service";
+import { identifyById, identifyPerson, type PersonFacts } from "./person";
+import { questionnaireOfWave, type StoredQuestionnaire } from "./questionnaire-service";
+import { storeResponse } from "./response-store";
+import { isWaveAccepting } from "./verification-service";
+
+type App = Pick<FastifyInstance, "config" | "now"> & { database: { db: Database } };
+
+async function requireOpenWave(db: Database, rawWaveId: string, now: Date): Promise<WaveRow> {
+  const waveId = parseId(rawWaveId);
+  const wave = waveId === undefined ? undefined : await findWave(db, waveId);
+  if (!wave) throw new UnknownWaveError();
+  if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
+  return wave;
+}
+
+export interface InterviewInput {
+  communityCode: string;
+  idNumber?: string;
+  phone?: string;
+  sex?: "male" | "female";
+  ageGroup?: string;
+  answers: Record<string, unknown>;
+}
+
+/** What is known of a paper respondent: hashes when the ID or phone was written down, else stated facts. */
+type OfflinePerson = Partial<Omit<PersonFacts, "sex" | "ageGroup">> & {
+  sex?: "male" | "female" | null;
+  ageGroup?: string | null;
+};
+
+function offlinePerson(
+  app: App,
+  wave: WaveRow,
+  input: { idNumber?: string; phone?: string; sex?: "male" | "female"; ageGroup?: string },
+): OfflinePerson {
+  const today = app.now();
+  if (input.idNumber && input.phone)
+    return identifyPerson(app.config, { idNumber: input.idNumber, phone: input.phone }, { today, minAge: wave.minAge });
+  if (input.idNumber) return identifyById(app.config, input.idNumber, { today, minAge: wave.minAge });
+  const phone = input.phone ? normalizePhone(input.phone) : null;
+  if (input.phone && !phone) throw new InvalidPhoneError({}, phoneProblemMessage);
+  return {
+    phoneHash: phone ? hashPii(app.config.piiSecret, "phone", phone) : undefined,
+    sex: input.sex ?? null,
+    ageGroup: input.ageGroup ?? null,
+  };
+}
+
+/**
+ * Paper questionnaire entered by survey staff (mode `interviewer`): the same validation, one response
+ * per person, and quota rule as online — a full community or town refuses the entry.
+ */
+export async function enterInterview(app: App, user: SessionUser, rawWaveId: string, input: InterviewInput) {
+  const { db } = app.database;
+  const wave = await requireOpenWave(db, rawWaveId, app.now());
+  const community = await findWaveCommunity(db, wave.id, input.communityCode);
+  if (!community) throw new UnknownCommunityError();
+  assertTownAccess(user, community.townCode);
+  const person = offlinePerson(app, wave, input);
+  const questionnaire = await questionnaireOfWave(db, wave);
+  const problems = validateAnswers(questionnaire.definition, input.answers, { complete: true });
+  if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
+
+  return withTransactionRetry(() =>
+    db.transaction(async (tx) => {
+      if (person.idHash || person.phoneHash) {
+        const idHash = person.idHash ?? "-";
+        const phoneHash = person.phoneHash ?? "-";
+        if (await hasResponded(tx, wave.id, idHash, phoneHash)) throw new AlreadyRespondedError();
+        if ((await findActiveReservationsOfPerson(tx, wave.id, idHash, phoneHash)).length > 0)
+          throw new InProgressError();
+      }
+      const target = { waveId: wave.id, communityCode: community.code, townCode: community.townCode };
+      const claim = await completeWithoutReservation(tx, target);
+      if (!claim.ok) throw new QuotaFullError({ scope: claim.full });
+      const now = app.now();
+      const response = await storeResponse(tx, {
+        waveId: wave.id,
+        questionnaire,
+        communityCode: community.code,
+        townCode: community.townCode,
+        mode: "interviewer",
+        idHash: person.idHash ?? null,
+        phoneHash: person.phoneHash ?? null,
+        sex: person.sex ?? null,
+        birthYear: person.birthYear ?? null,
+        ageGroup: person.ageGroup ?? null,
+        registered: person.registered ?? null,
+        counted: true,
+        answers: input.answers,
+        submittedAt: now,
+        enteredBy: user.id,
+      });
+      return { responseId: response.id, receiptCode: response.receiptCode, counted: response.counted };
+    }),
+  );
+}
+
+const SEX_VALUES: Record<string, "male" | "female"> = {
+  male: "male",
+  female: "female",
+  男: "male",
+  女: "female",
+  "1": "male",
+  "2": "female",
+};
+
+interface PreparedRow {
+  rowNumber: number;
+  communityCode: string;
+  townCode: string;
+  person: OfflinePerson;
+  answers: Record<string, unknown>;
+}
+
+/** Checks every row of an import; returns prepared rows or every problem found. */
+function prepareImportRows(
+  app: App,
+  wave: WaveRow,
+  user: SessionUser,
+  questionnaire: StoredQuestionnaire,
+  table: UploadedTable,
+  communityTowns: Map<string, string>,
+): { rows: PreparedRow[]; problems: TableProblem[] } {
+  const problems: TableProblem[] = [...missingColumns(table, ["community_code"])];
+  const rows: PreparedRow[] = [];
+  const seenId = new Map<string, number>();
+  const seenPhone = new Map<string, number>();
+  for (const { rowNumber, values } of table.rows) {
+    const rowProblems: TableProblem[] = [];
+    const problem = (column: string, message: string) => rowProblems.push({ row: rowNumber, column, message });
+    const communityCode = values.community_code?.trim() ?? "";
+    const townCode = communityTowns.get(communityCode);
+    if (!communityCode) problem("community_code", "缺少社区编码。");
+    else if (!townCode) problem("community_code", `本次调查中没有社区“${communityCode}”。`);
+    else if (!canAccessTown(user, townCode)) problem("community_code", "您无权录入这个街镇的问卷。");
+
+    let person: OfflinePerson = {};
+    const idNumber = values.id_number?.trim();
+    const phoneText = values.phone?.trim();
+    if (idNumber) {
+      try {
+        person = identifyById(app.config, idNumber, { today: app.now(), minAge: wave.minAge });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        problem("id_number", error.message);
+      }
+    } else {
+      const sexText = values.sex?.trim();
+      const ageText = values.age_group?.trim();
+      if (sexText && !SEX_VALUES[sexText]) problem("sex", "性别请填 男/女（或 male/female、1/2）。");
+      if (ageText && !(ageGroups as readonly string[]).includes(ageText))
+        problem("age_group", `年龄组请填 ${ageGroups.filter((group) => group !== "under-18").join("、")} 之一。`);
+      person = { sex: sexText ? (SEX_VALUES[sexText] ?? null) : null, ageGroup: ageText || null };
+    }
+    if (phoneText) {
+      const phone = normalizePhone(phoneText);
+      if (!phone) problem("phone", phoneProblemMessage);
+      else person.phoneHash = hashPii(app.config.piiSecret, "phone", phone);
+    }
+    if (person.idHash) {
+      const first = seenId.get(person.idHash);
+      if (first) problem("id_number", `与第${first}行是同一个身份证号码。`);
+      else seenId.set(person.idHash, rowNumber);
+    }
+    if (person.phoneHash) {
+      const first = seenPhone.get(person.phoneHash);
+      if (first) problem("phone", `与第${first}行是同一个手机号码。`);
+      else seenPhone.set(person.phoneHash, rowNumber);
+    }
+
+    const parsedAnswers = answersFromImportRow(questionnaire.definition, values);
+    if (!parsedAnswers.ok) {
+      for (const item of parsedAnswers.problems) problem(item.column, item.message);
+    } else {
+      for (const item of validateAnswers(questionnaire.definition, parsedAnswers.answers, { complete: true })) {
+        problem(item.question, item.message);
+      }
+    }
+    if (rowProblems.length > 0 || !townCode || !parsedAnswers.ok) {
+      problems.push(...rowProblems);
+      continue;
+    }
+    rows.push({ rowNumber, communityCode, townCode, person, answers: parsedAnswers.answers });
+  }
+  return { rows, problems };
+}
+
+/**
+ * `POST /api/admin/waves/:waveId/responses/import`: all or nothing. Every row is checked first (validation,
+ * duplicates in the file and against stored responses); then all are stored in one transaction, each
+ * counted only while its community and town have room (the others are kept with `counted: false`).
+ */
+export async function importResponses(app: App, user: SessionUser, rawWaveId: string, table: UploadedTable) {
+  const { db } = app.database;
+  const wave = await requireOpenWave(db, rawWaveId, app.now());
+  const questionnaire = await questionnaireOfWave(db, wave);
+  const communityTowns = new Map(
+    (await listWaveCommunities(db, wave.id)).map((community) => [community.code, community.townCode]),
+  );
+  if (table.rows.length === 0) throw invalidFile([{ row: null, column: null, message: "文件中没有数据行。" }]);
+  const { rows, problems } = prepareImportRows(app, wave, user, questionnaire, table, communityTowns);
+
+  const idHashes = rows.flatMap((row) => (row.person.idHash ? [row.person.idHash] : []));
+  const phoneHashes = rows.flatMap((row) => (row.person.phoneHash ? [row.person.phoneHash] : []));
+  if (idHashes.length + phoneHashes.length > 0) {
+    const existing = await db
+      .select({ idHash: responses.idHash, phoneHash: responses.phoneHash })
+      .from(responses)
+      .where(
+        and(
+          eq(responses.waveId, wave.id),
+          or(
+            idHashes.length ? inArray(responses.idHash, idHashes) : sql`false`,
+            phoneHashes.length ? inArray(responses.phoneHash, phoneHashes) : sql`false`,
+          ),
+        ),
+      );
+    const takenIds = new Set(existing.map((row) => row.idHash));
+    const takenPhones = new Set(existing.map((row) => row.phoneHash));
+    for (const row of rows) {
+      if (row.person.idHash && takenIds.has(row.person.idHash))
+        problems.push({ row: row.rowNumber, column: "id_number", message: "这个身份证号码已经参加过本次调查。" });
+      if (row.person.phoneHash && takenPhones.has(row.person.phoneHash))
+        problems.push({ row: row.rowNumber, column: "phone", message: "这个手机号码已经参加过本次调查。" });
+    }
+  }
+  if (problems.length > 0) throw invalidFile(problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+
+  const now = app.now();
+  return withTransactionRetry(() =>
+    db.transaction(async (tx) => {
+      let counted = 0;
+      for (const row of rows) {
+        const claim = await completeWithoutReservation(tx, {
+          waveId: wave.id,
+          communityCode: row.communityCode,
+          townCode: row.townCode,
+        });
+        if (claim.ok) counted++;
+        await storeResponse(tx, {
+          waveId: wave.id,
+          questionnaire,
+          communityCode: row.communityCode,
+          townCode: row.townCode,
+          mode: "import",
+          idHash: row.person.idHash ?? null,
+          phoneHash: row.person.phoneHash ?? null,
+          sex: row.person.sex ?? null,
+          birthYear: row.person.birthYear ?? null,
+          ageGroup: row.person.ageGroup ?? null,
+          registered: row.person.registered ?? null,
+          counted: claim.ok,
+          answers: row.answers,
+          submittedAt: now,
+          enteredBy: user.id,
+        });
+      }
+      return { imported: rows.length, counted };
+    }),
+  );
+}
