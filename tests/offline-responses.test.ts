@@ -10,11 +10,11 @@ import { testDriver } from "./support/test-database";
 
 function csv(rows: Record<string, unknown>[]): string {
   const header = Object.keys(rows[0] ?? {});
-  const escape = (value: unknown) => {
+  const quote = (value: unknown) => {
     const text = String(value ?? "");
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [header.join(","), ...rows.map((row) => header.map((column) => escape(row[column])).join(","))].join("\n");
+  return [header.join(","), ...rows.map((row) => header.map((column) => quote(row[column])).join(","))].join("\n");
 }
 
 function importRow(communityCode: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
