@@ -113,11 +113,18 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
       }
       await answerCurrentPage(page);
     }
+    await page.getByRole("button", { name: "提交问卷" }).scrollIntoViewIfNeeded();
     await screenshot(page, "survey-09-last-page", { fullPage: false });
+
+    // Submitting with no connection keeps retrying, and goes through once the phone is back online.
+    await context.setOffline(true);
     await page.getByRole("button", { name: "提交问卷" }).click();
+    await page.getByText(/网络不太稳定，正在第\d次重试提交/).waitFor();
+    await screenshot(page, "survey-09b-submit-retrying", { fullPage: false });
+    await context.setOffline(false);
 
     await page.getByRole("heading", { name: "提交成功，感谢您的参与！" }).waitFor();
-    const receiptCode = (await page.getByTestId("receipt-code").innerText()).trim();
+    const receiptCode = ((await page.getByTestId("receipt-code").textContent()) ?? "").trim();
     expect(receiptCode.length).toBeGreaterThan(3);
     await page.getByText("这些民生政策，您可以了解一下").waitFor();
     await screenshot(page, "survey-10-receipt");
@@ -134,7 +141,7 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     // Reopening the link shows the receipt rather than a fresh start.
     await page.goto(`${server.baseUrl}/?c=${COMMUNITY.code}`);
     await page.getByTestId("receipt-code").waitFor();
-    expect((await page.getByTestId("receipt-code").innerText()).trim()).toBe(receiptCode);
+    expect(((await page.getByTestId("receipt-code").textContent()) ?? "").trim()).toBe(receiptCode);
     expect(pageErrors).toEqual([]);
   });
 
@@ -148,7 +155,7 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     await page.getByRole("heading", { name: /请选择您所在的社区/ }).waitFor();
     const full = page.getByRole("button", { name: /龙潭社区居委会/ });
     expect(await full.isDisabled()).toBe(true);
-    expect(await full.innerText()).toContain("已收满");
+    expect(await full.textContent()).toContain("已收满");
     await page.getByText("为了让调查结果能反映各个社区的情况").waitFor();
     await screenshot(page, "survey-12-community-picker", { fullPage: false });
     await page.getByPlaceholder(/输入社区名称/).fill("荣乐");

@@ -93,6 +93,8 @@ export const strings = {
     confirming: "正在验证…",
     privacyNote: "号码只用于核实身份，以加密摘要保存，不会出现在任何报告中。",
     codeIncomplete: "请输入短信中的6位数字验证码。",
+    codeNotRequested: "请先点“获取验证码”，收到短信后再输入验证码。",
+    phoneEmpty: "请输入您的手机号码。",
   },
 
   questionnaire: {
@@ -105,6 +107,9 @@ export const strings = {
     submitRetrying: (attempt: number) =>
       `网络不太稳定，正在第${attempt}次重试提交，您的答案已保存在本机，请不要关闭页面。`,
     submitNow: "立即重试",
+    submitNowIn: (seconds: number) => `立即重试（${seconds}秒）`,
+    progressLabel: "答题进度",
+    progressText: (pageNo: number, pageCount: number) => `第${pageNo}页，共${pageCount}页`,
     invalidAnswers: "有几道题还需要补充，请查看标红的题目后再提交。",
     sessionLost: "您的填写凭证已失效。请重新验证身份，已经填写的答案会自动恢复。",
     reverify: "重新验证身份",

@@ -28,7 +28,7 @@ export async function enterCode(page: Page, code: string): Promise<void> {
 
 /** "2/7" from the sticky progress bar. */
 export async function currentPage(page: Page): Promise<string> {
-  return (await page.locator(".progress__page strong").innerText()).trim();
+  return ((await page.locator(".progress__page strong").textContent()) ?? "").trim();
 }
 
 /**

@@ -92,7 +92,10 @@ export async function request<T>(method: string, path: string, options: RequestO
     const code =
       typeof body.error === "string" ? body.error : response.status >= 500 ? "service_unavailable" : "http_error";
     const message = typeof body.message === "string" ? body.message : `HTTP ${response.status}`;
-    throw new ApiError(response.status, code, message, body, parseRetryAfter(response.headers.get("retry-after")));
+    const retryAfter =
+      parseRetryAfter(response.headers.get("retry-after")) ??
+      (typeof body.retryAfterSeconds === "number" ? body.retryAfterSeconds : null);
+    throw new ApiError(response.status, code, message, body, retryAfter);
   }
   return { status: response.status, data: payload as T };
 }

@@ -60,11 +60,13 @@ export interface VerificationConfirmed {
 }
 
 export interface Reservation {
+  /** "active", "expired" (answers still accepted) or "submitted" (then `response` holds the receipt). */
   status: string;
   expiresAt: string;
   community: ChosenCommunity;
   questionnaire: Questionnaire;
   draft: Answers | null;
+  response?: SubmittedResponse;
 }
 
 export interface SubmittedResponse {

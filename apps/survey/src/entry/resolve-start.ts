@@ -5,12 +5,15 @@ import { fetchReservation } from "../api/reservation";
 import { fetchTowns } from "../api/towns";
 import type { ChosenCommunity, CurrentWave, Questionnaire } from "../api/types";
 import { answersDiffer, mergeAnswers } from "../session/merge-answers";
+import { policyNotes } from "../questionnaire/policy-notes";
 import {
+  clearSession,
   loadReceipt,
   loadSession,
   orphanSession,
   type SavedReceipt,
   type SavedSession,
+  saveReceipt,
   saveSession,
 } from "../session/saved-session";
 import { strings } from "../strings";
@@ -35,6 +38,18 @@ export function communityCodeFromUrl(search: string): string | null {
 async function resumeSaved(saved: SavedSession): Promise<Start | null> {
   try {
     const reservation = await fetchReservation(saved.token);
+    if (reservation.status === "submitted" && reservation.response) {
+      // Submitted, but the receipt never reached this phone (connection lost on the way back).
+      const receipt: SavedReceipt = {
+        waveTitle: saved.waveTitle,
+        receiptCode: reservation.response.receiptCode,
+        counted: reservation.response.counted,
+        policies: policyNotes(reservation.questionnaire.definition),
+      };
+      saveReceipt(receipt);
+      clearSession();
+      return { kind: "receipt", receipt };
+    }
     const answers = mergeAnswers(reservation.draft, saved.answers, saved.unsynced);
     const session: SavedSession = {
       ...saved,
@@ -42,8 +57,7 @@ async function resumeSaved(saved: SavedSession): Promise<Start | null> {
       unsynced: saved.unsynced || answersDiffer(answers, reservation.draft ?? {}),
       expiresAt: reservation.expiresAt,
       community: reservation.community ?? saved.community,
-      // Submitted on the server but the receipt never arrived: asking again returns the same receipt.
-      submitting: saved.submitting || reservation.status === "submitted",
+      submitting: saved.submitting,
     };
     saveSession(session);
     return {

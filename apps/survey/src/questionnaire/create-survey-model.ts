@@ -1,4 +1,4 @@
-import { registerSurveyProperties } from "@survey/questionnaire";
+import { DONT_KNOW_CODE, NOT_APPLICABLE_CODE, registerSurveyProperties } from "@survey/questionnaire";
 import { Model, type Question, type QuestionRatingModel } from "survey-core";
 import type { Answers } from "../api/types";
 import { strings } from "../strings";
@@ -57,6 +57,12 @@ function escapeHtml(text: string): string {
 function markAnswerScales(model: Model): void {
   model.onUpdateQuestionCssClasses.add((_, options) => {
     if (isScale(options.question)) options.cssClasses.root = `${options.cssClasses.root ?? ""} answer-scale`;
+  });
+  model.onUpdateChoiceItemCss.add((_, options) => {
+    const value = options.item.value;
+    if (isScale(options.question) && (value === DONT_KNOW_CODE || value === NOT_APPLICABLE_CODE)) {
+      options.css = `${options.css} answer-scale__aside`;
+    }
   });
   model.onTextMarkdown.add((_, options) => {
     const owner = options.element as Question | undefined;

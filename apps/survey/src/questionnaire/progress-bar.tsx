@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { strings } from "../strings";
 
 /** Sticky at the top while scrolling: which area, how far through, and whether the answers are saved. */
 export function ProgressBar({
@@ -27,11 +28,11 @@ export function ProgressBar({
       <div
         className="progress__track"
         role="progressbar"
-        aria-label="答题进度"
+        aria-label={strings.questionnaire.progressLabel}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={done}
-        aria-valuetext={`第${pageNo + 1}页，共${pageCount}页`}
+        aria-valuetext={strings.questionnaire.progressText(pageNo + 1, pageCount)}
       >
         <div className="progress__fill" style={{ width: `${done}%` }} />
       </div>

@@ -14,8 +14,7 @@ export function SubmittingCard({ state, onRetry }: { state: SubmissionState; onR
         <>
           <p className="status__text">{strings.questionnaire.submitRetrying(state.attempt)}</p>
           <button type="button" className="button button--secondary" onClick={onRetry}>
-            {strings.questionnaire.submitNow}
-            {seconds > 0 ? `（${seconds}秒）` : ""}
+            {seconds > 0 ? strings.questionnaire.submitNowIn(seconds) : strings.questionnaire.submitNow}
           </button>
         </>
       ) : null}

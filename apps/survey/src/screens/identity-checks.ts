@@ -1,4 +1,5 @@
 import { idNumberProblemMessages, normalizePhone, parseIdNumber, phoneProblemMessage } from "@survey/identity";
+import { strings } from "../strings";
 
 /** The inline checks of the verification form; the server repeats them and has the last word. */
 export function idNumberError(value: string, today = new Date()): string | null {
@@ -12,7 +13,7 @@ export function normalizedIdNumber(value: string, today = new Date()): string | 
 }
 
 export function phoneError(value: string): string | null {
-  if (value.trim() === "") return "请输入您的手机号码。";
+  if (value.trim() === "") return strings.verify.phoneEmpty;
   return normalizePhone(value) ? null : phoneProblemMessage;
 }
 

@@ -103,7 +103,7 @@ export function VerificationScreen({
     setTouched((t) => ({ ...t, code: true }));
     setBanner(null);
     if (!sent) {
-      setBanner("请先点“获取验证码”，收到短信后再输入验证码。");
+      setBanner(strings.verify.codeNotRequested);
       return;
     }
     if (!/^\d{6}$/.test(value)) return codeRef.current?.focus();
