@@ -109,3 +109,17 @@ export const UnknownUserError = defineError("unknown_user", 404, "没有找到�
 export const DuplicateUsernameError = defineError("duplicate_username", 409, "这个用户名已经被使用了。");
 export const WeakPasswordError = defineError("weak_password", 422, "密码至少需要10个字符。");
 export const LastAdminError = defineError("last_admin", 409, "至少要保留一个可用的管理员账号。");
+
+// Objective indicators and the subjective–objective comparison
+export const UnknownIndicatorError = defineError("unknown_indicator", 404, "没有找到这个指标。");
+export const InvalidIndicatorError = defineError("invalid_indicator", 422, "指标定义有错误，请检查后重新保存。");
+export const ProgressNotComparableError = defineError(
+  "progress_not_comparable",
+  422,
+  "进步指数须使用固定阈值或目标值和固定权重，当前设置不能跨年比较。",
+);
+export const ComparisonUnavailableError = defineError(
+  "comparison_unavailable",
+  422,
+  "同时具有满意度和客观指数的街镇不足3个，无法进行主客观比较。",
+);

@@ -2,6 +2,7 @@ import { appMeta, communities, type Database, queryRows, questionnaires, towns }
 import { sql } from "drizzle-orm";
 import { createWave, openWave } from "../services/wave-service";
 import { demoFrame } from "./demo-frame";
+import { seedDemoIndicators } from "./demo-indicators";
 import { demoQuestionnaire } from "./demo-questionnaire";
 
 export const DEMO_WAVE_TITLE = "2026年松江区民生满意度调查";
@@ -26,6 +27,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<boolean> {
       .insert(towns)
       .values(frame.towns.map(({ code, name, kind, population }) => ({ code, name, kind, population, demo: true })));
     await tx.insert(communities).values(frame.communities.map((community) => ({ ...community, demo: true })));
+    await seedDemoIndicators(tx, frame.towns, now);
     const questionnaire = demoQuestionnaire();
     const [stored] = await tx
       .insert(questionnaires)

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import auditRoutes from "./audit";
 import fieldworkRoutes from "./fieldwork";
 import frameRoutes from "./frame";
+import indicatorRoutes from "./indicators";
 import posterRoutes from "./posters";
 import questionnaireRoutes from "./questionnaires";
 import responseAdminRoutes from "./responses";
@@ -17,6 +18,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(posterRoutes);
   await app.register(frameRoutes);
   await app.register(waveRoutes);
+  await app.register(indicatorRoutes);
   await app.register(questionnaireRoutes);
   await app.register(responseAdminRoutes);
 };

@@ -1,0 +1,115 @@
+import { type Executor, indicators, indicatorValues, queryRows, towns } from "@survey/db";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type NewIndicatorRow = typeof indicators.$inferInsert;
+
+export interface StoredValue {
+  indicatorCode: string;
+  townCode: string;
+  year: number;
+  value: number;
+}
+
+export interface TownUnit {
+  code: string;
+  name: string;
+  population: number;
+}
+
+/** Keeps multi-row inserts well under PostgreSQL's limit of 65,535 bind parameters. */
+const CHUNK = 1000;
+
+export async function listIndicators(db: Executor): Promise<IndicatorRow[]> {
+  return db.select().from(indicators).orderBy(asc(indicators.domain), asc(indicators.code));
+}
+
+export async function findIndicator(db: Executor, code: string): Promise<IndicatorRow | undefined> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
+  return row;
+}
+
+export async function insertIndicators(db: Executor, rows: readonly NewIndicatorRow[]): Promise<IndicatorRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(indicators)
+    .values([...rows])
+    .returning();
+}
+
+export async function replaceIndicator(db: Executor, code: string, row: NewIndicatorRow): Promise<IndicatorRow> {
+  const [updated] = await db.update(indicators).set(row).where(eq(indicators.code, code)).returning();
+  if (!updated) throw new Error(`indicator ${code} vanished during update`);
+  return updated;
+}
+
+/** Every value of the given years (all years when none are named). */
+export async function listValues(db: Executor, years?: readonly number[]): Promise<StoredValue[]> {
+  const query = db
+    .select({
+      indicatorCode: indicatorValues.indicatorCode,
+      townCode: indicatorValues.townCode,
+      year: indicatorValues.year,
+      value: indicatorValues.value,
+    })
+    .from(indicatorValues);
+  return years ? query.where(inArray(indicatorValues.year, [...years])) : query;
+}
+
+/** Inserts or replaces values by indicator × town × year. */
+export async function upsertValues(
+  tx: Executor,
+  rows: readonly StoredValue[],
+  at: Date,
+  userId: number | null,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    await tx
+      .insert(indicatorValues)
+      .values(chunk.map((row) => ({ ...row, updatedAt: at, updatedBy: userId })))
+      .onConflictDoUpdate({
+        target: [indicatorValues.indicatorCode, indicatorValues.townCode, indicatorValues.year],
+        set: { value: sql`excluded.value`, updatedAt: at, updatedBy: userId },
+      });
+  }
+}
+
+/** The frame's towns by code: the units of the town index. */
+export async function listTownUnits(db: Executor): Promise<TownUnit[]> {
+  return db
+    .select({ code: towns.code, name: towns.name, population: towns.population })
+    .from(towns)
+    .orderBy(asc(towns.code));
+}
+
+export interface PlainSatisfactionRow {
+  townCode: string;
+  /** An objective domain code, or `overall` for the mean over every satisfaction item. */
+  domain: string;
+  mean: number;
+  n: number;
+}
+
+/**
+ * Stop-gap until the results service (design-based estimates, STATISTICS §2) is available: the plain
+ * unweighted mean item score per town and domain, and over all satisfaction items, of counted responses.
+ * Within a town the design weight is constant, so the town figure equals the weighted ratio estimate of
+ * all items pooled; it is not the mean of item means.
+ */
+export async function plainTownDomainSatisfaction(db: Executor, waveId: number): Promise<PlainSatisfactionRow[]> {
+  const rows = await queryRows<{ town_code: string; domain: string | null; mean: number | string; n: number }>(
+    db,
+    sql`
+    select town_code, domain, avg(score)::float8 as mean, count(distinct response_id)::int as n
+    from response_items
+    where wave_id = ${waveId} and counted and score is not null and dimension <> 'overall'
+    group by grouping sets ((town_code, domain), (town_code))`,
+  );
+  return rows.map((row) => ({
+    townCode: row.town_code,
+    domain: row.domain ?? "overall",
+    mean: Number(row.mean),
+    n: row.n,
+  }));
+}
