@@ -1,3 +1,2 @@
 export * from "./console-api";
 export * from "./indicators-api";
-export * from "./results-api";
