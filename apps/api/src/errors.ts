@@ -123,3 +123,17 @@ export const ComparisonUnavailableError = defineError(
   422,
   "同时具有满意度和客观指数的街镇不足3个，无法进行主客观比较。",
 );
+
+// Satisfaction results
+export const NoResultsError = defineError(
+  "no_results",
+  409,
+  "这次调查还没有足够的有效答卷（每个街镇至少需要2份），暂时无法计算结果。",
+);
+export const PoststratificationUnavailableError = defineError(
+  "poststratification_unavailable",
+  409,
+  "缺少可用的人口结构数据（街镇×性别×年龄组），无法做事后分层加权。",
+);
+export const UnknownVariableError = defineError("unknown_variable", 400, "交叉表中有无法识别的变量或分类。");
+export const UnknownMeasureError = defineError("unknown_measure", 404, "没有找到包含这个题目或维度的调查。");

@@ -1,2 +1,3 @@
 export * from "./console-api";
 export * from "./indicators-api";
+export * from "./results-api";

@@ -6,6 +6,7 @@ import indicatorRoutes from "./indicators";
 import posterRoutes from "./posters";
 import questionnaireRoutes from "./questionnaires";
 import responseAdminRoutes from "./responses";
+import resultsRoutes from "./results";
 import userRoutes from "./users";
 import waveRoutes from "./waves";
 
@@ -21,6 +22,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(indicatorRoutes);
   await app.register(questionnaireRoutes);
   await app.register(responseAdminRoutes);
+  await app.register(resultsRoutes);
 };
 
 export default adminRoutes;
