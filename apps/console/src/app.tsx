@@ -6,8 +6,7 @@ import { ErrorNotice, Loading } from "./components/feedback";
 import { AppShell } from "./layout/app-shell";
 import { canOpen, homePathFor } from "./layout/navigation";
 import { SignInPage } from "./pages/sign-in-page";
-import { ForbiddenPage, LaterPage, NotFoundPage } from "./pages/simple-pages";
-import { strings } from "./strings";
+import { ForbiddenPage, NotFoundPage } from "./pages/simple-pages";
 
 // Each page is its own chunk: SurveyJS and ECharts load only where they are used.
 const MonitorPage = lazy(() => import("./pages/monitor/monitor-page").then((m) => ({ default: m.MonitorPage })));
@@ -20,6 +19,16 @@ const WavesPage = lazy(() => import("./pages/waves/waves-page").then((m) => ({ d
 const WaveEditPage = lazy(() => import("./pages/waves/wave-edit-page").then((m) => ({ default: m.WaveEditPage })));
 const UsersPage = lazy(() => import("./pages/users/users-page").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./pages/audit/audit-page").then((m) => ({ default: m.AuditPage })));
+const ResultsPage = lazy(() => import("./pages/results/results-page").then((m) => ({ default: m.ResultsPage })));
+const CrosstabPage = lazy(() => import("./pages/crosstab/crosstab-page").then((m) => ({ default: m.CrosstabPage })));
+const TrendsPage = lazy(() => import("./pages/trends/trends-page").then((m) => ({ default: m.TrendsPage })));
+const IndicatorsPage = lazy(() =>
+  import("./pages/indicators/indicators-page").then((m) => ({ default: m.IndicatorsPage })),
+);
+const ComparisonPage = lazy(() =>
+  import("./pages/comparison/comparison-page").then((m) => ({ default: m.ComparisonPage })),
+);
+
 
 /** Pages below need a session; without one the user is sent to sign in and brought back after. */
 function SessionGate() {
@@ -78,7 +87,23 @@ export function App() {
             path="results"
             element={
               <RoleGate path="/results">
-                <LaterPage title={strings.nav.results} />
+                <ResultsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="crosstab"
+            element={
+              <RoleGate path="/crosstab">
+                <CrosstabPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="trends"
+            element={
+              <RoleGate path="/trends">
+                <TrendsPage />
               </RoleGate>
             }
           />
@@ -86,7 +111,15 @@ export function App() {
             path="indicators"
             element={
               <RoleGate path="/indicators">
-                <LaterPage title={strings.nav.indicators} />
+                <IndicatorsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="comparison"
+            element={
+              <RoleGate path="/comparison">
+                <ComparisonPage />
               </RoleGate>
             }
           />

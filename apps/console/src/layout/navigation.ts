@@ -31,8 +31,11 @@ export const navGroups: NavGroup[] = [
   {
     label: nav.groupAnalysis,
     items: [
-      { path: "/results", label: nav.results, icon: "chart", roles: ["admin", "office"], later: true },
-      { path: "/indicators", label: nav.indicators, icon: "table", roles: ["admin", "department"], later: true },
+      { path: "/results", label: nav.results, icon: "chart", roles: ["admin", "office"] },
+      { path: "/crosstab", label: nav.crosstab, icon: "table", roles: ["admin", "office"] },
+      { path: "/trends", label: nav.trends, icon: "calendar", roles: ["admin", "office"] },
+      { path: "/indicators", label: nav.indicators, icon: "clipboard", roles: ["admin", "office", "department"] },
+      { path: "/comparison", label: nav.comparison, icon: "gauge", roles: ["admin", "office"] },
     ],
   },
   {
