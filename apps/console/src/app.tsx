@@ -4,6 +4,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from "react-router-dom";
 import { useSessionQuery } from "./api/session";
 import { ErrorNotice, Loading } from "./components/feedback";
 import { AppShell } from "./layout/app-shell";
+import { CurrentUserContext } from "./session/current-user";
 import { canOpen, homePathFor } from "./layout/navigation";
 import { SignInPage } from "./pages/sign-in-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/simple-pages";
@@ -29,7 +30,6 @@ const ComparisonPage = lazy(() =>
   import("./pages/comparison/comparison-page").then((m) => ({ default: m.ComparisonPage })),
 );
 
-
 /** Pages below need a session; without one the user is sent to sign in and brought back after. */
 function SessionGate() {
   const session = useSessionQuery();
@@ -37,7 +37,11 @@ function SessionGate() {
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorNotice error={session.error} onRetry={() => session.refetch()} />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  return <Outlet />;
+  return (
+    <CurrentUserContext.Provider value={session.data.user}>
+      <Outlet />
+    </CurrentUserContext.Provider>
+  );
 }
 
 function RoleGate({ path, children }: { path: string; children: ReactNode }) {

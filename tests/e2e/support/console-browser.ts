@@ -41,6 +41,7 @@ export async function openConsoleBrowser(origin: string): Promise<ConsoleBrowser
     timezoneId: "Asia/Shanghai",
     acceptDownloads: true,
   });
+  context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

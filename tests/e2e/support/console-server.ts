@@ -10,6 +10,8 @@ import { ensureConsoleBuilt } from "./console-build";
 
 export const ADMIN_USERNAME = "e2e-admin";
 export const ADMIN_PASSWORD = "e2e-admin-password-2026";
+/** Where the QR posters point. */
+export const PUBLIC_SURVEY_URL = "https://survey.example.gov.cn/";
 
 export interface ConsoleServer {
   app: FastifyInstance;
@@ -34,7 +36,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     RESERVATION_SWEEP_MS: "0",
     ADMIN_USERNAME,
     ADMIN_PASSWORD,
-    PUBLIC_SURVEY_URL: "https://survey.example.gov.cn/",
+    PUBLIC_SURVEY_URL,
   });
   const app = await createServer({ config, database: database.handle });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,5 +1,5 @@
 import { consoleApiPaths, type LoginRequest, type SessionResponse } from "@survey/contract";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, apiRequest, setCsrfToken } from "./http";
 
 export const sessionQueryKey = ["session"] as const;
@@ -34,14 +34,20 @@ export function useSessionQuery() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
 }
 
+/**
+ * A new (or no) user: the session query gets the new value in place, so the components watching it
+ * re-render, and everything cached for the previous user is dropped.
+ */
+function switchSession(client: QueryClient, session: SessionResponse | null): void {
+  client.setQueryData(sessionQueryKey, session);
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+}
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: (session) => {
-      client.clear();
-      client.setQueryData(sessionQueryKey, session);
-    },
+    onSuccess: (session) => switchSession(client, session),
   });
 }
 
@@ -51,8 +57,7 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
-      client.setQueryData(sessionQueryKey, null);
+      switchSession(client, null);
     },
   });
 }

@@ -1,9 +1,11 @@
 import type { SessionUser } from "@survey/contract";
-import { useSessionQuery } from "../api/session";
+import { createContext, useContext } from "react";
 
-/** The signed-in user; only used below the session gate, which guarantees one. */
+/** Provided by the session gate, so pages below it always have a user (and are unmounted without one). */
+export const CurrentUserContext = createContext<SessionUser | null>(null);
+
 export function useCurrentUser(): SessionUser {
-  const { data } = useSessionQuery();
-  if (!data) throw new Error("useCurrentUser outside a signed-in session");
-  return data.user;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error("useCurrentUser outside the session gate");
+  return user;
 }
