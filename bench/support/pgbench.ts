@@ -1,0 +1,92 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type LatencySummary, summarise } from "./latency";
+
+export interface PgbenchRun {
+  clients: number;
+  transactions: number;
+  failed: number;
+  /** Transactions per second, without connection set-up (pgbench's own figure). */
+  tps: number;
+  latency: LatencySummary;
+  /** Every transaction's latency in ms. */
+  latencies: number[];
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** Connection options of a postgres:// URL in pgbench's command-line form. */
+function connectionArgs(url: string): string[] {
+  const parsed = new URL(url);
+  const args = ["-h", parsed.hostname, "-p", parsed.port || "5432"];
+  if (parsed.username) args.push("-U", decodeURIComponent(parsed.username));
+  args.push(decodeURIComponent(parsed.pathname.slice(1)));
+  return args;
+}
+
+/**
+ * Runs a pgbench script with `clients` connections until `total` transactions are done (rounded up to a
+ * whole number per client), extended query protocol like node-postgres, and reads every transaction's
+ * latency from pgbench's log.
+ */
+export async function runPgbench(options: {
+  url: string;
+  script: string;
+  clients: number;
+  total: number;
+  variables: Record<string, string>;
+}): Promise<PgbenchRun> {
+  const perClient = Math.ceil(options.total / options.clients);
+  const logDir = mkdtempSync(join(tmpdir(), "pgbench-"));
+  try {
+    const variableArgs = Object.entries(options.variables).flatMap(([name, value]) => ["-D", `${name}=${value}`]);
+    const output = await run(process.env.PGBENCH ?? "pgbench", [
+      "-n",
+      "-M",
+      "extended",
+      "-c",
+      String(options.clients),
+      "-j",
+      "2",
+      "-t",
+      String(perClient),
+      "-f",
+      options.script,
+      "--log",
+      `--log-prefix=${join(logDir, "tx")}`,
+      ...variableArgs,
+      ...connectionArgs(options.url),
+    ]);
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1]);
+    const processed = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1]);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
+    if (!Number.isFinite(tps) || !Number.isFinite(processed)) throw new Error(`unexpected pgbench output:\n${output}`);
+    const latencies: number[] = [];
+    for (const file of readdirSync(logDir)) {
+      for (const line of readFileSync(join(logDir, file), "utf8").split("\n")) {
+        const micros = Number(line.split(" ")[2]);
+        if (line && Number.isFinite(micros)) latencies.push(micros / 1000);
+      }
+    }
+    return { clients: options.clients, transactions: processed, failed, tps, latency: summarise(latencies), latencies };
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,116 @@
+import { Pool } from "undici";
+import { LatencyRecorder } from "./latency";
+import type { BenchResident } from "./residents";
+
+export const STEPS = ["start", "outbox", "confirm", "submit"] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface LoadResult {
+  residents: number;
+  requests: number;
+  elapsedMs: number;
+  /** How each resident's path ended: "submitted" or the error code of the step that stopped it. */
+  outcomes: Map<string, number>;
+  latency: LatencyRecorder;
+}
+
+interface Answer {
+  status: number;
+  body: any;
+}
+
+/**
+ * Drives the resident path — start verification, read the code from the dev outbox, confirm, submit —
+ * for `residents.length` residents with `concurrency` of them in flight at any time, over a pool of
+ * keep-alive connections (one per concurrent resident, as phones would have).
+ */
+export async function driveResidents(options: {
+  /** One or more API processes; resident i is served by process i mod n, as a load balancer would spread them. */
+  baseUrls: readonly string[];
+  waveId: number;
+  residents: readonly BenchResident[];
+  concurrency: number;
+  answers: Record<string, unknown>;
+  /** Add this run's latencies to an existing recorder (several rounds of one measurement). */
+  latency?: LatencyRecorder;
+}): Promise<LoadResult> {
+  const perProcess = Math.ceil(options.concurrency / options.baseUrls.length);
+  const pools = options.baseUrls.map((url) => new Pool(url, { connections: perProcess, pipelining: 1 }));
+  const latency = options.latency ?? new LatencyRecorder();
+  const outcomes = new Map<string, number>();
+  let requests = 0;
+  const submitBody = JSON.stringify({ answers: options.answers });
+
+  const send = async (
+    pool: Pool,
+    step: Step,
+    method: "GET" | "POST",
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
+    const started = performance.now();
+    const response = await pool.request({
+      method,
+      path,
+      body,
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+    });
+    const text = await response.body.text();
+    latency.record(step, performance.now() - started);
+    requests += 1;
+    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+  };
+
+  const one = async (resident: BenchResident, pool: Pool): Promise<string> => {
+    const started = await send(
+      pool,
+      "start",
+      "POST",
+      `/api/waves/${options.waveId}/verifications`,
+      JSON.stringify(resident),
+    );
+    if (started.status !== 201) return started.body?.error ?? `http_${started.status}`;
+    const outbox = await send(pool, "outbox", "GET", `/api/dev/sms-outbox?phone=${resident.phone}`);
+    const code = outbox.body?.[0]?.code;
+    if (outbox.status !== 200 || !code) return outbox.body?.error ?? "no_sms";
+    const confirmed = await send(
+      pool,
+      "confirm",
+      "POST",
+      `/api/verifications/${started.body.verificationId}/confirm`,
+      JSON.stringify({ code }),
+    );
+    if (confirmed.status !== 201) return confirmed.body?.error ?? `http_${confirmed.status}`;
+    const submitted = await send(pool, "submit", "POST", "/api/responses", submitBody, {
+      authorization: `Bearer ${confirmed.body.reservationToken}`,
+    });
+    if (submitted.status !== 201) return submitted.body?.error ?? `http_${submitted.status}`;
+    return "submitted";
+  };
+
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      const resident = options.residents[index];
+      const pool = pools[index % pools.length];
+      if (!resident || !pool) return;
+      const residentStarted = performance.now();
+      let outcome: string;
+      try {
+        outcome = await one(resident, pool);
+      } catch (error) {
+        outcome = `client_error:${(error as Error).message}`;
+      }
+      latency.record("resident", performance.now() - residentStarted);
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+  };
+
+  const began = performance.now();
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const elapsedMs = performance.now() - began;
+  await Promise.all(pools.map((pool) => pool.close()));
+  return { residents: options.residents.length, requests, elapsedMs, outcomes, latency };
+}

@@ -1,0 +1,204 @@
+/**
+ * Surge benchmark: thousands of residents go through verification and submission at once.
+ *
+ *   npx tsx bench/surge.ts [--residents 2000] [--concurrency 64,256] [--processes 2] [--rounds 4] [--redis]
+ *                          [--profile DIR]
+ *
+ * Starts the API (one process per CPU core by default, as deployed behind a load balancer) on a fresh
+ * PostgreSQL database with the demo frame and caps raised so that no run ends in quota_full, drives the
+ * full resident path with undici at each concurrency, and runs pgbench on the same server with the SQL one
+ * claim and one submission issue (bench/claim-submit.sql) at the same concurrency. The API and pgbench
+ * alternate in rounds so that a change in background load hits both; the ratio is API residents/s over
+ * pgbench transactions/s (one transaction = one claim + one submission).
+ */
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { openDatabase, queryRows } from "@survey/db";
+import { sql } from "drizzle-orm";
+import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/data/quota";
+import { type ApiServer, startApiServer } from "./support/api-server";
+import { createBenchDatabase } from "./support/bench-database";
+import { LatencyRecorder, ms, summarise } from "./support/latency";
+import { connectionHeadroom, describeMachine, processCpuMs } from "./support/machine";
+import { runPgbench } from "./support/pgbench";
+import { driveResidents, STEPS } from "./support/resident-load";
+import { residentNumber, seededRandom } from "./support/residents";
+import { prepareSurgeWave } from "./support/surge-wave";
+
+const { values: args } = parseArgs({
+  options: {
+    residents: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "64,256" },
+    processes: { type: "string", default: String(cpus().length) },
+    rounds: { type: "string", default: "4" },
+    warmup: { type: "string", default: "300" },
+    redis: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    /** Directory for V8 CPU profiles of the API processes (written when they stop). */
+    profile: { type: "string" },
+  },
+});
+const residentsPerRun = Number(args.residents);
+const levels = args.concurrency.split(",").map(Number);
+const rounds = Number(args.rounds);
+const script = fileURLToPath(new URL("./claim-submit.sql", import.meta.url));
+
+interface Measurement {
+  concurrency: number;
+  residents: number;
+  apiSeconds: number;
+  requests: number;
+  apiCpuMsPerResident: number;
+  outcomes: Map<string, number>;
+  latency: LatencyRecorder;
+  pgbenchClients: number;
+  pgbenchTransactions: number;
+  pgbenchSeconds: number;
+  pgbenchFailed: number;
+  pgbenchLatencies: number[];
+}
+
+const database = await createBenchDatabase("bench_surge");
+const apis: ApiServer[] = [];
+const handle = await openDatabase({ url: database.url, poolSize: 2 });
+try {
+  const env = {
+    DATABASE_URL: database.url,
+    SEED_DEMO: "true",
+    VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+    ...(args.redis ? { REDIS_URL: process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379" } : {}),
+  };
+  const nodeFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
+  // The first process migrates and seeds; the others start on the ready database.
+  apis.push(await startApiServer(env, nodeFlags));
+  for (let i = 1; i < Number(args.processes); i++) apis.push(await startApiServer(env, nodeFlags));
+  const baseUrls = apis.map((api) => api.url);
+  const wave = await prepareSurgeWave(handle.db);
+
+  const random = seededRandom(20261120);
+  let sequence = 0;
+  const nextResidents = (count: number) =>
+    Array.from({ length: count }, () => residentNumber(sequence++, wave.communities, random));
+  const apiCpuMs = () => apis.reduce((sum, api) => sum + processCpuMs(api.child.pid), 0);
+
+  console.log(`machine: ${await describeMachine(database.url)}`);
+  console.log(
+    `API: ${apis.length} process(es), rate-limit store ${args.redis ? "Redis" : "in process memory"}; frame: ${wave.communities.length} communities in ${wave.towns} towns; ${residentsPerRun} residents per concurrency level in ${rounds} rounds alternating with pgbench`,
+  );
+
+  // Warm-up: JIT, connection pools, PostgreSQL caches.
+  await driveResidents({
+    baseUrls,
+    waveId: wave.id,
+    residents: nextResidents(Number(args.warmup)),
+    concurrency: 32,
+    answers: wave.answers,
+  });
+  await runPgbench({
+    url: database.url,
+    script,
+    clients: 16,
+    total: Number(args.warmup),
+    variables: wave.pgbenchVariables,
+  });
+
+  const measurements: Measurement[] = [];
+  for (const concurrency of levels) {
+    const m: Measurement = {
+      concurrency,
+      residents: 0,
+      apiSeconds: 0,
+      requests: 0,
+      apiCpuMsPerResident: 0,
+      outcomes: new Map(),
+      latency: new LatencyRecorder(),
+      pgbenchClients: Math.min(concurrency, await connectionHeadroom(database.url)),
+      pgbenchTransactions: 0,
+      pgbenchSeconds: 0,
+      pgbenchFailed: 0,
+      pgbenchLatencies: [],
+    };
+    let cpu = 0;
+    for (let round = 0; round < rounds; round++) {
+      const perRound = Math.ceil(residentsPerRun / rounds);
+      const cpuBefore = apiCpuMs();
+      const load = await driveResidents({
+        baseUrls,
+        waveId: wave.id,
+        residents: nextResidents(perRound),
+        concurrency,
+        answers: wave.answers,
+        latency: m.latency,
+      });
+      cpu += apiCpuMs() - cpuBefore;
+      m.residents += load.residents;
+      m.apiSeconds += load.elapsedMs / 1000;
+      m.requests += load.requests;
+      for (const [outcome, count] of load.outcomes) m.outcomes.set(outcome, (m.outcomes.get(outcome) ?? 0) + count);
+      const bench = await runPgbench({
+        url: database.url,
+        script,
+        clients: m.pgbenchClients,
+        total: perRound,
+        variables: wave.pgbenchVariables,
+      });
+      m.pgbenchTransactions += bench.transactions;
+      m.pgbenchSeconds += bench.transactions / bench.tps;
+      m.pgbenchFailed += bench.failed;
+      m.pgbenchLatencies.push(...bench.latencies);
+    }
+    m.apiCpuMsPerResident = cpu / m.residents;
+    measurements.push(m);
+    printMeasurement(m);
+  }
+
+  await releaseExpiredReservations(handle.db, { now: new Date(), waveId: wave.id });
+  const violations = await findQuotaInvariantViolations(handle.db, wave.id);
+  console.log(`\nquota invariant after all runs: ${violations.length === 0 ? "holds" : JSON.stringify(violations)}`);
+  printTable(measurements);
+} finally {
+  await handle.close();
+  await Promise.all(apis.map((api) => api.stop()));
+  if (!args.keep) await database.drop();
+  else console.log(`kept database ${database.name}`);
+}
+
+function rates(m: Measurement) {
+  const residentsPerSecond = m.residents / m.apiSeconds;
+  const pgbenchRate = m.pgbenchTransactions / m.pgbenchSeconds;
+  return { residentsPerSecond, pgbenchRate, ratio: residentsPerSecond / pgbenchRate };
+}
+
+function printMeasurement(m: Measurement) {
+  const { residentsPerSecond, pgbenchRate, ratio } = rates(m);
+  const outcomes = [...m.outcomes].map(([name, count]) => `${name} ${count}`).join(", ");
+  const pg = summarise(m.pgbenchLatencies);
+  console.log(`\n== ${m.concurrency} concurrent residents ==`);
+  console.log(
+    `API: ${m.residents} residents in ${m.apiSeconds.toFixed(1)} s = ${residentsPerSecond.toFixed(1)} residents/s, ${(m.requests / m.apiSeconds).toFixed(0)} requests/s (${outcomes}); API CPU ${m.apiCpuMsPerResident.toFixed(1)} ms per resident`,
+  );
+  for (const step of [...STEPS, "resident"]) {
+    const s = m.latency.summary(step);
+    console.log(`  ${step.padEnd(8)} n=${s.count} p50 ${ms(s.p50)} ms  p99 ${ms(s.p99)} ms  max ${ms(s.max)} ms`);
+  }
+  console.log(
+    `pgbench (${m.pgbenchClients} clients, one claim + one submission per transaction): ${m.pgbenchTransactions} tx (${m.pgbenchFailed} failed) in ${m.pgbenchSeconds.toFixed(1)} s = ${pgbenchRate.toFixed(1)} tx/s, p50 ${ms(pg.p50)} ms p99 ${ms(pg.p99)} ms`,
+  );
+  console.log(`ratio API residents/s ÷ pgbench tx/s = ${ratio.toFixed(2)}`);
+}
+
+function printTable(measurements: Measurement[]) {
+  console.log(
+    "\n| concurrent residents | API residents/s | API requests/s | start p50/p99 ms | outbox p50/p99 ms | confirm p50/p99 ms | submit p50/p99 ms | pgbench clients | pgbench tx/s | pgbench p50/p99 ms | ratio API/pgbench | every step p99 < 100 ms |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const m of measurements) {
+    const { residentsPerSecond, pgbenchRate, ratio } = rates(m);
+    const pg = summarise(m.pgbenchLatencies);
+    const steps = STEPS.map((step) => m.latency.summary(step));
+    console.log(
+      `| ${m.concurrency} | ${residentsPerSecond.toFixed(0)} | ${(m.requests / m.apiSeconds).toFixed(0)} | ${steps.map((s) => `${ms(s.p50)} / ${ms(s.p99)}`).join(" | ")} | ${m.pgbenchClients} | ${pgbenchRate.toFixed(0)} | ${ms(pg.p50)} / ${ms(pg.p99)} | **${ratio.toFixed(2)}** | ${steps.every((s) => s.p99 < 100) ? "yes" : "no"} |`,
+    );
+  }
+}
