@@ -2,7 +2,7 @@ import { questionnaires, reservations, waveCommunities, waves, waveTowns } from 
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSlot } from "../apps/api/src/data/quota";
-import { createTestApp, type SignedInUser, signIn, TestClock, type TestApp } from "./support/test-app";
+import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 const YUEYANG = "310117001";

@@ -276,7 +276,7 @@ describe(`frame import (${testDriver})`, () => {
 
   it("refuses files over 10 MB with 413", async () => {
     const row = `${["T9", "大镇", "镇", "1", "T9-01", "村".repeat(200), "村委会", "1"].join(",")}\r\n`;
-    const big = FRAME_HEADER.join(",") + "\r\n" + row.repeat(Math.ceil((10.5 * 1024 * 1024) / Buffer.byteLength(row)));
+    const big = `${FRAME_HEADER.join(",")}\r\n${row.repeat(Math.ceil((10.5 * 1024 * 1024) / Buffer.byteLength(row)))}`;
     const response = await upload(big, "text/csv");
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toBe("payload_too_large");

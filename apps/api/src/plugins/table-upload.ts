@@ -182,8 +182,11 @@ function toTable(records: { rowNumber: number; cells: string[] }[]): ParsedTable
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** The format is read from the bytes, not trusted from the name or content type. */
-async function parseTableBytes(buffer: Buffer, charset: string | undefined): Promise<UploadedTable> {
+/**
+ * The table in uploaded bytes (for callers that took the bytes out of a request themselves). The format
+ * is read from the bytes, not trusted from the name or content type; `charset` is a declared text encoding.
+ */
+export async function parseTableBytes(buffer: Buffer, charset?: string): Promise<UploadedTable> {
   if (buffer.length === 0) throw fileProblem("文件是空的，没有表头和数据。");
   if (startsWith(buffer, ZIP_MAGIC)) return { format: "xlsx", ...(await parseXlsx(buffer)) };
   if (startsWith(buffer, OLE_MAGIC)) {
