@@ -88,6 +88,11 @@ report("poststratified T01", subset(ps, town == "T01"))
 
 cat("# cross-tabs: svychisq(~a+b, design) (Rao-Scott F), svytable row/column shares, chisq.test(correct=FALSE)\n")
 d1$q1cat <- ifelse(d1$q1 == "", NA, d1$q1)
+# Respondent-level score: mean of the valid item scores when at least half (3 of 5) are valid; then bands.
+item_scores <- as.matrix(d1[, paste0("s_", items)])
+d1$score <- ifelse(rowSums(!is.na(item_scores)) * 2 >= 5, rowMeans(item_scores, na.rm = TRUE), NA)
+d1$band <- as.character(cut(d1$score, c(-Inf, 40, 60, 80, Inf), right = FALSE,
+                            labels = c("0-40", "40-60", "60-80", "80-100")))
 design <- svydesign(ids = ~1, strata = ~town, weights = ~w, fpc = ~N, data = d1)
 crosstab <- function(tag, formula, des, rows, cols) {
   test <- svychisq(formula, des, statistic = "F")
@@ -102,9 +107,11 @@ crosstab <- function(tag, formula, des, rows, cols) {
   data <- des$variables[des$prob < Inf, ]
   pearson <- suppressWarnings(chisq.test(table(data[[vars[1]]], data[[vars[2]]]), correct = FALSE))
   show(sprintf("%s pearson", tag), pearson$statistic, pearson$p.value)
+  show(sprintf("%s residuals", tag), t(pearson$stdres))   # adjusted standardised residuals, row-major
 }
 crosstab("education x sex", ~education + sex, design)
 crosstab("q1 x registered", ~q1cat + registered, design)
+crosstab("band x town", ~band + town, design)
 crosstab("education x sex, T01+T02", ~education + sex, subset(design, town != "T03"))
 
 cat("# wave 2 against wave 1: both waves in one design (strata wave:town), svyby over wave, svycontrast\n")

@@ -214,3 +214,45 @@ export async function scoreAggregates(
     })),
   );
 }
+
+export interface CrosstabGroupRow {
+  townCode: string;
+  cell: string | null;
+  /** Null when the respondent has no value for the variable. */
+  row: string | null;
+  column: string | null;
+  count: number;
+}
+
+/**
+ * Counted respondents of the filtered domain per town (and cell) × row category × column category, including
+ * those missing a variable (they stay in the design with zero contributions). `row`, `column` and `filters`
+ * are expressions from the cross-tab catalogue over `r` (responses) and, with `scores`, `rs` (respondent
+ * score: mean of the valid satisfaction items when at least half of `itemCount` are valid).
+ */
+export async function crosstabGroups(
+  db: Executor,
+  waveId: number,
+  query: { row: SQL; column: SQL; filters: readonly SQL[]; scores: { itemCount: number } | null; byCell: boolean },
+): Promise<CrosstabGroupRow[]> {
+  const cell = query.byCell ? respondentCellSql("r") : sql`null::text`;
+  const scores = query.scores
+    ? sql`left join (
+        select response_id, avg(score::float8) as score, count(*) as valid
+        from response_items
+        where wave_id = ${waveId} and counted and score is not null and dimension <> 'overall'
+        group by response_id
+        having count(*) * 2 >= ${query.scores.itemCount}
+      ) rs on rs.response_id = r.id`
+    : sql``;
+  const filters = query.filters.map((filter) => sql` and ${filter}`);
+  return queryRows<CrosstabGroupRow>(
+    db,
+    sql`
+      select r.town_code as "townCode", ${cell} as cell, ${query.row} as "row", ${query.column} as "column",
+        count(*)::int as count
+      from responses r ${scores}
+      where r.wave_id = ${waveId} and r.counted ${sql.join(filters, sql``)}
+      group by 1, 2, 3, 4`,
+  );
+}

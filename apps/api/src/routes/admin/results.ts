@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Role } from "@survey/contract";
 import { errorResponses, WaveIdParams } from "../../schemas/common";
-import { PoststratifyQuery, WaveResultsSchema } from "../../schemas/results";
+import {
+  CrosstabBody,
+  CrosstabResultSchema,
+  CrosstabVariablesSchema,
+  PoststratifyQuery,
+  WaveResultsSchema,
+} from "../../schemas/results";
+import { crosstab, listCrosstabVariables } from "../../services/crosstab-service";
 import { waveResults } from "../../services/results-service";
 
 /** Results are for the office's analysts; survey staff see fieldwork only. */
@@ -23,6 +30,35 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => waveResults(db(), request.params.waveId, { poststratify: request.query.poststratify === "true" }),
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/crosstab/variables",
+    {
+      config: { roles: RESULTS_ROLES },
+      schema: {
+        tags: ["results"],
+        summary: "交叉表可用的变量（中文名称和分类）",
+        params: WaveIdParams,
+        response: { 200: CrosstabVariablesSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    (request) => listCrosstabVariables(db(), request.params.waveId),
+  );
+
+  app.post(
+    "/api/admin/waves/:waveId/crosstab",
+    {
+      config: { roles: RESULTS_ROLES },
+      schema: {
+        tags: ["results"],
+        summary: "交叉表：加权行/列百分比、未加权人数、Rao–Scott F 检验、皮尔逊卡方和残差标注",
+        params: WaveIdParams,
+        body: CrosstabBody,
+        response: { 200: CrosstabResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => crosstab(db(), request.params.waveId, request.body),
   );
 };
 
