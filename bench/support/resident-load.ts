@@ -14,9 +14,14 @@ export interface LoadResult {
   latency: LatencyRecorder;
 }
 
+/** The fields of the API's answers this driver reads (an error body, a step's result, or the outbox list). */
+type AnswerBody = { error?: string; verificationId?: string; reservationToken?: string } & {
+  [index: number]: { code?: string } | undefined;
+};
+
 interface Answer {
   status: number;
-  body: any;
+  body: AnswerBody | undefined;
 }
 
 /**
@@ -78,12 +83,12 @@ export async function driveResidents(options: {
       pool,
       "confirm",
       "POST",
-      `/api/verifications/${started.body.verificationId}/confirm`,
+      `/api/verifications/${started.body?.verificationId}/confirm`,
       JSON.stringify({ code }),
     );
     if (confirmed.status !== 201) return confirmed.body?.error ?? `http_${confirmed.status}`;
     const submitted = await send(pool, "submit", "POST", "/api/responses", submitBody, {
-      authorization: `Bearer ${confirmed.body.reservationToken}`,
+      authorization: `Bearer ${confirmed.body?.reservationToken}`,
     });
     if (submitted.status !== 201) return submitted.body?.error ?? `http_${submitted.status}`;
     return "submitted";
