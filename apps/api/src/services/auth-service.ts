@@ -2,7 +2,14 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import argon2 from "argon2";
-import { deleteSession, extendSession, findLiveSession, insertSession, type SessionRow } from "../data/sessions";
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  findLiveSession,
+  insertSession,
+  type SessionRow,
+} from "../data/sessions";
 import {
   clearFailedLogins,
   countUsers,
@@ -88,6 +95,8 @@ export async function signIn(db: Database, username: string, password: string, n
     throw new InvalidCredentialsError();
   }
   if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
+  // Ended sessions are dead weight; sign-ins are rare enough to sweep them here.
+  await deleteExpiredSessions(db, now);
   const sessionToken = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await insertSession(db, {

@@ -1,4 +1,3 @@
-import { ageGroups } from "@survey/identity";
 import type {
   CompositionShare,
   FieldworkSummary,
@@ -8,6 +7,7 @@ import type {
   TownProjection,
 } from "@survey/contract";
 import type { Database } from "@survey/db";
+import { ageGroups } from "@survey/identity";
 import {
   type CompositionRow,
   completionsByTownBetween,
@@ -16,10 +16,9 @@ import {
   quotaTotals,
   sampleComposition,
 } from "../data/fieldwork";
-import { findWave, listWaveCommunities, listWaveTowns, type WaveRow } from "../data/waves";
-import { UnknownWaveError } from "../errors";
-import { parseId } from "../schemas/common";
+import { listWaveCommunities, listWaveTowns, type WaveRow } from "../data/waves";
 import { canAccessTown } from "./auth-service";
+import { requireWaveById } from "./wave-service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The pace is measured over the last week of fieldwork (or since it began, if later). */
@@ -29,13 +28,6 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export async function requireWaveById(db: Database, rawWaveId: string): Promise<WaveRow> {
-  const waveId = parseId(rawWaveId);
-  const wave = waveId === undefined ? undefined : await findWave(db, waveId);
-  if (!wave) throw new UnknownWaveError();
-  return wave;
 }
 
 /** When the pace window starts: a week back, but not before the wave opened. */

@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { listWaveCommunities, listWaveTowns } from "../data/waves";
 import { UnknownTownError } from "../errors";
 import { assertTownAccess } from "./auth-service";
-import { requireWaveById } from "./fieldwork-service";
+import { requireWaveById } from "./wave-service";
 
 /** The survey's address with the community pre-selected (`?c=<communityCode>`). */
 export function communitySurveyUrl(publicSurveyUrl: string, communityCode: string): string {

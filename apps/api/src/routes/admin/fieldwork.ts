@@ -7,7 +7,8 @@ import { errorResponses, WaveIdParams } from "../../schemas/common";
 import { FieldworkSummarySchema } from "../../schemas/fieldwork";
 import { sessionStillLive } from "../../services/auth-service";
 import { fieldworkWorkbook } from "../../services/fieldwork-export-service";
-import { fieldworkFingerprint, fieldworkSummary, requireWaveById } from "../../services/fieldwork-service";
+import { fieldworkFingerprint, fieldworkSummary } from "../../services/fieldwork-service";
+import { requireWaveById } from "../../services/wave-service";
 
 export const FIELDWORK_ROLES: Role[] = ["staff", "office", "admin"];
 /** A comment line now and then keeps proxies from closing a quiet stream. */
