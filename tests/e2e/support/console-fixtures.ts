@@ -41,9 +41,15 @@ export async function seedFieldworkHistory(app: FastifyInstance, waveId: number,
   const perCommunity = new Map<string, number>();
   const adultGroups = ageGroups.filter((group) => group !== "under-18");
 
+  // Which town is ahead is drawn too, so the table does not look sorted.
+  const totals = [...TOWN_TOTALS];
+  for (let i = totals.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [totals[i], totals[j]] = [totals[j] ?? 0, totals[i] ?? 0];
+  }
   townCodes.forEach((townCode, index) => {
     const own = communities.filter((community) => community.townCode === townCode);
-    let left = TOWN_TOTALS[index % TOWN_TOTALS.length] ?? 0;
+    let left = totals[index % totals.length] ?? 0;
     // Fill communities unevenly: some stay empty, some reach their cap.
     for (let guard = 0; left > 0 && guard < 10_000; guard++) {
       const community = own[Math.floor(random() ** 1.6 * own.length)];
@@ -72,6 +78,8 @@ export async function seedFieldworkHistory(app: FastifyInstance, waveId: number,
   });
 
   await db.transaction(async (tx) => {
+    // The wave has been open for the ten days of history (the pace window starts when it opened).
+    await tx.execute(sql`update waves set opened_at = ${new Date(now.getTime() - 10 * DAY)} where id = ${waveId}`);
     for (let start = 0; start < rows.length; start += 500) {
       await tx.insert(responses).values(rows.slice(start, start + 500));
     }

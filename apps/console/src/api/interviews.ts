@@ -6,12 +6,15 @@ export interface InterviewRequest {
   communityCode: string;
   idNumber?: string;
   phone?: string;
+  /** For a paper form without an ID number (otherwise derived from it). */
+  sex?: "male" | "female";
+  ageGroup?: string;
   answers: Record<string, unknown>;
 }
 
 /** 201; `counted` is false when the quota was full (the questionnaire is still kept). */
 export interface InterviewResult {
-  responseId: number;
+  responseId: string;
   receiptCode: string;
   counted: boolean;
 }

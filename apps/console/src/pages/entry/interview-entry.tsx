@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { type InterviewResult, useSubmitInterview } from "../../api/interviews";
 import { useQuestionnaire } from "../../api/questionnaires";
 import type { Wave } from "../../api/waves";
@@ -19,6 +19,12 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
   const [result, setResult] = useState<InterviewResult | null>(null);
   // Each questionnaire gets a fresh SurveyJS model.
   const [formKey, setFormKey] = useState(0);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // A refusal (quota full, already responded, invalid answers) is shown where the interviewer looks.
+  useEffect(() => {
+    if (submit.error) errorRef.current?.scrollIntoView({ block: "center" });
+  }, [submit.error]);
 
   const send = useCallback(
     async (answers: Record<string, unknown>) => {
@@ -28,6 +34,8 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
         answers,
         ...(respondent.idNumber ? { idNumber: respondent.idNumber } : {}),
         ...(respondent.phone ? { phone: respondent.phone } : {}),
+        ...(respondent.sex ? { sex: respondent.sex } : {}),
+        ...(respondent.ageGroup ? { ageGroup: respondent.ageGroup } : {}),
       });
       setResult(stored);
       window.scrollTo({ top: 0 });
@@ -39,7 +47,7 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
     setResult(null);
     submit.reset();
     // The interviewer usually stays in the same community; the person changes.
-    setRespondent((current) => (current ? { ...current, idNumber: "", phone: "" } : null));
+    setRespondent((current) => (current ? { ...current, idNumber: "", phone: "", sex: "", ageGroup: "" } : null));
     setEditingRespondent(true);
     setFormKey((key) => key + 1);
   };
@@ -87,7 +95,7 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
       </Card>
       {respondent && !editingRespondent ? (
         <Card title={text.formTitle} labelledBy="questionnaire-title">
-          {submit.error ? <ErrorNotice error={submit.error} /> : null}
+          <div ref={errorRef}>{submit.error ? <ErrorNotice error={submit.error} /> : null}</div>
           {questionnaire.isPending ? (
             <Loading />
           ) : questionnaire.isError ? (

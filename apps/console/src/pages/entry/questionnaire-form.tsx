@@ -4,7 +4,6 @@ import type { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/i18n/simplified-chinese";
 import "survey-core/survey-core.fontless.min.css";
-import { errorMessage } from "../../api/http";
 import { strings } from "../../strings";
 
 /**
@@ -33,12 +32,12 @@ export function QuestionnaireForm({
   }, [definition]);
 
   useEffect(() => {
-    const handler = async (_: Model, options: { allow: boolean; message?: string }) => {
+    // The refusal itself is shown by the caller, next to the respondent's details.
+    const handler = async (_: Model, options: { allow: boolean }) => {
       try {
         await onSubmit(model.data as Record<string, unknown>);
-      } catch (error) {
+      } catch {
         options.allow = false;
-        options.message = errorMessage(error);
       }
     };
     model.onCompleting.add(handler);

@@ -1,9 +1,10 @@
+import { ageGroups } from "@survey/identity";
 import { type FormEvent, useId, useState } from "react";
 import { useCommunityQuotas, useTownQuotas } from "../../api/quotas";
 import type { Wave } from "../../api/waves";
 import { ErrorNotice } from "../../components/feedback";
 import { useCurrentUser } from "../../session/current-user";
-import { strings } from "../../strings";
+import { categoryLabel, strings } from "../../strings";
 import { checkRespondent, type RespondentProblems } from "./respondent-check";
 
 const text = strings.entry;
@@ -14,6 +15,9 @@ export interface Respondent {
   communityName: string;
   idNumber: string;
   phone: string;
+  /** Only asked when there is no ID number to derive them from. */
+  sex: "" | "male" | "female";
+  ageGroup: string;
 }
 
 /** Where the interview took place and, optionally, who answered (for de-duplication). */
@@ -27,11 +31,14 @@ export function RespondentForm({
   onDone: (respondent: Respondent) => void;
 }) {
   const user = useCurrentUser();
-  const ids = { town: useId(), community: useId(), idNumber: useId(), phone: useId() };
+  const ids = { town: useId(), community: useId(), idNumber: useId(), phone: useId(), sex: useId(), age: useId() };
   const [townCode, setTownCode] = useState(initial?.townCode ?? "");
   const [communityCode, setCommunityCode] = useState(initial?.communityCode ?? "");
   const [idNumber, setIdNumber] = useState(initial?.idNumber ?? "");
   const [phone, setPhone] = useState(initial?.phone ?? "");
+  const [sex, setSex] = useState<Respondent["sex"]>(initial?.sex ?? "");
+  const [ageGroup, setAgeGroup] = useState(initial?.ageGroup ?? "");
+  const hasIdNumber = idNumber.trim() !== "";
   const [problems, setProblems] = useState<RespondentProblems>({});
   const towns = useTownQuotas(wave.id);
   const communities = useCommunityQuotas(wave.id, townCode || null);
@@ -45,7 +52,15 @@ export function RespondentForm({
     setProblems(found);
     const community = communities.data?.find((candidate) => candidate.code === communityCode);
     if (found.idNumber || found.phone || !community) return;
-    onDone({ townCode, communityCode, communityName: community.name, idNumber: idNumber.trim(), phone: phone.trim() });
+    onDone({
+      townCode,
+      communityCode,
+      communityName: community.name,
+      idNumber: idNumber.trim(),
+      phone: phone.trim(),
+      sex: hasIdNumber ? "" : sex,
+      ageGroup: hasIdNumber ? "" : ageGroup,
+    });
   };
 
   return (
@@ -132,6 +147,43 @@ export function RespondentForm({
           <span id={`${ids.phone}-help`} className={problems.phone ? "field__error" : "field__help"}>
             {problems.phone ?? text.phoneHint}
           </span>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.sex} className="field__label">
+            {text.sex}
+          </label>
+          <select
+            id={ids.sex}
+            className="select"
+            disabled={hasIdNumber}
+            value={hasIdNumber ? "" : sex}
+            onChange={(event) => setSex(event.target.value as Respondent["sex"])}
+          >
+            <option value="">{hasIdNumber ? text.derivedFromId : text.notGiven}</option>
+            <option value="male">{categoryLabel("male")}</option>
+            <option value="female">{categoryLabel("female")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.age} className="field__label">
+            {text.ageGroup}
+          </label>
+          <select
+            id={ids.age}
+            className="select"
+            disabled={hasIdNumber}
+            value={hasIdNumber ? "" : ageGroup}
+            onChange={(event) => setAgeGroup(event.target.value)}
+          >
+            <option value="">{hasIdNumber ? text.derivedFromId : text.notGiven}</option>
+            {ageGroups
+              .filter((group) => group !== "under-18")
+              .map((group) => (
+                <option key={group} value={group}>
+                  {categoryLabel(group)}
+                </option>
+              ))}
+          </select>
         </div>
       </div>
       <div className="form-actions">

@@ -1,0 +1,232 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adultIdNumber } from "../support/resident";
+import { signIn, type SignedInUser } from "../support/test-app";
+import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
+import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
+import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";
+
+const SHIHUDANG = { code: "310117116", name: "石湖荡镇" };
+const STAFF = { username: "zhang.wei", displayName: "张伟", password: "staff-password-2026" };
+
+let server: ConsoleServer;
+let browser: ConsoleBrowser;
+let api: SignedInUser;
+let demoWaveId: number;
+
+/** A frame file with two bad rows: a population that is not a number and a missing community code. */
+const BAD_FRAME_CSV = [
+  "town_code,town_name,town_kind,town_population,community_code,community_name,community_kind,community_population",
+  "310117116,石湖荡镇,镇,36000,310117116001,江中中社区居委会,居委会,3200",
+  "310117116,石湖荡镇,镇,三万六,310117116002,景德中社区居委会,居委会,2800",
+  "310117116,石湖荡镇,镇,36000,,新建社区居委会,居委会,2100",
+].join("\n");
+
+async function adminGet<T>(url: string): Promise<T> {
+  const response = await server.app.inject({ url, headers: api.headers });
+  expect(response.statusCode).toBe(200);
+  return response.json() as T;
+}
+
+/** Answers every single-choice question of the SurveyJS form with its first choice. */
+async function answerEveryQuestion(page: Page): Promise<number> {
+  const groups = page.locator(".questionnaire-form [role='radiogroup']");
+  const count = await groups.count();
+  for (let index = 0; index < count; index++) {
+    await groups.nth(index).locator("label").first().click();
+  }
+  return count;
+}
+
+beforeAll(async () => {
+  server = await startConsoleServer();
+  api = await signIn(server.app, "admin");
+  demoWaveId = (await server.app.inject({ url: "/api/waves/current" })).json().id;
+  browser = await openConsoleBrowser(server.origin);
+  await signInThroughPage(browser.page, ADMIN_USERNAME, ADMIN_PASSWORD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("console: frame, waves, users, paper entry, audit log", () => {
+  it("refuses a frame file with errors and lists them by row and column", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "抽样框" }).click();
+    await page.getByRole("heading", { name: "抽样框", exact: true }).waitFor();
+    const before = await adminGet<{ totals: { communities: number } }>("/api/admin/frame");
+
+    const importCard = page.locator("section", { has: page.getByRole("heading", { name: "导入抽样框" }) });
+    await importCard.locator("input[type=file]").setInputFiles({
+      name: "石湖荡镇抽样框.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(BAD_FRAME_CSV, "utf8"),
+    });
+    await importCard.getByRole("button", { name: "上传并导入" }).click();
+    const report = importCard.getByRole("table", { name: "文件中有错误，未导入任何数据" });
+    await report.waitFor();
+    const rows = (await report.locator("tbody tr").allInnerTexts()).map((row) => row.split("\t"));
+    expect(rows.map((row) => row[0])).toEqual(expect.arrayContaining(["3", "4"]));
+    expect(rows.find((row) => row[0] === "3")?.[1]).toBe("town_population");
+    expect(rows.find((row) => row[0] === "4")?.[1]).toBe("community_code");
+    for (const row of rows) expect(row[2]?.length).toBeGreaterThan(3);
+    // All or nothing: the frame is unchanged.
+    expect((await adminGet<{ totals: { communities: number } }>("/api/admin/frame")).totals.communities).toBe(
+      before.totals.communities,
+    );
+    await browser.screenshot("frame");
+  });
+
+  it("creates a wave, previews its allocation with the infeasible towns marked, and opens it", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "调查批次" }).click();
+    await page.getByRole("link", { name: "新建批次" }).click();
+    const form = page.getByRole("form", { name: "新建调查批次" });
+    await form.getByLabel("批次代码").fill("PILOT-2027");
+    await form.getByLabel("名称").fill("2027年民生满意度试点调查");
+    await form.getByLabel("年度").fill("2027");
+    const questionnaire = form.getByLabel("问卷版本");
+    await questionnaire.locator("option:not([disabled])").first().waitFor({ state: "attached" });
+    await questionnaire.selectOption({ index: 1 });
+    await form.getByLabel("每个社区上限").fill("15");
+    await form.getByLabel("截止日期").fill("2027-06-30");
+    await browser.screenshot("wave-new");
+    await form.getByRole("button", { name: "新建批次" }).click();
+
+    await page.getByText("已创建调查批次。").waitFor();
+    const waveId = Number(new URL(page.url()).pathname.split("/").pop());
+    const allocation = await adminGet<{
+      summary: { infeasibleTowns: number };
+      towns: { name: string; feasible: boolean }[];
+    }>(`/api/admin/waves/${waveId}/allocation?plan=cap`);
+    expect(allocation.summary.infeasibleTowns).toBeGreaterThan(0);
+    const table = page.getByRole("table", { name: "配额分配预览" });
+    await table.locator("tbody tr").first().waitFor();
+    const flagged = await table.locator("tbody tr.row--danger th").allInnerTexts();
+    expect(flagged.sort()).toEqual(
+      allocation.towns
+        .filter((town) => !town.feasible)
+        .map((town) => town.name)
+        .sort(),
+    );
+    await page.getByText(`${allocation.summary.infeasibleTowns} 个街镇无法达到目标`).waitFor();
+
+    // A trial cap is previewed before it is saved.
+    await page.getByRole("form", { name: "批次设置" }).getByLabel("每个社区上限").fill("25");
+    await page.getByText("每社区上限 25").waitFor();
+    await page.getByRole("form", { name: "批次设置" }).getByLabel("每个社区上限").fill("15");
+    await page.getByText("每社区上限 15").waitFor();
+    await browser.screenshot("wave-detail");
+
+    await page.getByRole("button", { name: "开放调查" }).click();
+    const dialog = page.getByRole("dialog", { name: "确认开放调查" });
+    await dialog.waitFor();
+    await browser.screenshot("wave-open-confirm");
+    await dialog.getByRole("button", { name: "开放调查" }).click();
+    await page.getByText("调查已开放。").waitFor();
+    expect((await adminGet<{ status: string }>(`/api/admin/waves/${waveId}`)).status).toBe("open");
+    await page.getByRole("button", { name: "结束调查" }).waitFor();
+
+    await page.getByRole("link", { name: "返回" }).click();
+    const list = page.getByRole("table", { name: "调查批次" });
+    await list
+      .getByRole("row", { name: /PILOT-2027/ })
+      .getByText("进行中")
+      .waitFor();
+    await browser.screenshot("waves");
+  });
+
+  it("adds a staff user limited to one town", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "用户管理" }).click();
+    await page.getByRole("button", { name: "新建用户" }).click();
+    const dialog = page.getByRole("dialog", { name: "新建用户" });
+    await dialog.getByLabel("用户名").fill(STAFF.username);
+    await dialog.getByLabel("姓名").fill(STAFF.displayName);
+    await dialog.getByLabel("角色").selectOption("staff");
+    await dialog.getByLabel("密码").fill(STAFF.password);
+    await dialog.getByRole("checkbox", { name: SHIHUDANG.name }).check();
+    await browser.screenshot("user-new");
+    await dialog.getByRole("button", { name: "保存" }).click();
+    const row = page.getByRole("table", { name: "用户管理" }).getByRole("row", { name: new RegExp(STAFF.username) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(SHIHUDANG.name);
+    const users = await adminGet<{ username: string; role: string; townCodes: string[] }[]>("/api/admin/users");
+    expect(users.find((user) => user.username === STAFF.username)).toMatchObject({
+      role: "staff",
+      townCodes: [SHIHUDANG.code],
+    });
+    await browser.screenshot("users");
+  });
+
+  it("lets the staff user enter a paper questionnaire and refuses the same person twice", async () => {
+    const { page } = browser;
+    await signOutThroughPage(page);
+    await signInThroughPage(page, STAFF.username, STAFF.password);
+    expect(await navigationLabels(page)).toEqual(["调查进度", "纸质问卷录入", "二维码海报"]);
+    expect(await page.locator(".shell__user").innerText()).toContain("调查员");
+
+    await page.goto(`/console/entry?wave=${demoWaveId}`);
+    await page.getByRole("heading", { name: "纸质问卷录入" }).waitFor();
+    const respondent = page.getByRole("form", { name: "受访者信息" });
+    const town = respondent.getByLabel("街镇");
+    // Only the user's own town is offered.
+    await town.locator(`option[value="${SHIHUDANG.code}"]`).waitFor({ state: "attached" });
+    expect(await town.locator("option").count()).toBe(2);
+    await town.selectOption(SHIHUDANG.code);
+    const community = respondent.getByLabel("社区");
+    await community.locator("option").nth(1).waitFor({ state: "attached" });
+    await community.selectOption({ index: 1 });
+
+    // A wrong check digit is caught before anything is sent.
+    const idNumber = adultIdNumber({ seq: 777 });
+    const wrong = `${idNumber.slice(0, 17)}${idNumber.endsWith("0") ? "1" : "0"}`;
+    await respondent.getByLabel("身份证号码（可选）").fill(wrong);
+    await respondent.getByRole("button", { name: "开始录入问卷" }).click();
+    await respondent.getByText(/校验/).waitFor();
+    await respondent.getByLabel("身份证号码（可选）").fill(idNumber);
+    await respondent.getByLabel("手机号码（可选）").fill("139 1234 5678");
+    await respondent.getByRole("button", { name: "开始录入问卷" }).click();
+
+    const form = page.locator(".questionnaire-form");
+    await form.locator("[role='radiogroup']").first().waitFor();
+    expect(await answerEveryQuestion(page)).toBeGreaterThan(20);
+    await browser.screenshot("entry-form");
+    await form.getByRole("button", { name: "提交问卷" }).click();
+    await page.getByText(/已保存，回执编号/).waitFor();
+    await browser.screenshot("entry-receipt");
+
+    // The same person again: the server's de-duplication message is shown, the form stays filled in.
+    await page.getByRole("button", { name: "录入下一份" }).click();
+    await respondent.getByLabel("身份证号码（可选）").fill(idNumber);
+    await respondent.getByRole("button", { name: "开始录入问卷" }).click();
+    await form.locator("[role='radiogroup']").first().waitFor();
+    await answerEveryQuestion(page);
+    await form.getByRole("button", { name: "提交问卷" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/已经/);
+    expect(await form.locator("[role='radiogroup']").count()).toBeGreaterThan(20);
+    await browser.screenshot("entry-duplicate");
+  });
+
+  it("shows every change in the audit log", async () => {
+    const { page } = browser;
+    await signOutThroughPage(page);
+    await signInThroughPage(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+    await page.getByRole("link", { name: "操作日志" }).click();
+    const table = page.getByRole("table", { name: "操作日志" });
+    await table.locator("tbody tr").first().waitFor();
+    const text = await table.innerText();
+    for (const action of ["开放调查", "新建批次", "新建用户", "录入纸质问卷", "登录"]) expect(text).toContain(action);
+    expect(text).toContain(STAFF.username);
+    await browser.screenshot("audit");
+
+    await page.getByLabel("操作类型").selectOption("response.interview");
+    await page.getByRole("button", { name: "查询" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("table[aria-label='操作日志'] tbody tr").length === 1);
+    expect(await table.locator("tbody tr").first().innerText()).toContain(STAFF.username);
+  });
+});
