@@ -210,15 +210,19 @@ export interface RankCorrelation {
 }
 
 /**
- * `GET /api/admin/waves/:waveId/comparison?year=&domain=<domain code>|overall` → 200 (office, admin).
- * `year` defaults to the wave's year. 422 `comparison_unavailable` when fewer than 3 towns have both figures.
+ * `GET /api/admin/waves/:waveId/comparison?domain=<domain code>|overall&year=&weighting=&poststratify=` → 200
+ * (office, admin). `domain` defaults to overall, `year` (of the indicator values) to the wave's year, `weighting`
+ * (of the objective index) to equal. 422 `comparison_unavailable` (with the reason) when fewer than 3 towns
+ * have both figures or one of them does not vary; 409 `no_results` when the wave has no results yet.
  */
 export interface ComparisonReport {
   wave: { id: number; code: string; title: string; year: number };
   year: number;
   domain: { code: string; name: string };
-  /** `results` = design-based estimates of the results service; `plain_mean` = unweighted item mean (stop-gap). */
-  satisfactionSource: "results" | "plain_mean";
+  /** Satisfaction: design-based estimates of the results service, design or post-stratified weights. */
+  satisfactionWeighting: "design" | "poststratified";
+  /** Indicator weighting of the objective index. */
+  objectiveWeighting: IndexWeighting;
   towns: ComparisonTown[];
   n: number;
   /** Towns without one of the two figures. */
@@ -250,11 +254,13 @@ export interface ComparisonReport {
   summary: { sentence: string; footnote: string };
 }
 
-/** `GET /api/admin/waves/:waveId/comparison/overview?year=` → 200: every domain and overall, one line each. */
+/** `GET /api/admin/waves/:waveId/comparison/overview?year=&weighting=&poststratify=` → 200: one line per domain. */
 export interface ComparisonOverview {
   wave: { id: number; code: string; title: string; year: number };
   year: number;
-  satisfactionSource: "results" | "plain_mean";
+  satisfactionWeighting: "design" | "poststratified";
+  objectiveWeighting: IndexWeighting;
+  /** Every domain, then `overall` (satisfaction overall score against the composite index). */
   domains: {
     code: string;
     name: string;

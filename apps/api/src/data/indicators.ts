@@ -1,4 +1,4 @@
-import { type Executor, indicators, indicatorValues, queryRows, towns } from "@survey/db";
+import { type Executor, indicators, indicatorValues, towns } from "@survey/db";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -81,35 +81,4 @@ export async function listTownUnits(db: Executor): Promise<TownUnit[]> {
     .select({ code: towns.code, name: towns.name, population: towns.population })
     .from(towns)
     .orderBy(asc(towns.code));
-}
-
-export interface PlainSatisfactionRow {
-  townCode: string;
-  /** An objective domain code, or `overall` for the mean over every satisfaction item. */
-  domain: string;
-  mean: number;
-  n: number;
-}
-
-/**
- * Stop-gap until the results service (design-based estimates, STATISTICS §2) is available: the plain
- * unweighted mean item score per town and domain, and over all satisfaction items, of counted responses.
- * Within a town the design weight is constant, so the town figure equals the weighted ratio estimate of
- * all items pooled; it is not the mean of item means.
- */
-export async function plainTownDomainSatisfaction(db: Executor, waveId: number): Promise<PlainSatisfactionRow[]> {
-  const rows = await queryRows<{ town_code: string; domain: string | null; mean: number | string; n: number }>(
-    db,
-    sql`
-    select town_code, domain, avg(score)::float8 as mean, count(distinct response_id)::int as n
-    from response_items
-    where wave_id = ${waveId} and counted and score is not null and dimension <> 'overall'
-    group by grouping sets ((town_code, domain), (town_code))`,
-  );
-  return rows.map((row) => ({
-    townCode: row.town_code,
-    domain: row.domain ?? "overall",
-    mean: Number(row.mean),
-    n: row.n,
-  }));
 }

@@ -1,8 +1,8 @@
 import type { IndicatorUploadProblem } from "@survey/contract";
 import ExcelJS from "exceljs";
 import type { FastifyRequest } from "fastify";
-import { type AppError, InvalidFileError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors";
-import { readUploadedTable, type UploadedTable } from "../plugins/table-upload";
+import { type AppError, InvalidFileError, PayloadTooLargeError } from "../errors";
+import { parseTableBytes, readUploadedTable, type UploadedTable } from "../plugins/table-upload";
 import {
   CODE_ROW,
   FIRST_VALUE_COLUMN,
@@ -16,7 +16,7 @@ import {
 /**
  * Reads an indicator-values upload into one entry per supplied cell. The template workbook has one sheet
  * per domain, which `readUploadedTable` (first sheet only) cannot read, so workbooks are opened here;
- * CSV and flat tables go through `readUploadedTable` for its encoding and format handling.
+ * CSV and flat tables go through the table-upload plugin for its encoding and format handling.
  * Only the file's shape is checked here; what the values mean is checked by indicator-values-service.
  */
 
@@ -52,56 +52,55 @@ export interface IndicatorUpload {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function fileProblem(message: string): AppError {
   return new InvalidFileError({ details: [{ sheet: null, row: null, column: null, message }] }, message);
 }
 
-/** The uploaded bytes: a raw body, or the one file of a multipart form. */
-async function uploadedBytes(request: FastifyRequest): Promise<{ buffer: Buffer; contentType: string }> {
-  const contentType = request.headers["content-type"] ?? "";
-  if (request.isMultipart()) {
-    try {
-      const file = await request.file();
-      if (!file) throw fileProblem("没有收到文件，请选择一个 Excel (.xlsx) 或 CSV 文件上传。");
-      return { buffer: await file.toBuffer(), contentType: file.mimetype || "application/octet-stream" };
-    } catch (error) {
-      if (error instanceof InvalidFileError) throw error;
-      if ((error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE") {
-        throw new PayloadTooLargeError({}, "文件太大了，最大 10 MB。");
-      }
-      throw fileProblem("上传的表单不完整或无法读取，请重新选择一个文件上传。");
+/** The one file of a multipart form, with the text encoding its part declares. */
+async function multipartFile(request: FastifyRequest): Promise<{ buffer: Buffer; charset?: string }> {
+  try {
+    const file = await request.file();
+    if (!file) throw fileProblem("没有收到文件，请选择一个 Excel (.xlsx) 或 CSV 文件上传。");
+    return { buffer: await file.toBuffer(), charset: /charset\s*=\s*"?([\w-]+)/i.exec(file.mimetype)?.[1] };
+  } catch (error) {
+    if (error instanceof InvalidFileError) throw error;
+    if ((error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE") {
+      throw new PayloadTooLargeError({}, "文件太大了，最大 10 MB。");
     }
+    throw fileProblem("上传的表单不完整或无法读取，请重新选择一个文件上传。");
   }
-  if (Buffer.isBuffer(request.body)) return { buffer: request.body, contentType };
-  if (typeof request.body === "string") return { buffer: Buffer.from(request.body, "utf8"), contentType };
-  throw new UnsupportedMediaTypeError({}, "请以 Excel（.xlsx）、CSV 或表单文件（multipart/form-data）的形式上传。");
 }
 
-/** `readUploadedTable` reads raw bodies; give it bytes already taken out of a multipart form as one. */
-function asRawBody(buffer: Buffer, contentType: string): FastifyRequest {
-  const raw = /^(text\/|application\/(vnd\.openxml|octet-stream))/i.test(contentType) ? contentType : "text/csv";
-  return { headers: { "content-type": raw }, body: buffer, isMultipart: () => false } as unknown as FastifyRequest;
+const isZip = (buffer: Buffer) => ZIP_MAGIC.every((byte, index) => buffer[index] === byte);
+
+/** A template workbook (any sheet with 街镇代码 in A2), else null. */
+async function templateSheets(buffer: Buffer): Promise<ExcelJS.Worksheet[] | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
+  }
+  const sheets = workbook.worksheets.filter((sheet) => codeRowOf(sheet) !== null);
+  return sheets.length > 0 ? sheets : null;
 }
 
 export async function readIndicatorUpload(
   request: FastifyRequest,
   yearParam: number | undefined,
 ): Promise<IndicatorUpload> {
-  const { buffer, contentType } = await uploadedBytes(request);
-  if (ZIP_MAGIC.every((byte, index) => buffer[index] === byte)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    } catch {
-      throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
-    }
-    const dataSheets = workbook.worksheets.filter((sheet) => codeRowOf(sheet) !== null);
-    if (dataSheets.length > 0) return readTemplate(dataSheets, yearParam);
-    return readTable(await readUploadedTable(asRawBody(buffer, XLSX_TYPE)), yearParam);
+  if (request.isMultipart()) {
+    const { buffer, charset } = await multipartFile(request);
+    const sheets = isZip(buffer) ? await templateSheets(buffer) : null;
+    if (sheets) return readTemplate(sheets, yearParam);
+    return readTable(await parseTableBytes(buffer, charset), yearParam);
   }
-  return readTable(await readUploadedTable(asRawBody(buffer, contentType)), yearParam);
+  const body = request.body;
+  const sheets = Buffer.isBuffer(body) && isZip(body) ? await templateSheets(body) : null;
+  if (sheets) return readTemplate(sheets, yearParam);
+  // CSV, a flat sheet, or anything else: readUploadedTable decodes it or says what is wrong (415, 422).
+  return readTable(await readUploadedTable(request), yearParam);
 }
 
 // ---------------------------------------------------------------- template workbook

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import auditRoutes from "./audit";
+import comparisonRoutes from "./comparison";
 import fieldworkRoutes from "./fieldwork";
 import frameRoutes from "./frame";
 import indicatorRoutes from "./indicators";
@@ -20,6 +21,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(frameRoutes);
   await app.register(waveRoutes);
   await app.register(indicatorRoutes);
+  await app.register(comparisonRoutes);
   await app.register(questionnaireRoutes);
   await app.register(responseAdminRoutes);
   await app.register(resultsRoutes);
