@@ -1,5 +1,7 @@
 import type { Estimate, WaveResults } from "@survey/contract";
-import { townPopulationCells, waves } from "@survey/db";
+import { responses, townPopulationCells, waves } from "@survey/db";
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadQuestionnaireById } from "../apps/api/src/services/questionnaire-service";
 import { createResultsFixture, readFixtureRows, type ResultsFixture } from "./support/results-fixture";
@@ -304,6 +306,79 @@ describe(`satisfaction results against R survey (${testDriver})`, () => {
     }
   });
 
+  it("exports every table as an Excel workbook with Chinese sheets and headers", async () => {
+    const response = await f.t.app.inject({
+      url: `/api/admin/waves/${f.waveIds["1"]}/results.xlsx`,
+      headers: f.office.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    expect(response.headers["content-disposition"]).toContain(encodeURIComponent("R-2025-满意度结果.xlsx"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "街镇×维度",
+      "街镇×领域",
+      "街镇×题目",
+      "题目",
+      "排名",
+      "说明",
+    ]);
+    const towns = workbook.getWorksheet("街镇×维度");
+    expect(towns?.getRow(1).getCell(4).value).toBe("总体得分");
+    expect(towns?.getRow(2).getCell(2).value).toBe("全区（按人口加权）");
+    close(towns?.getRow(2).getCell(4).value as number, results.district.overall.mean, "workbook district overall");
+    expect(towns?.rowCount).toBe(1 + 1 + results.towns.length);
+    const ranking = workbook.getWorksheet("排名");
+    expect(ranking?.getRow(2).values).toEqual(expect.arrayContaining([1, "甲街道", "显著高于全区", 8]));
+    const items = workbook.getWorksheet("题目");
+    expect(items?.getRow(7).getCell(1).value).toBe("overall");
+    close(items?.getRow(2).getCell(13).value as number, results.items[0]?.missingShare, "workbook missing share");
+  });
+
+  it("exports anonymised microdata: counted responses, coded answers by question name, no identifiers or free text", async () => {
+    const response = await f.t.app.inject({
+      url: `/api/admin/waves/${f.waveIds["1"]}/microdata.csv`,
+      headers: f.office.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = response.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "序号,街镇编码,街镇,社区编码,社区,调查方式,性别,年龄组,户籍,设计权数,q1,q2,q3,q4,q5,overall,policy,education",
+    );
+    expect(lines).toHaveLength(31);
+    const stored = await f.t.app.database.db.select().from(responses).where(eq(responses.waveId, f.waveIds["1"]));
+    for (const secret of stored.flatMap((row) => [row.id, row.receiptCode, row.idHash, row.phoneHash])) {
+      expect(response.body).not.toContain(secret);
+    }
+    expect(response.body).not.toContain("请联系我");
+    expect(response.body).not.toContain("1380013");
+    const expected = readFixtureRows().filter((row) => row.wave === "1" && row.counted);
+    const first = lines[1]?.split(",");
+    expect(first?.slice(0, 10)).toEqual([
+      "1",
+      "T01",
+      "甲街道",
+      "T01C1",
+      "T01C1居委会",
+      "批量导入",
+      "女",
+      "30-39",
+      "户籍",
+      "650",
+    ]);
+    expect(first?.slice(10)).toEqual(
+      ["q1", "q2", "q3", "q4", "q5", "overall", "policy", "education"].map((q) =>
+        String(expected[0]?.answers[q] ?? ""),
+      ),
+    );
+  });
+
   it("is for office and admin users only, and answers 404 for an unknown wave", async () => {
     const staff = await signIn(f.t.app, "staff");
     expect((await get("", f.waveIds["1"], staff.headers)).statusCode).toBe(403);
@@ -365,5 +440,13 @@ describe(`results at fieldwork scale (${testDriver})`, () => {
     expect(Object.keys(body?.district.items ?? {})).toHaveLength(questionnaire.scoring.items.length);
     // Loose: a behaviour check on a shared machine; bench/analysis.ts measures it properly.
     expect(Math.min(...timings)).toBeLessThan(1000);
+    // The microdata export pages through the responses (2,000 a page) without gaps or repeats.
+    const csv = await t.app.inject({ url: `/api/admin/waves/${wave.id}/microdata.csv`, headers: office.headers });
+    const numbers = csv.body
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => Number(line.split(",")[0]));
+    expect(numbers).toEqual(Array.from({ length: 3400 }, (_, i) => i + 1));
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Role } from "@survey/contract";
+import { Type } from "typebox";
 import { errorResponses, WaveIdParams } from "../../schemas/common";
 import {
   CompareParams,
@@ -13,8 +14,14 @@ import {
   WaveResultsSchema,
 } from "../../schemas/results";
 import { crosstab, listCrosstabVariables } from "../../services/crosstab-service";
+import { microdataCsv } from "../../services/microdata-export-service";
 import { waveResults } from "../../services/results-service";
+import { resultsWorkbook } from "../../services/results-workbook-service";
 import { compareWaves, trendSeries } from "../../services/wave-comparison-service";
+
+/** `attachment` with an ASCII fallback name and the Chinese name for browsers that read filename*. */
+const attachment = (fallback: string, fileName: string) =>
+  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Results are for the office's analysts; survey staff see fieldwork only. */
 export const RESULTS_ROLES: Role[] = ["office", "admin"];
@@ -99,6 +106,52 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) => {
       const { poststratify, overall, ...measure } = request.query;
       return trendSeries(db(), { ...measure, overall: overall === "true" }, { poststratify: poststratify === "true" });
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/results.xlsx",
+    {
+      config: { roles: RESULTS_ROLES },
+      schema: {
+        tags: ["results"],
+        summary: "导出满意度结果（Excel：街镇×维度、街镇×领域、街镇×题目、题目、排名、说明）",
+        params: WaveIdParams,
+        querystring: PoststratifyQuery,
+        response: { 200: Type.Unknown({ description: "xlsx 文件" }), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await resultsWorkbook(
+        db(),
+        request.params.waveId,
+        { poststratify: request.query.poststratify === "true" },
+        app.now(),
+      );
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", attachment("results.xlsx", fileName))
+        .send(content);
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/microdata.csv",
+    {
+      config: { roles: RESULTS_ROLES },
+      schema: {
+        tags: ["results"],
+        summary: "导出匿名微观数据（CSV，UTF-8 带 BOM）：不含身份证号、手机号、哈希值、回执码、时间和文字意见",
+        params: WaveIdParams,
+        response: { 200: Type.Unknown({ description: "CSV 文件" }), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, stream } = await microdataCsv(db(), request.params.waveId);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", attachment("microdata.csv", fileName))
+        .send(stream);
     },
   );
 };
