@@ -280,6 +280,7 @@ export const strings = {
       `${community} · ${id ? "已填身份证号" : "未填身份证号"} · ${phone ? "已填手机号" : "未填手机号"}`,
     submitted: (receipt: string) => `已保存，回执编号 ${receipt}。`,
     notCounted: "注意：该社区或街镇配额已满，此问卷已保存但不计入样本。",
+    counted: (community: string) => `${community}，已计入样本配额。`,
     nextOne: "录入下一份",
     noOpenWave: "目前没有进行中的调查批次。",
     noQuestionnaire: "此批次尚未配置问卷。",

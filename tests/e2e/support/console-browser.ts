@@ -32,8 +32,6 @@ export async function openConsoleBrowser(origin: string): Promise<ConsoleBrowser
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      // Date inputs and other built-in controls follow the browser's own language.
-      "--lang=zh-CN",
     ],
     baseURL: origin,
     viewport: DESKTOP,
@@ -48,6 +46,8 @@ export async function openConsoleBrowser(origin: string): Promise<ConsoleBrowser
     context,
     page,
     screenshot: async (name, target = page) => {
+      // Sticky header and navigation are drawn where they belong only from the top of the page.
+      await target.evaluate(() => window.scrollTo(0, 0));
       await target.screenshot({ path: join(SCREENSHOT_DIR, `console-${name}.png`), fullPage: true });
     },
     close: async () => {

@@ -13,7 +13,7 @@ export function RowReport({ problems, title = strings.frame.reportTitle }: { pro
         <table className="table table--compact" aria-label={title}>
           <thead>
             <tr>
-              <th scope="col" className="num">
+              <th scope="col" className="num row-report__row">
                 {strings.frame.rowColumn}
               </th>
               <th scope="col">{strings.frame.columnColumn}</th>

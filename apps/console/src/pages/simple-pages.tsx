@@ -1,19 +1,6 @@
 import { PageHeader } from "../components/page";
 import { strings } from "../strings";
 
-/** A page of a later release, reachable from the menu so users know it is coming. */
-export function LaterPage({ title }: { title: string }) {
-  return (
-    <>
-      <PageHeader title={title} />
-      <div className="card card--placeholder">
-        <h2 className="card__title">{strings.laterTitle}</h2>
-        <p>{strings.laterBody}</p>
-      </div>
-    </>
-  );
-}
-
 export function NotFoundPage() {
   return (
     <>
@@ -24,9 +11,5 @@ export function NotFoundPage() {
 }
 
 export function ForbiddenPage() {
-  return (
-    <>
-      <PageHeader title={strings.forbidden} />
-    </>
-  );
+  return <PageHeader title={strings.forbidden} />;
 }

@@ -58,7 +58,7 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
     return (
       <Card>
         <Notice tone="success" title={text.submitted(result.receiptCode)}>
-          {result.counted ? null : text.notCounted}
+          {result.counted ? text.counted(respondent?.communityName ?? "") : text.notCounted}
         </Notice>
         <div className="form-actions">
           <button type="button" className="button button--primary" onClick={next}>
@@ -95,7 +95,9 @@ export function InterviewEntry({ wave }: { wave: Wave }) {
       </Card>
       {respondent && !editingRespondent ? (
         <Card title={text.formTitle} labelledBy="questionnaire-title">
-          <div ref={errorRef}>{submit.error ? <ErrorNotice error={submit.error} /> : null}</div>
+          <div ref={errorRef} className="entry-error">
+            {submit.error ? <ErrorNotice error={submit.error} /> : null}
+          </div>
           {questionnaire.isPending ? (
             <Loading />
           ) : questionnaire.isError ? (

@@ -5,6 +5,7 @@ import { Survey } from "survey-react-ui";
 import "survey-core/i18n/simplified-chinese";
 import "survey-core/survey-core.fontless.min.css";
 import { strings } from "../../strings";
+import { consoleSurveyTheme } from "./survey-theme";
 
 /**
  * The same SurveyJS questionnaire residents answer, laid out for typing in a paper form: one page,
@@ -21,6 +22,10 @@ export function QuestionnaireForm({
   const model: Model = useMemo(() => {
     const survey = createModel(definition);
     survey.locale = "zh-cn";
+    survey.applyTheme(consoleSurveyTheme);
+    survey.widthMode = "responsive";
+    survey.showTitle = false;
+    survey.showProgressBar = false;
     survey.questionsOnPageMode = "singlePage";
     survey.showCompletedPage = false;
     survey.completeText = strings.entry.submit;

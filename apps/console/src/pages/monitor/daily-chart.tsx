@@ -66,5 +66,5 @@ export function DailyChart({ daily }: { daily: DailyCompletions[] }) {
 
   if (days.length === 0) return <EmptyState>{text.dailyEmpty}</EmptyState>;
   const total = days.reduce((sum, day) => sum + day.count, 0);
-  return <Chart option={option} label={`${text.dailyTitle}：${days.length} 天共 ${total} 份`} />;
+  return <Chart option={option} height={360} label={`${text.dailyTitle}：${days.length} 天共 ${total} 份`} />;
 }

@@ -156,7 +156,7 @@ export function WaveForm({
           disabled={readOnly}
           onChange={(year) => set({ year })}
         />
-        <label className="field">
+        <label className="field field--wide">
           <span className="field__label">{text.questionnaire}</span>
           <select
             className="select"
