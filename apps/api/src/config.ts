@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; absent → embedded PGlite in dataDir. */
   databaseUrl?: string;
+  /** PostgreSQL pool: connections per process, wait for a connection (ms), unanswered statement limit (ms). */
+  databasePool: { size: number; connectTimeoutMs: number; queryTimeoutMs: number };
   dataDir: string;
   /** Passed to Fastify's trustProxy: true/false, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
@@ -119,6 +121,11 @@ export function loadConfig(env: Env = process.env): Config {
   const port = reader.integer("PORT", 3000, 0, 65535);
   const host = reader.string("HOST") ?? "0.0.0.0";
   const databaseUrl = reader.url("DATABASE_URL", ["postgres:", "postgresql:"]);
+  const databasePool = {
+    size: reader.integer("DATABASE_POOL_SIZE", 10, 1, 1000),
+    connectTimeoutMs: reader.integer("DATABASE_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
+    queryTimeoutMs: reader.integer("DATABASE_QUERY_TIMEOUT_MS", 30_000, 0, 3_600_000),
+  };
   const dataDir = resolve(reader.string("DATA_DIR") ?? "./data");
   const trustProxy = parseTrustProxy(reader);
   const logLevel = reader.oneOf("LOG_LEVEL", LOG_LEVELS, "info");
@@ -164,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl,
+    databasePool,
     dataDir,
     trustProxy,
     logLevel,

@@ -38,13 +38,65 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL: how long a request waits for a connection (new or from a busy pool), ms. Default 10 s. */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: a statement with no answer after this long means the server or the network is gone; its
+   * connection is dropped so the request fails instead of hanging (ms, 0 = never). Default 30 s.
+   */
+  queryTimeoutMs?: number;
+}
+
+type QueryFunction = (...args: unknown[]) => unknown;
+
+/**
+ * Starts a timer with every query on this connection; if the answer does not come in time, the socket is
+ * destroyed, which fails the query (and any queued behind it) with a connection error and makes the pool
+ * discard the client. Both the promise and the callback form of `client.query` are covered.
+ */
+function dropSilentConnections(client: pg.PoolClient, timeoutMs: number) {
+  const query = client.query.bind(client) as QueryFunction;
+  const drop = () => {
+    const timeout = Object.assign(new Error("database query timed out; connection dropped"), { code: "ETIMEDOUT" });
+    (client as unknown as { connection?: { stream?: { destroy(error: Error): void } } }).connection?.stream?.destroy(
+      timeout,
+    );
+  };
+  (client as unknown as { query: QueryFunction }).query = (...args: unknown[]) => {
+    const timer = setTimeout(drop, timeoutMs);
+    timer.unref();
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (...results: unknown[]) => {
+        clearTimeout(timer);
+        return (last as QueryFunction)(...results);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) return result.finally(() => clearTimeout(timer));
+    clearTimeout(timer);
+    return result;
+  };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      keepAlive: true,
+    });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on("error", () => {});
+    const queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
+    pool.on("connect", (client) => {
+      // The same for a client checked out for a transaction: its pending query gets the error, and
+      // without a listener the client's 'error' event would be thrown and end the process.
+      client.on("error", () => {});
+      if (queryTimeoutMs > 0) dropSilentConnections(client, queryTimeoutMs);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,

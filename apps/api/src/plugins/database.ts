@@ -20,7 +20,13 @@ export default fp<DatabasePluginOptions>(
       app.decorate("database", database);
       return;
     }
-    const opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const opened = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePool.size,
+      connectTimeoutMs: config.databasePool.connectTimeoutMs,
+      queryTimeoutMs: config.databasePool.queryTimeoutMs,
+    });
     try {
       await opened.migrate();
     } catch (error) {

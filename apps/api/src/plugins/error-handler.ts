@@ -33,7 +33,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
     if (
       typeof candidate.message === "string" &&
-      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(candidate.message)
+      /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|not queryable/i.test(
+        candidate.message,
+      )
     ) {
       return true;
     }
