@@ -1,0 +1,45 @@
+import { call } from "../../support/api-process";
+
+export interface Person {
+  idNumber: string;
+  phone: string;
+  communityCode: string;
+}
+
+/** Start + read the code from the outbox + confirm against a real process; returns the reservation token. */
+export async function verifyThrough(base: string, waveId: number, person: Person): Promise<string> {
+  const started = await call(base, "POST", `/api/waves/${waveId}/verifications`, person);
+  if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
+  const outbox = await call(base, "GET", `/api/dev/sms-outbox?phone=${person.phone}`);
+  const confirmed = await call(base, "POST", `/api/verifications/${started.json.verificationId}/confirm`, {
+    code: outbox.json[0].code,
+  });
+  if (confirmed.status !== 201) throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.json)}`);
+  return confirmed.json.reservationToken;
+}
+
+export interface Outcome {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, checked by the assertions
+  json: any;
+  ms: number;
+}
+
+/** One request that never throws: a network failure becomes status 0 with the error's message. */
+export async function attempt(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Outcome> {
+  const started = Date.now();
+  try {
+    const result = await call(base, method, path, body, headers);
+    return { ...result, ms: Date.now() - started };
+  } catch (error) {
+    return { status: 0, json: { network: (error as Error).message }, ms: Date.now() - started };
+  }
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
