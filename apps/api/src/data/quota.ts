@@ -129,67 +129,49 @@ export interface InvariantViolation {
   problem: string;
 }
 
+interface QuotaCount {
+  code: string;
+  limit: number;
+  completed: number;
+  reserved: number;
+  responses: number;
+  active: number;
+}
+
+/** Both quota levels have the same shape: a row per code with its limit, counters and what backs them. */
+const LEVELS = {
+  community: { table: "wave_communities", code: "community_code", limit: "cap" },
+  town: { table: "wave_towns", code: "town_code", limit: "target" },
+} as const;
+
+function quotaCounts(db: Executor, waveId: number, level: keyof typeof LEVELS): Promise<QuotaCount[]> {
+  const { table, code, limit } = LEVELS[level];
+  return queryRows<QuotaCount>(
+    db,
+    sql`
+    select q.${sql.raw(code)} as code, q.${sql.raw(limit)} as limit, q.completed, q.reserved,
+      (select count(*)::int from responses r
+        where r.wave_id = q.wave_id and r.${sql.raw(code)} = q.${sql.raw(code)} and r.counted) as responses,
+      (select count(*)::int from reservations v
+        where v.wave_id = q.wave_id and v.${sql.raw(code)} = q.${sql.raw(code)} and v.status = 'active') as active
+    from ${sql.raw(table)} q where q.wave_id = ${waveId}`,
+  );
+}
+
 /**
  * The quota invariant: completed = counted responses, reserved = active reservations (callers sweep
  * expired ones first), completed + reserved ≤ cap / target. Returns every violation found.
  */
 export async function findQuotaInvariantViolations(db: Executor, waveId: number): Promise<InvariantViolation[]> {
-  const communities = await queryRows<{
-    code: string;
-    cap: number;
-    completed: number;
-    reserved: number;
-    responses: number;
-    active: number;
-  }>(
-    db,
-    sql`
-    select wc.community_code as code, wc.cap, wc.completed, wc.reserved,
-      (select count(*)::int from responses r where r.wave_id = wc.wave_id and r.community_code = wc.community_code and r.counted) as responses,
-      (select count(*)::int from reservations v where v.wave_id = wc.wave_id and v.community_code = wc.community_code and v.status = 'active') as active
-    from wave_communities wc where wc.wave_id = ${waveId}`,
-  );
-  const towns = await queryRows<{
-    code: string;
-    target: number;
-    completed: number;
-    reserved: number;
-    responses: number;
-    active: number;
-  }>(
-    db,
-    sql`
-    select wt.town_code as code, wt.target, wt.completed, wt.reserved,
-      (select count(*)::int from responses r where r.wave_id = wt.wave_id and r.town_code = wt.town_code and r.counted) as responses,
-      (select count(*)::int from reservations v where v.wave_id = wt.wave_id and v.town_code = wt.town_code and v.status = 'active') as active
-    from wave_towns wt where wt.wave_id = ${waveId}`,
-  );
   const violations: InvariantViolation[] = [];
-  const check = (
-    level: InvariantViolation["level"],
-    row: { code: string; completed: number; reserved: number; responses: number; active: number },
-    limit: number,
-  ) => {
-    if (row.completed !== row.responses)
-      violations.push({
-        level,
-        code: row.code,
-        problem: `completed ${row.completed} ≠ counted responses ${row.responses}`,
-      });
-    if (row.reserved !== row.active)
-      violations.push({
-        level,
-        code: row.code,
-        problem: `reserved ${row.reserved} ≠ active reservations ${row.active}`,
-      });
-    if (row.completed + row.reserved > limit)
-      violations.push({
-        level,
-        code: row.code,
-        problem: `completed + reserved ${row.completed + row.reserved} > ${limit}`,
-      });
-  };
-  for (const row of communities) check("community", row, row.cap);
-  for (const row of towns) check("town", row, row.target);
+  for (const level of ["community", "town"] as const) {
+    for (const row of await quotaCounts(db, waveId, level)) {
+      const fail = (problem: string) => violations.push({ level, code: row.code, problem });
+      if (row.completed !== row.responses) fail(`completed ${row.completed} ≠ counted responses ${row.responses}`);
+      if (row.reserved !== row.active) fail(`reserved ${row.reserved} ≠ active reservations ${row.active}`);
+      if (row.completed + row.reserved > row.limit)
+        fail(`completed + reserved ${row.completed + row.reserved} > ${row.limit}`);
+    }
+  }
   return violations;
 }
