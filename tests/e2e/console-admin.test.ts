@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adultIdNumber } from "../support/resident";
 import { signIn, type SignedInUser } from "../support/test-app";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
+import { answersFor } from "./support/console-fixtures";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";
 
@@ -210,6 +211,51 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     expect(await alert.innerText()).toMatch(/已经/);
     expect(await form.locator("[role='radiogroup']").count()).toBeGreaterThan(20);
     await browser.screenshot("entry-duplicate");
+  });
+
+  it("imports offline questionnaires in bulk, with a row report for a refused file", async () => {
+    const { page } = browser;
+    const wave = await adminGet<{ questionnaireId: number }>(`/api/admin/waves/${demoWaveId}`);
+    const { definition } = await adminGet<{ definition: Record<string, unknown> }>(
+      `/api/admin/questionnaires/${wave.questionnaireId}`,
+    );
+    const answers = answersFor(definition, 3);
+    const questions = Object.keys(answers);
+    const communities = (
+      await server.app.inject({ url: `/api/waves/${demoWaveId}/towns/${SHIHUDANG.code}/communities` })
+    ).json() as { code: string }[];
+    const row = (community: string, sex: string, age: string, values: Record<string, number>) =>
+      [community, sex, age, ...questions.map((name) => values[name] ?? "")].join(",");
+    const header = ["community_code", "sex", "age_group", ...questions].join(",");
+    const good = [
+      row(communities[1]?.code ?? "", "female", "40-49", answers),
+      row(communities[2]?.code ?? "", "male", "60-69", answers),
+    ];
+    const firstQuestion = questions[0] ?? "";
+    const bad = row(communities[2]?.code ?? "", "male", "60-69", { ...answers, [firstQuestion]: 7 });
+
+    await page.getByRole("tab", { name: "批量导入" }).click();
+    const panel = page.getByRole("tabpanel");
+    const upload = async (name: string, lines: string[]) => {
+      await panel.locator("input[type=file]").setInputFiles({
+        name,
+        mimeType: "text/csv",
+        buffer: Buffer.from(`${[header, ...lines].join("\n")}\n`, "utf8"),
+      });
+      await panel.getByRole("button", { name: "上传并导入" }).click();
+    };
+
+    await upload("入户问卷-有错.csv", [...good, bad]);
+    const report = panel.getByRole("table", { name: "文件中有错误，未导入任何数据" });
+    await report.waitFor();
+    const problems = (await report.locator("tbody tr").allInnerTexts()).map((line) => line.split("\t"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.[0]).toBe("4");
+    expect(problems[0]?.[1]).toBe(firstQuestion);
+    await browser.screenshot("entry-import-report");
+
+    await upload("入户问卷.csv", good);
+    await panel.getByText("已导入 2 份问卷，其中 2 份计入样本。").waitFor();
   });
 
   it("shows every change in the audit log", async () => {

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { FieldworkSummary } from "@survey/contract";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignedInUser } from "../support/test-app";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
@@ -125,6 +127,23 @@ describe("console: sign-in and fieldwork monitor", () => {
     );
     await grid.getByRole("radio", { name: "全部" }).check();
     await browser.screenshot("monitor-grid", page);
+  });
+
+  it("exports the progress tables to Excel", async () => {
+    const { page } = browser;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "导出 Excel" }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    const file = await readFile((await download.path()) ?? "");
+    // ExcelJS's types predate Node's generic Buffer.
+    await workbook.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+    const towns = workbook.getWorksheet("街镇");
+    expect(towns).toBeDefined();
+    expect(workbook.getWorksheet("社区")).toBeDefined();
+    // A header row and one row per town.
+    expect(towns?.actualRowCount).toBe((await summary()).towns.length + 1);
   });
 
   it("shows a new completion without a reload", async () => {
