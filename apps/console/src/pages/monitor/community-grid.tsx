@@ -2,10 +2,9 @@ import type { FieldworkCommunity, FieldworkTown } from "@survey/contract";
 import { useId, useState } from "react";
 import { EmptyState } from "../../components/feedback";
 import { strings } from "../../strings";
+import { type CommunityFilter, fillLevel, matchesFilter } from "./community-fill";
 
 const text = strings.monitor;
-
-export type CommunityFilter = "all" | "empty" | "full" | "belowHalf";
 
 const filters: { value: CommunityFilter; label: string }[] = [
   { value: "all", label: text.filterAll },
@@ -13,26 +12,6 @@ const filters: { value: CommunityFilter; label: string }[] = [
   { value: "belowHalf", label: text.filterBelowHalf },
   { value: "full", label: text.filterFull },
 ];
-
-/** Same definitions as the server's CommunityCounts. */
-export function matchesFilter(community: FieldworkCommunity, filter: CommunityFilter): boolean {
-  switch (filter) {
-    case "all":
-      return true;
-    case "empty":
-      return community.completed === 0;
-    case "full":
-      return community.completed >= community.cap;
-    case "belowHalf":
-      return community.completed < community.cap / 2;
-  }
-}
-
-/** Fill level 0–5 picks the tile colour; a full community is its own level. */
-function fillLevel(community: FieldworkCommunity): number {
-  if (community.cap <= 0 || community.completed >= community.cap) return 5;
-  return Math.min(4, Math.floor((community.completed / community.cap) * 5));
-}
 
 export function CommunityGrid({
   towns,
