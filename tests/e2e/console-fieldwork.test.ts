@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignedInUser } from "../support/test-app";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
-import { completeAsResident, populationCsv, seedFieldworkHistory } from "./support/console-fixtures";
+import { holdSlotAsResident, populationCsv, seedFieldworkHistory } from "./support/console-fixtures";
 import { decodeQrPng } from "./support/console-qr";
 import {
   ADMIN_PASSWORD,
@@ -17,6 +17,9 @@ import { navigationLabels, signInThroughPage, signOutThroughPage } from "./suppo
 
 /** 石湖荡镇: a small town in the demo frame (9 communities). */
 const TOWN = { code: "310117116", name: "石湖荡镇" };
+
+/** Matches an element whose whole text is the number. */
+const exactly = (n: number) => new RegExp(`^\\s*${n}\\s*$`);
 
 let server: ConsoleServer;
 let browser: ConsoleBrowser;
@@ -154,17 +157,31 @@ describe("console: sign-in and fieldwork monitor", () => {
     const community = before.communities.find((c) => c.townCode === TOWN.code && c.completed + c.reserved < c.cap);
     if (!town || !community) throw new Error("the demo town has no free community");
 
-    const submitted = await completeAsResident(server.app, waveId, community.code, 4242);
+    // A resident confirms the SMS code: the slot is held, and the monitor shows it without a reload.
+    const resident = await holdSlotAsResident(server.app, waveId, community.code, 4242);
+    await page
+      .getByTestId("total-reserved")
+      .filter({ hasText: exactly(before.totals.reserved + 1) })
+      .waitFor();
+    await page
+      .getByTestId(`town-reserved-${TOWN.code}`)
+      .filter({ hasText: exactly(town.reserved + 1) })
+      .waitFor();
+    await browser.screenshot("monitor-live");
+
+    const submitted = await resident.submit();
     expect(submitted.status).toBe(201);
     expect(submitted.body.counted).toBe(true);
-
     const total = (before.totals.completed + 1).toLocaleString("zh-CN");
-    await page.getByTestId("total-completed").filter({ hasText: total }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("total-completed").filter({ hasText: total }).waitFor();
     await page
       .getByTestId(`town-count-${TOWN.code}`)
       .filter({ hasText: `${town.completed + 1} / ${town.target}` })
       .waitFor();
-    await browser.screenshot("monitor-live");
+    await page
+      .getByTestId("total-reserved")
+      .filter({ hasText: exactly(before.totals.reserved) })
+      .waitFor();
   });
 
   it("prints a town's QR posters, each pointing at its own community", async () => {

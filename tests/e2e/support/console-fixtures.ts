@@ -136,15 +136,15 @@ export function answersFor(definition: Record<string, unknown>, satisfaction = 4
 }
 
 /**
- * One resident through the whole online flow (verification, SMS code from the dev outbox, confirmation,
- * submission). Returns the submission's status.
+ * One resident through the online flow up to the held slot (verification, SMS code from the dev outbox,
+ * confirmation); `submit` then sends the answers.
  */
-export async function completeAsResident(
+export async function holdSlotAsResident(
   app: FastifyInstance,
   waveId: number,
   communityCode: string,
   seq: number,
-): Promise<{ status: number; body: { counted?: boolean } }> {
+): Promise<{ submit(): Promise<{ status: number; body: { counted?: boolean } }> }> {
   const person = { idNumber: adultIdNumber({ seq }), phone: mobilePhone(seq + 17_000_000), communityCode };
   const started = await app.inject({ method: "POST", url: `/api/waves/${waveId}/verifications`, payload: person });
   if (started.statusCode !== 201) throw new Error(`verification refused: ${started.body}`);
@@ -156,11 +156,15 @@ export async function completeAsResident(
   });
   if (confirmed.statusCode !== 201) throw new Error(`confirmation refused: ${confirmed.body}`);
   const { reservationToken, questionnaire } = confirmed.json();
-  const submitted = await app.inject({
-    method: "POST",
-    url: "/api/responses",
-    headers: { authorization: `Bearer ${reservationToken}` },
-    payload: { answers: answersFor(questionnaire.definition) },
-  });
-  return { status: submitted.statusCode, body: submitted.json() };
+  return {
+    submit: async () => {
+      const submitted = await app.inject({
+        method: "POST",
+        url: "/api/responses",
+        headers: { authorization: `Bearer ${reservationToken}` },
+        payload: { answers: answersFor(questionnaire.definition) },
+      });
+      return { status: submitted.statusCode, body: submitted.json() };
+    },
+  };
 }

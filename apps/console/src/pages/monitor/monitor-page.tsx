@@ -51,7 +51,9 @@ function Totals({ summary }: { summary: FieldworkSummary }) {
       </div>
       <div className="stat">
         <div className="stat__label">{text.totalsReserved}</div>
-        <div className="stat__value">{totals.reserved}</div>
+        <div className="stat__value" data-testid="total-reserved">
+          {totals.reserved}
+        </div>
       </div>
       <div className="stat">
         <div className="stat__label">{text.totalsClosesAt}</div>

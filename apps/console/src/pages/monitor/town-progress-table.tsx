@@ -60,7 +60,9 @@ export function TownProgressTable({
                   </span>
                 </div>
               </td>
-              <td className="num">{town.reserved}</td>
+              <td className="num" data-testid={`town-reserved-${town.code}`}>
+                {town.reserved}
+              </td>
               <td className="num">
                 {town.communities.empty} / {town.communities.full}
               </td>
