@@ -18,7 +18,8 @@ function newestMtime(path) {
   return newest;
 }
 
-const sources = ["packages/identity/src", "packages/questionnaire/src", "packages/contract/src"];
+// Front ends import shared packages; any package change may change a bundle.
+const sources = readdirSync(join(root, "packages")).map((name) => join("packages", name, "src"));
 for (const app of ["survey", "console"]) {
   const appDir = join(root, "apps", app);
   const builtIndex = join(appDir, "dist", "index.html");
