@@ -18,6 +18,7 @@ import type { Database, Executor } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
 import { DIMENSIONS, type ScoringMap } from "@survey/questionnaire";
 import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type ItemResult, type ScoreResult } from "@survey/stats";
+import { sql } from "drizzle-orm";
 import { itemAggregates, scoreAggregates } from "../data/results-sql";
 import type { WaveRow } from "../data/waves";
 import { NoResultsError } from "../errors";
@@ -112,8 +113,22 @@ function ranks(values: readonly number[]): number[] {
   return values.map((value) => 1 + values.filter((other) => other > value).length);
 }
 
-/** Results of a wave (any status); `NoResultsError` when no town has two counted responses. */
-export async function computeWaveResults(db: Executor, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
+/**
+ * Results of a wave (any status); `NoResultsError` when no town has two counted responses. Both SQL passes
+ * run in one read-only repeatable-read transaction, so they see the same responses while fieldwork goes on,
+ * with room to aggregate in memory (an analyst's request, not a hot path).
+ */
+export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '128MB'`);
+      return estimateWave(tx, wave, options);
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+async function estimateWave(db: Executor, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
   const questionnaire = await questionnaireOfWave(db, wave);
   const { scoring } = questionnaire;
   const design = await loadResultsDesign(db, wave.id, options);
