@@ -25,18 +25,28 @@ export interface Outcome {
   ms: number;
 }
 
-/** One request that never throws: a network failure becomes status 0 with the error's message. */
+/**
+ * One request that never throws: a network failure, or no answer within `timeoutMs` (a phone giving up),
+ * becomes status 0 with the error's message.
+ */
 export async function attempt(
   base: string,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  timeoutMs?: number,
 ): Promise<Outcome> {
   const started = Date.now();
   try {
-    const result = await call(base, method, path, body, headers);
-    return { ...result, ms: Date.now() - started };
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
   } catch (error) {
     return { status: 0, json: { network: (error as Error).message }, ms: Date.now() - started };
   }
