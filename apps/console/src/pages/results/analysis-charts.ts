@@ -1,10 +1,19 @@
 import { CustomChart, ScatterChart } from "echarts/charts";
-import { LegendComponent, MarkAreaComponent, MarkLineComponent } from "echarts/components";
+import { LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent } from "echarts/components";
 import * as echarts from "echarts/core";
+import { LabelLayout } from "echarts/features";
 
 // The analysis pages draw CI bars (custom series), scatter plots and reference lines beyond what the
 // console's Chart component registers; registering is global and idempotent.
-echarts.use([CustomChart, ScatterChart, LegendComponent, MarkAreaComponent, MarkLineComponent]);
+echarts.use([
+  CustomChart,
+  ScatterChart,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  LabelLayout,
+]);
 
 /** Colours shared by the analysis charts, matching the console's tokens. */
 export const analysisColours = {

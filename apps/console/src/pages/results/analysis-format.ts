@@ -13,7 +13,9 @@ export function formatSigned(value: number | null | undefined, digits = 1): stri
   return value > 0 ? `+${text}` : `−${text}`;
 }
 
+/** "58.0–58.6"; with a negative bound "−1.2 ～ 3.4" (a dash between minus signs would misread). */
 export function formatCi(low: number, high: number): string {
+  if (low < 0 || high < 0) return `${formatSigned(low)} ～ ${formatSigned(high)}`;
   return `${formatScore(low)}–${formatScore(high)}`;
 }
 
