@@ -1,9 +1,25 @@
+import { makeIdNumber } from "@survey/identity";
 import { call } from "../../support/api-process";
 
 export interface Person {
   idNumber: string;
   phone: string;
   communityCode: string;
+}
+
+/**
+ * The n-th of up to 18 million distinct adults (birth date and sequence number derived from n), with a
+ * distinct phone; for runs that create residents in a loop until time is up.
+ */
+export function uniquePerson(n: number, communityCode: string): Person {
+  const day = new Date(Date.UTC(1950, 0, 1) + (n % 18_000) * 86_400_000);
+  const birth = day.toISOString().slice(0, 10).replaceAll("-", "");
+  const order = String(Math.floor(n / 18_000) % 1000).padStart(3, "0");
+  return {
+    idNumber: makeIdNumber(`310117${birth}${order}`),
+    phone: `137${String(n % 100_000_000).padStart(8, "0")}`,
+    communityCode,
+  };
 }
 
 /** Start + read the code from the outbox + confirm against a real process; returns the reservation token. */
