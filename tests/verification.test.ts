@@ -216,4 +216,24 @@ describe(`respondent verification (${testDriver})`, () => {
     ).toBe(true);
     expect(await findQuotaInvariantViolations(t.database.handle.db, waveId)).toEqual([]);
   });
+
+  it("after a reservation expired, verifying again claims afresh and brings back the answers typed before", async () => {
+    const resident = person();
+    const first = (await verifyResident(t.app, waveId, resident)).json();
+    const saved = await t.app.inject({
+      method: "PUT",
+      url: "/api/reservation/draft",
+      headers: { authorization: `Bearer ${first.reservationToken}` },
+      payload: { answers: { liv_income: 2 } },
+    });
+    expect(saved.statusCode).toBe(204);
+    clock.advance(31 * 60_000);
+    // Another community this time, in another town: the expired reservation must not block it.
+    const elsewhere = await firstCommunity(t.app, waveId, "310117006");
+    const again = await verifyResident(t.app, waveId, { ...resident, communityCode: elsewhere });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().draft).toEqual({ liv_income: 2 });
+    expect(new Date(again.json().expiresAt).getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(await findQuotaInvariantViolations(t.database.handle.db, waveId)).toEqual([]);
+  });
 });

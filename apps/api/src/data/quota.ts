@@ -87,17 +87,20 @@ export async function completeWithoutReservation(
  */
 export async function releaseExpiredReservations(
   db: Executor,
-  options: { now: Date; waveId?: number; townCode?: string },
+  options: { now: Date; waveId?: number; townCode?: string; person?: { idHash: string; phoneHash: string } },
 ): Promise<number> {
   const waveFilter = options.waveId === undefined ? sql`` : sql` and wave_id = ${options.waveId}`;
   const townFilter = options.townCode === undefined ? sql`` : sql` and town_code = ${options.townCode}`;
+  const { person } = options;
+  const personFilter =
+    person === undefined ? sql`` : sql` and (id_hash = ${person.idHash} or phone_hash = ${person.phoneHash})`;
   const now = options.now.toISOString();
   const result = await queryRows<{ released: number }>(
     db,
     sql`
     with candidates as (
       select id from reservations
-      where status = 'active' and expires_at <= ${now}${waveFilter}${townFilter}
+      where status = 'active' and expires_at <= ${now}${waveFilter}${townFilter}${personFilter}
       order by id
       for update skip locked
     ), expired as (

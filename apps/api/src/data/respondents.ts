@@ -7,7 +7,7 @@ import {
   smsSends,
   verifications,
 } from "@survey/db";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 
 export type VerificationRow = typeof verifications.$inferSelect;
 export type ReservationRow = typeof reservations.$inferSelect;
@@ -119,6 +119,21 @@ export async function findReservationByTokenHash(
     .where(eq(reservationTokens.tokenHash, tokenHash));
   const rows = options.forUpdate ? await query.for("update", { of: reservations }) : await query;
   return rows[0]?.reservation;
+}
+
+/** The draft of this person's most recent expired reservation in the wave, if any. */
+export async function latestExpiredDraft(
+  db: Executor,
+  waveId: number,
+  idHash: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db
+    .select({ draft: reservations.draft })
+    .from(reservations)
+    .where(and(eq(reservations.waveId, waveId), eq(reservations.idHash, idHash), eq(reservations.status, "expired")))
+    .orderBy(desc(reservations.createdAt))
+    .limit(1);
+  return row?.draft as Record<string, unknown> | undefined;
 }
 
 export async function saveDraft(db: Executor, reservationId: string, draft: Record<string, unknown>, at: Date) {

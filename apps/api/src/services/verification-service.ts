@@ -20,6 +20,7 @@ import {
   insertReservation,
   insertReservationToken,
   insertVerification,
+  latestExpiredDraft,
   lockPhone,
   markVerificationConfirmed,
   type ReservationRow,
@@ -104,8 +105,10 @@ export async function startVerification(
   if (!community) throw new UnknownCommunityError();
   const person = identifyPerson(app.config, input, { today: now, minAge: wave.minAge });
   if (await hasResponded(db, wave.id, person.idHash, person.phoneHash)) throw new AlreadyRespondedError();
+  // An expired reservation no longer blocks anyone: confirm gives its slot back before claiming.
+  const held = await findActiveReservationsOfPerson(db, wave.id, person.idHash, person.phoneHash);
   const resumable = resumableReservation(
-    await findActiveReservationsOfPerson(db, wave.id, person.idHash, person.phoneHash),
+    held.filter((reservation) => reservation.expiresAt > now),
     person.idHash,
     person.phoneHash,
   );
@@ -194,19 +197,20 @@ export async function confirmVerification(app: App, verificationId: string, code
     db.transaction(async (tx) => {
       if (await hasResponded(tx, wave.id, verification.idHash, verification.phoneHash))
         throw new AlreadyRespondedError();
+      // Expired reservations go back first: this person's own (in whatever town) and this town's.
+      const person = { idHash: verification.idHash, phoneHash: verification.phoneHash };
+      await releaseExpiredReservations(tx, { now, waveId: wave.id, person });
+      await releaseExpiredReservations(tx, { now, waveId: wave.id, townCode: verification.townCode });
       let reservation = resumableReservation(
         await findActiveReservationsOfPerson(tx, wave.id, verification.idHash, verification.phoneHash),
         verification.idHash,
         verification.phoneHash,
       );
-      if (reservation && reservation.expiresAt <= now) {
-        // The person's own reservation ran out: give its slot back, then claim afresh below.
-        await releaseExpiredReservations(tx, { now, waveId: wave.id, townCode: reservation.townCode });
-        reservation = undefined;
-      }
       if (!reservation) {
-        await releaseExpiredReservations(tx, { now, waveId: wave.id, townCode: verification.townCode });
+        // Answers typed under an earlier, expired reservation of this person carry over.
+        const earlierDraft = await latestExpiredDraft(tx, wave.id, verification.idHash);
         reservation = await insertReservation(tx, {
+          draft: earlierDraft ?? {},
           waveId: wave.id,
           communityCode: verification.communityCode,
           townCode: verification.townCode,
@@ -238,7 +242,13 @@ export async function confirmVerification(app: App, verificationId: string, code
   } catch (error) {
     // A concurrent confirm for the same person won the unique index: run again to resume its reservation.
     if (pgErrorCode(error) !== "23505") throw error;
-    held = await withTransactionRetry(holdSlot);
+    try {
+      held = await withTransactionRetry(holdSlot);
+    } catch (again) {
+      // Still colliding: another request holds this person's reservation right now.
+      if (pgErrorCode(again) === "23505") throw new InProgressError();
+      throw again;
+    }
   }
   return {
     reservationToken: held.token,
