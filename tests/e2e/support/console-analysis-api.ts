@@ -29,7 +29,7 @@ export async function waitUntilLoaded(page: Page): Promise<void> {
 
 /** Clicks a download link and returns the file's bytes and suggested name. */
 export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = (await Promise.all([page.waitForEvent("download"), click()])) as [Download, void];
+  const [file]: [Download, unknown] = await Promise.all([page.waitForEvent("download"), click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }

@@ -101,5 +101,10 @@ export async function seedAnalysisData(
     scoring: questionnaire.scoring,
     perTown,
   });
+  // One item many residents cannot judge: "don't know" for about a quarter, above the 20 % flag.
+  const hardToJudge = questionnaire.scoring.items[questionnaire.scoring.items.length - 1]?.name ?? "";
+  await db.execute(sql`
+    update response_items set code = 8, score = null
+    where wave_id = ${demo.id} and question = ${hardToJudge} and random() < 0.22`);
   return { waveId: demo.id, earlierWaveIds, perTown };
 }

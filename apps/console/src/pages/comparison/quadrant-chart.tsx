@@ -144,5 +144,5 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       ],
     };
   }, [report]);
-  return <Chart option={option} height={460} label={text.quadrantLabel(report.domain.name, report.n)} />;
+  return <Chart option={option} height={540} label={text.quadrantLabel(report.domain.name, report.n)} />;
 }

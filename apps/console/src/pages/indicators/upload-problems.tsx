@@ -8,7 +8,7 @@ const text = strings.indicators;
 export function UploadProblems({ problems }: { problems: IndicatorUploadProblem[] }) {
   const withSheet = problems.some((problem) => problem.sheet !== null);
   return (
-    <div className="row-report" data-testid="upload-problems">
+    <div className="card upload-report" data-testid="upload-problems">
       <Notice tone="error" title={text.uploadRefused}>
         {strings.frame.reportIntro(problems.length)}
       </Notice>

@@ -58,7 +58,7 @@ function ComparisonBody({ comparison, poststratify }: { comparison: WaveComparis
           significant.length - up,
         )}
       </p>
-      <div className="layout-1-1">
+      <div className="layout-1-1 trends-layout">
         <Card
           title={text.measuresTitle}
           labelledBy="measures-title"
