@@ -9,7 +9,8 @@ import { testDriver } from "./support/test-database";
  * tests/reference/results-respondents.csv with svydesign(ids=~1, strata=~town, weights=~N_h/n_h, fpc=~N_h):
  * "F" = svychisq(~a+b, design, statistic="F") → [F, ndf, ddf, p]; "rows"/"columns" = prop.table(svytable(~a+b),
  * 1 or 2), row-major in R's sorted category order; "pearson" = chisq.test(table(a, b), correct=FALSE) →
- * [X², p]; "residuals" = its $stdres, row-major. The filtered table uses subset(design, town != "T03").
+ * [X², p]; "residuals" = its $stdres, row-major. The filtered table uses subset(design, town != "T03"); the
+ * post-stratified one postStratify(design, ~town|sex|age, cellpop).
  */
 const R: Record<string, number[]> = {
   "education x sex F": [0.876109011330126, 1.98844909579568, 53.6881255864834, 0.421722288197065],
@@ -58,6 +59,17 @@ const R: Record<string, number[]> = {
   "education x sex, T01+T02 pearson": [2.23392857142857, 0.327271791804907],
   "education x sex, T01+T02 residuals": [
     -1.39450452030205, 1.39450452030205, 1.08112495523467, -1.08112495523467, 0.108112495523467, -0.108112495523467,
+  ],
+  "education x sex, poststratified F": [1.43052896387574, 1.91812981217588, 51.7895049287487, 0.248441538448417],
+  "education x sex, poststratified rows": [
+    0.253184713375796, 0.746815286624204, 0.653846153846154, 0.346153846153846, 0.536643026004728, 0.463356973995272,
+  ],
+  "education x sex, poststratified columns": [
+    0.128019323671498, 0.392797319932998, 0.506441223832528, 0.278894472361809, 0.365539452495974, 0.328308207705193,
+  ],
+  "education x sex, poststratified pearson": [1.32242757242757, 0.516224368045905],
+  "education x sex, poststratified residuals": [
+    -1.0978875820671, 1.0978875820671, 0.787753714477794, -0.787753714477794, 0.101256629361969, -0.101256629361969,
   ],
 };
 
@@ -186,6 +198,12 @@ describe(`cross-tabs against R svychisq (${testDriver})`, () => {
     const [rows, columns] = await both({ row: "education", column: "sex", filters: { town: ["T01", "T02"] } });
     checkAgainstR(rows, columns, "education x sex, T01+T02", ["1", "2", "3"], ["female", "male"]);
     expect(rows.total.n).toBe(18);
+  });
+
+  it("post-stratified on request, as R's svychisq on postStratify(design, …)", async () => {
+    const [rows, columns] = await both({ row: "education", column: "sex", poststratify: true });
+    expect(rows.weighting).toBe("poststratified");
+    checkAgainstR(rows, columns, "education x sex, poststratified", ["1", "2", "3"], ["female", "male"]);
   });
 
   it("refuses unknown variables and categories, and the same variable twice", async () => {

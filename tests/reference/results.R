@@ -113,6 +113,7 @@ crosstab("education x sex", ~education + sex, design)
 crosstab("q1 x registered", ~q1cat + registered, design)
 crosstab("band x town", ~band + town, design)
 crosstab("education x sex, T01+T02", ~education + sex, subset(design, town != "T03"))
+crosstab("education x sex, poststratified", ~education + sex, postStratify(design, ~ps, cellpop))
 
 cat("# wave 2 against wave 1: both waves in one design (strata wave:town), svyby over wave, svycontrast\n")
 d2 <- prepare(all[all$wave == "2", ])
