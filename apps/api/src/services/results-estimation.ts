@@ -14,6 +14,8 @@ import {
   type MissingShare,
   missingShare,
   planScore,
+  type RatioEstimate,
+  ratioFromMoments,
   type ScoreCellSums,
   type ScorePlan,
   type ScoreResult,
@@ -79,7 +81,9 @@ function estimable(rows: readonly ItemCellSums[]): boolean {
   return rows.some((row) => row.valid > 0);
 }
 
-export interface ItemEstimates extends Scoped<ItemResult> {
+/** Item mean scores per scope; the district's also with satisfaction rate and design effect. */
+export interface ItemEstimates extends Scoped<RatioEstimate> {
+  districtDetail: Map<string, ItemResult>;
   /** District missing share of every question, also of those nobody answered validly. */
   missing: Map<string, MissingShare>;
 }
@@ -91,8 +95,9 @@ export function estimateItems(
   questions: readonly string[],
 ): ItemEstimates {
   const table = tabulateItems(design, rows);
-  const district = new Map<string, ItemResult>();
-  const towns = new Map(design.towns.map((town) => [town.code, new Map<string, ItemResult>()]));
+  const districtDetail = new Map<string, ItemResult>();
+  const district = new Map<string, RatioEstimate>();
+  const towns = new Map(design.towns.map((town) => [town.code, new Map<string, RatioEstimate>()]));
   const missing = new Map<string, MissingShare>();
   for (const question of questions) {
     const byCell = table.get(question);
@@ -100,13 +105,21 @@ export function estimateItems(
     const respondents = all.reduce((total, row) => total + row.respondents, 0);
     missing.set(question, missingShare(respondents - all.reduce((total, row) => total + row.valid, 0), respondents));
     if (!estimable(all)) continue;
-    district.set(question, estimateItemFromSums(design.design, all));
+    const detail = estimateItemFromSums(design.design, all);
+    districtDetail.set(question, detail);
+    district.set(question, detail.score);
     for (const town of design.towns) {
+      // A town needs only its mean score (satisfaction rates and design effects are reported district-wide).
       const own = cellSums(design, byCell, town.code);
-      if (estimable(own)) towns.get(town.code)?.set(question, estimateItemFromSums(design.townDesign(town.code), own));
+      if (!estimable(own)) continue;
+      const score = ratioFromMoments(
+        design.townDesign(town.code),
+        own.map((row) => ({ ...row, count: row.valid })),
+      );
+      towns.get(town.code)?.set(question, score);
     }
   }
-  return { district, towns, missing };
+  return { district, towns, districtDetail, missing };
 }
 
 /** Dimension, domain and overall scores of a questionnaire, keyed `overall`, `dimension:<d>`, `domain:<d>`. */
@@ -128,8 +141,8 @@ export function scoreSpecs(scoring: ScoringMap): Map<string, DimensionSpec[]> {
   return specs;
 }
 
-function tryPlan(items: Map<string, ItemResult> | undefined, spec: DimensionSpec[]): ScorePlan | undefined {
-  const means = Object.fromEntries([...(items ?? [])].map(([question, result]) => [question, result.score]));
+function tryPlan(items: Map<string, RatioEstimate> | undefined, spec: DimensionSpec[]): ScorePlan | undefined {
+  const means = Object.fromEntries(items ?? []);
   if (!spec.some((dimension) => dimension.items.some((item) => (means[item]?.weightedValid ?? 0) > 0))) return;
   return planScore(means, spec);
 }
@@ -144,7 +157,7 @@ const familyOf = (key: string) => key.split(":")[0] ?? key;
 
 export function planScores(
   design: ResultsDesign,
-  items: Scoped<ItemResult>,
+  items: Scoped<RatioEstimate>,
   specs: Map<string, DimensionSpec[]>,
 ): ScorePlans {
   const district = new Map<string, ScorePlan>();

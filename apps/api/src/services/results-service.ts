@@ -17,7 +17,7 @@ import type {
 import type { Database, Executor } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
 import { DIMENSIONS, type ScoringMap } from "@survey/questionnaire";
-import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type ItemResult, type ScoreResult } from "@survey/stats";
+import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type RatioEstimate, type ScoreResult } from "@survey/stats";
 import { sql } from "drizzle-orm";
 import { itemAggregates, scoreAggregates } from "../data/results-sql";
 import type { WaveRow } from "../data/waves";
@@ -60,7 +60,7 @@ function groupings(scoring: ScoringMap, key: "dimension" | "domain") {
 function areaScores(
   scoring: ScoringMap,
   n: number,
-  items: Map<string, ItemResult> | undefined,
+  items: Map<string, RatioEstimate> | undefined,
   scores: Map<string, ScoreResult> | undefined,
 ): AreaScores | undefined {
   const overall = scores?.get("overall");
@@ -79,7 +79,7 @@ function areaScores(
     items: Object.fromEntries(
       scoring.items.flatMap((item) => {
         const result = items?.get(item.name);
-        return result ? [[item.name, plainEstimate(result.score)]] : [];
+        return result ? [[item.name, plainEstimate(result)]] : [];
       }),
     ),
   };
@@ -89,7 +89,7 @@ function itemSummary(
   item: { name: string; title: string },
   estimates: ItemEstimates,
 ): Omit<ItemSummary, "dimension" | "domain"> {
-  const result = estimates.district.get(item.name);
+  const result = estimates.districtDetail.get(item.name);
   const missing = estimates.missing.get(item.name);
   return {
     question: item.name,
@@ -182,7 +182,7 @@ async function estimateWave(db: Executor, wave: WaveRow, options: ResultsOptions
   });
 
   const overallQuestion = scoring.overall;
-  const overallDistrict = overallQuestion ? items.district.get(overallQuestion.name) : undefined;
+  const overallDistrict = overallQuestion ? items.districtDetail.get(overallQuestion.name) : undefined;
   const overallItem: OverallItemResult | null =
     overallQuestion && overallDistrict
       ? {
@@ -191,7 +191,7 @@ async function estimateWave(db: Executor, wave: WaveRow, options: ResultsOptions
           towns: Object.fromEntries(
             estimated.flatMap(({ town }) => {
               const result = items.towns.get(town.code)?.get(overallQuestion.name);
-              return result ? [[town.code, plainEstimate(result.score)]] : [];
+              return result ? [[town.code, plainEstimate(result)]] : [];
             }),
           ),
         }
