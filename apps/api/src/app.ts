@@ -11,6 +11,7 @@ import frontEnds from "./plugins/front-ends";
 import rateLimit from "./plugins/rate-limit";
 import reservationSweeper from "./plugins/reservation-sweeper";
 import sms from "./plugins/sms";
+import storableText from "./plugins/storable-text";
 import tableUpload from "./plugins/table-upload";
 import adminRoutes from "./routes/admin/index";
 import authRoutes from "./routes/auth";
@@ -39,6 +40,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.decorate("config", options.config);
   await fastify.register(clock, { now: options.now });
   await fastify.register(errorHandler);
+  await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
   await fastify.register(auth);

@@ -26,6 +26,17 @@ const UNAVAILABLE_CODES = new Set([
   "08006",
 ]);
 
+/** character_not_in_repertoire (e.g. U+0000 in text), untranslatable_character (U+0000 in jsonb). */
+const TEXT_REFUSED_CODES = new Set(["22021", "22P05"]);
+
+/** The SQLSTATE of a database error, also when drizzle wraps it in `cause`. */
+function databaseErrorCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate.code;
+  const cause = candidate.cause?.code;
+  return typeof cause === "string" && /^[0-9A-Z]{5}$/.test(cause) ? cause : undefined;
+}
+
 function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
@@ -75,6 +86,11 @@ export function toAppError(error: unknown): AppError {
     return new InvalidRequestError({}, "提交的内容不是有效的 JSON。");
   }
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError();
+  // Text the database cannot store (a NUL or an untranslatable character that got past the request
+  // checks, e.g. inside an uploaded file) is the caller's input, not a server fault.
+  if (TEXT_REFUSED_CODES.has(databaseErrorCode(error) ?? "")) {
+    return new InvalidRequestError({}, "提交的内容中含有无法保存的字符，请删除后重试。");
+  }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new InvalidRequestError();
   }

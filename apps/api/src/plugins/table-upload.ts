@@ -211,7 +211,8 @@ const CLIENT_FORM_ERRORS = new Set([
   "FST_PROTO_VIOLATION",
   "FST_MP_PREMATURE_CLOSE",
 ]);
-const BUSBOY_FORM_ERRORS = /Unexpected end of form|Malformed part header|Boundary not found|Malformed urlencoded form/i;
+const BUSBOY_FORM_ERRORS =
+  /Unexpected end of (form|multipart data)|Malformed part header|Boundary not found|Malformed urlencoded form/i;
 
 async function readMultipartFile(request: FastifyRequest): Promise<{ buffer: Buffer; charset?: string }> {
   let file: Awaited<ReturnType<FastifyRequest["file"]>>;

@@ -36,7 +36,8 @@ export const UpdateUserBody = Type.Object(
     disabled: Type.Optional(Type.Boolean()),
     password: Type.Optional(Type.String({ maxLength: 1000 })),
   },
-  { additionalProperties: false },
+  // An empty change is a mistake of the caller, not something to write (and audit).
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const UserIdParams = Type.Object({ userId: Type.String({ maxLength: 20 }) });
