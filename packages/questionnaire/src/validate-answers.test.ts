@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildDefaultQuestionnaire } from "./default-questionnaire";
 import { completeDefaultAnswers, EXPECTED_SATISFACTION_ITEMS } from "./default-questionnaire.fixture";
-import { InvalidDefinitionError } from "./loaded-questionnaire";
-import { validateAnswers } from "./validate-answers";
+import { InvalidDefinitionError, loadQuestionnaire } from "./loaded-questionnaire";
+import { ANSWERS_CLEARED_AFTER_MS, validateAnswers } from "./validate-answers";
 
 const definition = buildDefaultQuestionnaire();
 const complete = { complete: true };
@@ -107,6 +107,23 @@ describe("validateAnswers on the default questionnaire", () => {
     expect(validateAnswers(definition, completeDefaultAnswers(), complete)).toEqual([]);
     const { overall: _, ...withoutOverall } = completeDefaultAnswers();
     expect(questionsIn(validateAnswers(definition, withoutOverall, complete))).toEqual(["overall"]);
+  });
+
+  it("clears the answers out of the shared model shortly after the last check", () => {
+    vi.useFakeTimers();
+    try {
+      validateAnswers(definition, completeDefaultAnswers(), complete);
+      const { model } = loadQuestionnaire(definition);
+      expect(model.data).toMatchObject({ liv_income: 4 });
+      vi.advanceTimersByTime(ANSWERS_CLEARED_AFTER_MS - 1);
+      validateAnswers(definition, { ...completeDefaultAnswers(), liv_income: 2 }, complete);
+      vi.advanceTimersByTime(ANSWERS_CLEARED_AFTER_MS - 1);
+      expect(model.data).toMatchObject({ liv_income: 2 });
+      vi.advanceTimersByTime(1);
+      expect(model.data).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses to work with a broken definition", () => {

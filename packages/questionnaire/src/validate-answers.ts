@@ -69,11 +69,32 @@ function surveyCoreProblems(
       }
     }
   } finally {
-    // Answers are personal data: do not keep them in the cached model.
-    model.data = {};
-    for (const question of questions) question.clearErrors();
+    clearSoon(questionnaire);
   }
   return problems;
+}
+
+/** How long answers may stay in the shared model after a check. */
+export const ANSWERS_CLEARED_AFTER_MS = 1000;
+
+const pendingClears = new WeakMap<LoadedQuestionnaire, ReturnType<typeof setTimeout>>();
+
+/**
+ * Answers are personal data: they must not stay in the cached model. Clearing it costs as much as the
+ * check itself (survey-core updates every question), and the next check replaces every value anyway
+ * (`model.data =` starts from an empty value hash), so the clearing waits until no check has followed
+ * for a moment: under load it is skipped, and answers never stay longer than ANSWERS_CLEARED_AFTER_MS.
+ */
+function clearSoon(questionnaire: LoadedQuestionnaire): void {
+  clearTimeout(pendingClears.get(questionnaire));
+  const timer = setTimeout(() => {
+    pendingClears.delete(questionnaire);
+    questionnaire.model.data = {};
+    for (const question of questionnaire.model.getAllQuestions()) question.clearErrors();
+  }, ANSWERS_CLEARED_AFTER_MS);
+  // A pending clear never keeps a process (a server shutting down, a test run) alive.
+  (timer as { unref?: () => void }).unref?.();
+  pendingClears.set(questionnaire, timer);
 }
 
 export function isBlank(value: unknown): boolean {
