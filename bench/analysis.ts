@@ -3,7 +3,7 @@
  * 12 domains and 37 items with SEs, design effects and town comparisons) at growing numbers of responses.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/analysis.ts [--sizes 3400,100000,1000000] [--rounds 5]
- *                                                         [--naive-limit 200000] [--keep]
+ *                                                         [--naive-limit 200000] [--keep] [--reuse DB]
  *
  * For each size: a fresh database on DATABASE_URL's server with the demo frame, synthetic responses loaded
  * in bulk (tests/support/synthetic-responses.ts), then interleaved rounds of
@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "5" },
     "naive-limit": { type: "string", default: "200000" },
     keep: { type: "boolean", default: false },
+    /** Measure on a database kept by an earlier --keep run (one size) instead of loading a new one. */
+    reuse: { type: "string" },
   },
 });
 const SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -134,15 +136,28 @@ interface SizeFigures {
 }
 
 async function benchSize(size: number): Promise<SizeFigures> {
+  if (args.reuse) return measure(size, args.reuse, false);
   const name = `bench_analysis_${size}_${randomBytes(3).toString("hex")}`;
   await withServer((client) => client.query(`create database ${name}`));
+  try {
+    return await measure(size, name, true);
+  } finally {
+    if (args.keep) console.error(`  kept database ${name}`);
+    else await withServer((client) => client.query(`drop database if exists ${name} with (force)`));
+  }
+}
+
+async function measure(size: number, name: string, load: boolean): Promise<SizeFigures> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+  // No client-side query timeout: at a million responses one results query runs longer than the API's default
+  // DATABASE_QUERY_TIMEOUT_MS (30 s).
+  const handle = await openDatabase({ url: url.toString(), poolSize: 4, queryTimeoutMs: 0 });
   await handle.migrate();
   await seedDemoData(handle.db, new Date());
   const config = loadConfig({
     NODE_ENV: "test",
+    DATABASE_QUERY_TIMEOUT_MS: "0",
     DATABASE_URL: url.toString(),
     PII_SECRET: randomBytes(32).toString("hex"),
     LOG_LEVEL: "silent",
@@ -155,16 +170,23 @@ async function benchSize(size: number): Promise<SizeFigures> {
     if (!wave?.questionnaireId) throw new Error("the demo wave has no questionnaire");
     const questionnaire = await loadQuestionnaireById(handle.db, wave.questionnaireId);
     const perTown = Math.ceil(size / TOWNS);
-    const [loadMs, responses] = await timed(() =>
-      loadSyntheticResponses(handle.db, {
+    const [loadMs, responses] = await timed(async () => {
+      if (!load) {
+        const [row] = await queryRows<{ n: number }>(
+          handle.db,
+          sql`select count(*)::int as n from responses where wave_id = ${wave.id} and counted`,
+        );
+        return row?.n ?? 0;
+      }
+      return loadSyntheticResponses(handle.db, {
         waveId: wave.id,
         questionnaireId: questionnaire.id,
         scoring: questionnaire.scoring,
         perTown,
         chunkSize: 20_000,
         onProgress: (loaded, total) => process.stderr.write(`\r  loading ${loaded}/${total}`),
-      }),
-    );
+      });
+    });
     process.stderr.write("\n");
     const office = await signIn(app, "office");
     const floor = () =>
@@ -200,7 +222,7 @@ async function benchSize(size: number): Promise<SizeFigures> {
     return {
       responses,
       itemRows: itemRows?.n ?? 0,
-      loadSeconds: loadMs / 1000,
+      loadSeconds: load ? loadMs / 1000 : Number.NaN,
       floorMs: median(timings.floor),
       resultsMs: median(timings.results),
       naiveMs: runNaive ? median(timings.naive) : null,
@@ -209,7 +231,6 @@ async function benchSize(size: number): Promise<SizeFigures> {
   } finally {
     await app.close();
     await handle.close();
-    if (!args.keep) await withServer((client) => client.query(`drop database if exists ${name} with (force)`));
   }
 }
 
@@ -231,5 +252,5 @@ for (const row of rows) {
   );
 }
 console.log(
-  `\nLoad times (synthetic INSERT … SELECT): ${rows.map((row) => `${row.responses.toLocaleString("en")}: ${row.loadSeconds.toFixed(0)} s`).join(", ")}`,
+  `\nLoad times (synthetic INSERT … SELECT): ${rows.map((row) => `${row.responses.toLocaleString("en")}: ${Number.isNaN(row.loadSeconds) ? "reused" : `${row.loadSeconds.toFixed(0)} s`}`).join(", ")}`,
 );
