@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { sessions } from "@survey/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../apps/api/src/create-server";
-import { createTestApp, signIn, TestClock, type TestApp } from "./support/test-app";
+import { createTestApp, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 const MINUTE = 60_000;

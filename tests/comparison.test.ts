@@ -4,7 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TOWNS } from "../apps/api/src/seed/demo-frame";
 import { csv } from "./fixtures/upload-files";
-import { createTestApp, type SignedInUser, signIn, TestClock, type TestApp } from "./support/test-app";
+import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 /**

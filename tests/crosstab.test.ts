@@ -1,6 +1,6 @@
 import type { CrosstabResult, CrosstabVariable } from "@survey/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createResultsFixture, readFixtureRows, type ResultsFixture } from "./support/results-fixture";
+import { createResultsFixture, type ResultsFixture, readFixtureRows } from "./support/results-fixture";
 import { signIn } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 

@@ -3,14 +3,14 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FieldworkSummary } from "@survey/contract";
 import { responses, townPopulationCells, waves } from "@survey/db";
-import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeWithoutReservation } from "../apps/api/src/data/quota";
 import { listWaveCommunities } from "../apps/api/src/data/waves";
 import { projectTown } from "../apps/api/src/services/fieldwork-service";
-import { createTestApp, type SignedInUser, signIn, TestClock, type TestApp } from "./support/test-app";
+import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 const DAY = 24 * 60 * 60 * 1000;

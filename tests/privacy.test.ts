@@ -8,7 +8,6 @@ import {
   bearer,
   currentWaveId,
   firstCommunity,
-  mobilePhone,
   startVerification,
   verifyResident,
 } from "./support/resident";

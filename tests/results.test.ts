@@ -1,10 +1,10 @@
 import type { Estimate, WaveResults } from "@survey/contract";
 import { responses, townPopulationCells, waves } from "@survey/db";
-import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadQuestionnaireById } from "../apps/api/src/services/questionnaire-service";
-import { createResultsFixture, readFixtureRows, type ResultsFixture } from "./support/results-fixture";
+import { createResultsFixture, type ResultsFixture, readFixtureRows } from "./support/results-fixture";
 import { loadSyntheticResponses } from "./support/synthetic-responses";
 import { createTestApp, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";

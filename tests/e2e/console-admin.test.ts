@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adultIdNumber } from "../support/resident";
-import { signIn, type SignedInUser } from "../support/test-app";
+import { type SignedInUser, signIn } from "../support/test-app";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
 import { answersFor } from "./support/console-fixtures";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";

@@ -8,9 +8,9 @@ import type {
 } from "@survey/contract";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, type SignedInUser } from "../support/test-app";
-import { type AnalysisData, seedAnalysisData } from "./support/console-analysis-data";
+import { type SignedInUser, signIn } from "../support/test-app";
 import { apiJson, download, openPage, score, waitUntilLoaded } from "./support/console-analysis-api";
+import { type AnalysisData, seedAnalysisData } from "./support/console-analysis-data";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";

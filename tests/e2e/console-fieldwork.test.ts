@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { FieldworkSummary } from "@survey/contract";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, type SignedInUser } from "../support/test-app";
+import { type SignedInUser, signIn } from "../support/test-app";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
 import { holdSlotAsResident, populationCsv, seedFieldworkHistory } from "./support/console-fixtures";
 import { decodeQrPng } from "./support/console-qr";

@@ -87,6 +87,7 @@ export async function call(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever JSON the server sent
 ): Promise<{ status: number; json: any }> {
   const response = await fetch(`${base}${path}`, {
     method,

@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { type Role, SESSION_COOKIE } from "@survey/contract";
 import { users } from "@survey/db";
 import type { FastifyInstance } from "fastify";

@@ -4,10 +4,10 @@ import { Navigate, Outlet, Route, Routes, useLocation } from "react-router-dom";
 import { useSessionQuery } from "./api/session";
 import { ErrorNotice, Loading } from "./components/feedback";
 import { AppShell } from "./layout/app-shell";
-import { CurrentUserContext } from "./session/current-user";
 import { canOpen, homePathFor } from "./layout/navigation";
 import { SignInPage } from "./pages/sign-in-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/simple-pages";
+import { CurrentUserContext } from "./session/current-user";
 
 // Each page is its own chunk: SurveyJS and ECharts load only where they are used.
 const MonitorPage = lazy(() => import("./pages/monitor/monitor-page").then((m) => ({ default: m.MonitorPage })));

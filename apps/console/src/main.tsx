@@ -2,9 +2,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router-dom";
-import { App } from "./app";
 import { ApiRequestError, setUnauthenticatedHandler } from "./api/http";
 import { sessionQueryKey } from "./api/session";
+import { App } from "./app";
 import "./styles/app.css";
 
 const queryClient = new QueryClient({

@@ -519,8 +519,10 @@ export const strings = {
       `${towns} 个街镇中 ${up} 个显著上升，${down} 个显著下降，其余无显著变化。`,
     trendTitle: (measure: string) => `历年走势：${measure}`,
     trendTooShort: "只有一期数据，无法显示走势。",
-    trendFootnote: "每个小图为一个街镇：蓝线为得分，浅色带为 95% 置信区间，虚线为全区。标题下方为最近一期的变化，▲▼ 表示显著。",
-    panelsLabel: (measure: string, waves: number, towns: number) => `${measure}：全区和 ${towns} 个街镇 ${waves} 期的得分走势`,
+    trendFootnote:
+      "每个小图为一个街镇：蓝线为得分，浅色带为 95% 置信区间，虚线为全区。标题下方为最近一期的变化，▲▼ 表示显著。",
+    panelsLabel: (measure: string, waves: number, towns: number) =>
+      `${measure}：全区和 ${towns} 个街镇 ${waves} 期的得分走势`,
   },
 
   indicators: {
@@ -607,13 +609,15 @@ export const strings = {
     districtIndex: "全区",
     missingBadge: (n: number) => `缺 ${n} 项`,
     missingTooltip: (n: number) => `${n} 项指标缺少数值，所在领域按其余指标重新分配权重计算。`,
-    indexFootnote: "各指标先标准化为 0–100 分，领域指数为领域内指标得分的加权平均，综合指数为各领域指数的加权平均。颜色表示高于或低于各街镇平均。",
+    indexFootnote:
+      "各指标先标准化为 0–100 分，领域指数为领域内指标得分的加权平均，综合指数为各领域指数的加权平均。颜色表示高于或低于各街镇平均。",
     indexFootnoteProgress: (base: number) =>
       `进步指数 =（本年综合指数 ÷ ${base} 年综合指数 − 1）× 100%，变化为两年综合指数之差（分）。颜色表示高于或低于各街镇平均。`,
     progressTitle: (base: number, year: number) => `综合指数进步（${year} 年对 ${base} 年）`,
     progressTooltip: (base: number, baseValue: string, year: number, value: string) =>
       `${base} 年 ${baseValue} → ${year} 年 ${value}`,
-    progressChartLabel: (base: number, year: number, towns: number) => `${towns} 个街镇 ${year} 年对 ${base} 年的综合指数进步指数`,
+    progressChartLabel: (base: number, year: number, towns: number) =>
+      `${towns} 个街镇 ${year} 年对 ${base} 年的综合指数进步指数`,
     progressFootnote: "进步指数只在阈值法、目标值法且权重固定时计算，保证两年可比。虚线为全区。",
   },
 
@@ -635,7 +639,8 @@ export const strings = {
     excluded: (n: number) => `${n} 个街镇缺少数据未纳入`,
     quadrantTitle: "四象限图",
     quadrantLabel: (domain: string, towns: number) => `${domain}：${towns} 个街镇的满意度与客观指数四象限图`,
-    quadrantFootnote: "以各街镇平均值为界分为四个象限。左下角为满意度和客观指标都偏弱的共同短板；右下角客观条件较好而满意度偏低，往往是服务或沟通上的落差。",
+    quadrantFootnote:
+      "以各街镇平均值为界分为四个象限。左下角为满意度和客观指标都偏弱的共同短板；右下角客观条件较好而满意度偏低，往往是服务或沟通上的落差。",
     satisfaction: "满意度",
     objective: "客观指数",
     satisfactionAxis: "满意度得分",
@@ -647,7 +652,8 @@ export const strings = {
     rankDifference: "名次差",
     quadrant: "象限",
     flaggedTooltip: "两项排名相差 5 位及以上",
-    rankFootnote: "名次差 = 满意度排名 − 客观指数排名：为正表示居民评价低于客观条件所处位置，为负表示高于。⚑ 表示相差 5 位及以上。",
+    rankFootnote:
+      "名次差 = 满意度排名 − 客观指数排名：为正表示居民评价低于客观条件所处位置，为负表示高于。⚑ 表示相差 5 位及以上。",
     weaknessesTitle: "共同短板",
     overlapTitle: (k: number) => `满意度与客观指数均排在后 ${k} 位`,
     noOverlap: "两项排名的后几位没有重合。",

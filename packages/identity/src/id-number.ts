@@ -1,7 +1,7 @@
 import { type AgeGroup, ageGroupOf, ageOn } from "./age";
 import { chinaCalendarDate, compareCalendarDates, formatCalendarDate, isExistingDate } from "./calendar-date";
-import { isKnownProvinceCode } from "./region-codes";
 import { removeWhitespace, toHalfWidth } from "./normalize-text";
+import { isKnownProvinceCode } from "./region-codes";
 
 /** Resident identity card number (居民身份证号码), GB 11643-1999. */
 

@@ -1,4 +1,5 @@
 import type { Model, Question } from "survey-core";
+import { answerShapeOf } from "./answer-shapes";
 import {
   DIMENSION_CODES,
   DOMAIN_CODES,
@@ -10,7 +11,6 @@ import {
   SATISFACTION_SCALE,
   SCORE_MAPPINGS,
 } from "./codes";
-import { answerShapeOf } from "./answer-shapes";
 import { createModel } from "./survey-properties";
 
 export type DefinitionCheck = { ok: true; model: Model } | { ok: false; problems: string[] };

@@ -2,8 +2,8 @@ import type { Question, QuestionSelectBase } from "survey-core";
 import {
   DEFAULT_SCORE_MAPPING,
   type DimensionCode,
-  type DomainCode,
   DONT_KNOW_CODE,
+  type DomainCode,
   isScoreMapping,
   NOT_APPLICABLE_CODE,
   SATISFACTION_SCALE,

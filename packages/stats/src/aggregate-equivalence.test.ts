@@ -5,7 +5,7 @@ import { estimateScoreFromSums, planScore, respondentLinearisedSum, type ScoreCe
 import { itemMean, satisfactionRate } from "./item-estimation";
 import { type Calibration, createSample } from "./sample-design";
 import { compositeScore } from "./score-estimation";
-import { type ItemAnswer, isSatisfied, itemScore, itemMissingShare } from "./scoring";
+import { type ItemAnswer, isSatisfied, itemMissingShare, itemScore } from "./scoring";
 
 /** Seeded PRNG (mulberry32) so every run checks the same random designs. */
 function random(seed: number): () => number {

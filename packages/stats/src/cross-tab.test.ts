@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AggregateDesign } from "./aggregate-design";
-import { type CrossTab, crossTab, crossTabFromGroups, type CrossTabGroup } from "./cross-tab";
+import { type CrossTab, type CrossTabGroup, crossTab, crossTabFromGroups } from "./cross-tab";
 import {
   postStratifiedReferenceSample,
   REFERENCE_POPULATIONS,

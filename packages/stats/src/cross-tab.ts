@@ -14,7 +14,7 @@ import { type AggregateDesign, covarianceFromCellSums, type LinearisedCellCrossS
 import { chiSquareUpperTail } from "./distributions";
 import { Z_95 } from "./estimate";
 import { linearisedCovariance } from "./linearisation";
-import { type RaoScottTest, pearsonStatistic, raoScottF } from "./rao-scott";
+import { pearsonStatistic, type RaoScottTest, raoScottF } from "./rao-scott";
 import { assertAligned, type Sample } from "./sample-design";
 
 export interface CrossTabCell {

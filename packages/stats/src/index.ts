@@ -6,32 +6,6 @@
  *  - sufficient-statistic estimators (AggregateDesign + per-cell sums from SQL GROUP BY), used by the server.
  * Both match R's survey package (reference scripts in packages/stats/reference).
  */
-export type { Estimate } from "./estimate";
-export { estimateFromVariance, Z_95 } from "./estimate";
-
-export type { ItemAnswer, MissingShare, ScoreScale } from "./scoring";
-export {
-  DEFAULT_SCORE_SCALE,
-  isSatisfied,
-  itemMissingShare,
-  itemScore,
-  itemScores,
-  MISSING_SHARE_FLAG,
-  missingShare,
-  respondentScore,
-  satisfiedFlags,
-} from "./scoring";
-
-export type { Calibration, Sample, SampleUnit, StratumSize } from "./sample-design";
-export { createSample, NO_CALIBRATION } from "./sample-design";
-export { calibrationResiduals, linearisedCovariance, linearisedVariance } from "./linearisation";
-export type { DesignEffect } from "./design-effect";
-export type { RatioEstimate } from "./item-estimation";
-export { itemMean, ratioLinearisedValues, ratioMean, satisfactionRate } from "./item-estimation";
-export type { DimensionSpec } from "./composite";
-export { compositeCoefficients } from "./composite";
-export type { ItemScoreColumns, ScoreEstimate } from "./score-estimation";
-export { compositeScore, dimensionScore, overallScore } from "./score-estimation";
 
 export type {
   AggregateCalibration,
@@ -46,20 +20,11 @@ export type { ItemCellSums, ItemResult, MomentRow } from "./aggregate-items";
 export { estimateItemByStratum, estimateItemFromSums, ratioFromMoments } from "./aggregate-items";
 export type { ItemMeanAndDenominator, ScoreCellSums, ScorePlan, ScorePlanTerm, ScoreResult } from "./aggregate-scores";
 export { estimateScoreFromSums, planScore, respondentLinearisedSum } from "./aggregate-scores";
-
-export type { GWeightBounds, PostStratification, PostStratumInput, PostStratumWeight } from "./post-stratification";
-export { DEFAULT_G_BOUNDS, postStratify } from "./post-stratification";
-export type { RakedCell, Raking, RakingCellInput, RakingOptions } from "./raking";
-export { rake } from "./raking";
-
-export type { DistrictComparison, Significance, TownDifference, TownFigure } from "./town-comparison";
-export { compareTownsWithDistrict } from "./town-comparison";
-
+export type { DimensionSpec } from "./composite";
+export { compositeCoefficients } from "./composite";
 export type { CrossTab, CrossTabCell, CrossTabGroup, CrossTabOptions, PearsonTest } from "./cross-tab";
 export { crossTab, crossTabFromGroups } from "./cross-tab";
-export type { RaoScottTest } from "./rao-scott";
-export { pearsonStatistic, raoScottF } from "./rao-scott";
-
+export type { DesignEffect } from "./design-effect";
 export type { Tails } from "./distributions";
 export {
   chiSquareUpperTail,
@@ -71,3 +36,32 @@ export {
   regularizedBeta,
   regularizedGamma,
 } from "./distributions";
+export type { Estimate } from "./estimate";
+export { estimateFromVariance, Z_95 } from "./estimate";
+export type { RatioEstimate } from "./item-estimation";
+export { itemMean, ratioLinearisedValues, ratioMean, satisfactionRate } from "./item-estimation";
+export { calibrationResiduals, linearisedCovariance, linearisedVariance } from "./linearisation";
+export type { GWeightBounds, PostStratification, PostStratumInput, PostStratumWeight } from "./post-stratification";
+export { DEFAULT_G_BOUNDS, postStratify } from "./post-stratification";
+export type { RakedCell, Raking, RakingCellInput, RakingOptions } from "./raking";
+export { rake } from "./raking";
+export type { RaoScottTest } from "./rao-scott";
+export { pearsonStatistic, raoScottF } from "./rao-scott";
+export type { Calibration, Sample, SampleUnit, StratumSize } from "./sample-design";
+export { createSample, NO_CALIBRATION } from "./sample-design";
+export type { ItemScoreColumns, ScoreEstimate } from "./score-estimation";
+export { compositeScore, dimensionScore, overallScore } from "./score-estimation";
+export type { ItemAnswer, MissingShare, ScoreScale } from "./scoring";
+export {
+  DEFAULT_SCORE_SCALE,
+  isSatisfied,
+  itemMissingShare,
+  itemScore,
+  itemScores,
+  MISSING_SHARE_FLAG,
+  missingShare,
+  respondentScore,
+  satisfiedFlags,
+} from "./scoring";
+export type { DistrictComparison, Significance, TownDifference, TownFigure } from "./town-comparison";
+export { compareTownsWithDistrict } from "./town-comparison";

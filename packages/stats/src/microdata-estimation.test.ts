@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratioMean, itemMean, satisfactionRate } from "./item-estimation";
+import { itemMean, ratioMean, satisfactionRate } from "./item-estimation";
 import {
   cellOf,
   postStratifiedReferenceSample,

@@ -6,8 +6,8 @@ import {
   itemScores,
   missingShare,
   respondentScore,
-  satisfiedFlags,
   type ScoreScale,
+  satisfiedFlags,
 } from "./scoring";
 
 describe("item scores", () => {

@@ -14,10 +14,10 @@ import {
 } from "./index";
 import {
   designWeights,
-  type ReferenceRespondent,
   REFERENCE_CELL_POPULATIONS,
   REFERENCE_ITEMS,
   REFERENCE_POPULATIONS,
+  type ReferenceRespondent,
   readReferenceRespondents,
 } from "./reference-data.fixture";
 

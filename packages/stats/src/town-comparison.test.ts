@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { estimateFromVariance } from "./estimate";
 import { itemMean } from "./item-estimation";
-import { readReferenceRespondents, REFERENCE_POPULATIONS, referenceSample } from "./reference-data.fixture";
+import { REFERENCE_POPULATIONS, readReferenceRespondents, referenceSample } from "./reference-data.fixture";
 import { itemScores } from "./scoring";
 import { compareTownsWithDistrict } from "./town-comparison";
 

@@ -4,8 +4,9 @@
  *   Var(d_h) = (1 − W_h)²·V_h + Σ_{g≠h} W_g²·V_g,
  * towns being independent strata. A town is flagged when |d_h| > 1.96·SE(d_h).
  */
-import { type Estimate, estimateFromVariance, Z_95 } from "./estimate";
+
 import { normalTwoSidedP } from "./distributions";
+import { type Estimate, estimateFromVariance, Z_95 } from "./estimate";
 
 export interface TownFigure {
   readonly stratum: string;

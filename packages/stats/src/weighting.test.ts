@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { postStratify, type PostStratumInput } from "./post-stratification";
+import { type PostStratumInput, postStratify } from "./post-stratification";
 import { rake } from "./raking";
-import { designWeights, readReferenceRespondents, REFERENCE_CELL_POPULATIONS } from "./reference-data.fixture";
+import { designWeights, REFERENCE_CELL_POPULATIONS, readReferenceRespondents } from "./reference-data.fixture";
 
 const respondents = readReferenceRespondents();
 const baseWeights = designWeights(respondents);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ageGroups } from "@survey/identity";
 import { queryRows, responses } from "@survey/db";
+import { ageGroups } from "@survey/identity";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { adultIdNumber, latestCode, mobilePhone } from "../../support/resident";

@@ -1,5 +1,5 @@
-import { smsCode } from "./survey-sms";
 import type { TestResident } from "./survey-residents";
+import { smsCode } from "./survey-sms";
 
 interface DefinitionElement {
   type?: string;

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { smsCode } from "./survey-sms";
 import type { TestResident } from "./survey-residents";
+import { smsCode } from "./survey-sms";
 
 /** Ticks the consent box and goes on to verification. */
 export async function agreeToConsent(page: Page): Promise<void> {

@@ -8,8 +8,8 @@ import {
   ensureFirstAdmin,
   hasRole,
   resumeSession,
-  toSessionUser,
   tokensEqual,
+  toSessionUser,
 } from "../services/auth-service";
 
 export type { Role } from "@survey/contract";

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { AccountLockedError, AppError, UnauthenticatedError } from "../errors";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../plugins/auth";
-import { errorResponses } from "../schemas/common";
 import { LoginBody, SessionResponseSchema } from "../schemas/auth";
+import { errorResponses } from "../schemas/common";
 import { audit } from "../services/audit-service";
 import { endSession, signIn, toSessionUser } from "../services/auth-service";
-import { AccountLockedError, AppError, UnauthenticatedError } from "../errors";
 
 /** Console sign-in (SPEC §3a): a session cookie plus a CSRF token for state-changing requests. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {

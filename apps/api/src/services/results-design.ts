@@ -5,7 +5,7 @@
  */
 import type { ExcludedTown, Weighting } from "@survey/contract";
 import type { Executor } from "@survey/db";
-import { type AggregateDesign, type CalibrationCell, postStratify, type PostStratumInput } from "@survey/stats";
+import { type AggregateDesign, type CalibrationCell, type PostStratumInput, postStratify } from "@survey/stats";
 import { populationCells, respondentCells, waveTownSample } from "../data/results-sql";
 import { NoResultsError, PoststratificationUnavailableError } from "../errors";
 

@@ -29,8 +29,8 @@ import {
   estimateScores,
   type ItemEstimates,
   percentEstimate,
-  planScores,
   plainEstimate,
+  planScores,
   scoreSpecs,
 } from "./results-estimation";
 import { requireWaveById } from "./wave-service";

@@ -8,8 +8,8 @@ import {
   findUserById,
   insertUser,
   listUsers,
-  updateUserRow,
   type UserRow,
+  updateUserRow,
 } from "../data/users";
 import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../errors";
 import { parseId } from "../schemas/common";

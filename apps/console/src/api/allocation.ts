@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AllocationKind } from "./waves";
 import { apiRequest } from "./http";
+import type { AllocationKind } from "./waves";
 
 export interface AllocationCommunity {
   code: string;

@@ -11,9 +11,8 @@ import {
   type NewIndicator,
 } from "@survey/contract";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "./http";
+import { ApiRequestError, apiRequest } from "./http";
 import { uploadBody } from "./upload";
-import { ApiRequestError } from "./http";
 
 const catalogueKey = ["indicators", "catalogue"] as const;
 

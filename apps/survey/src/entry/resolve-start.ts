@@ -4,8 +4,8 @@ import { ApiError } from "../api/http";
 import { fetchReservation } from "../api/reservation";
 import { fetchTowns } from "../api/towns";
 import type { ChosenCommunity, CurrentWave, Questionnaire } from "../api/types";
-import { answersDiffer, mergeAnswers } from "../session/merge-answers";
 import { policyNotes } from "../questionnaire/policy-notes";
+import { answersDiffer, mergeAnswers } from "../session/merge-answers";
 import {
   clearSession,
   loadReceipt,

@@ -3,7 +3,7 @@ import type { Role } from "@survey/contract";
 import { Type } from "typebox";
 import { errorResponses, WaveIdParams } from "../../schemas/common";
 import { ComparisonOverview, ComparisonQuery, ComparisonReport, OverviewQuery } from "../../schemas/comparison";
-import { type ComparisonQuery as Query, comparison, comparisonOverview } from "../../services/comparison-service";
+import { comparison, comparisonOverview, type ComparisonQuery as Query } from "../../services/comparison-service";
 import { rankingBulletinHtml } from "../../services/indicator-ranking-bulletin";
 
 const ANALYSTS: Role[] = ["office", "admin"];

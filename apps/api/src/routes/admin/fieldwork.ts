@@ -1,6 +1,6 @@
+import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { FIELDWORK_EVENT, FIELDWORK_POLL_MS, type Role } from "@survey/contract";
-import type { ServerResponse } from "node:http";
 import { Type } from "typebox";
 import { requireUser } from "../../plugins/auth";
 import { errorResponses, WaveIdParams } from "../../schemas/common";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { ApiRequestError } from "../../api/http";
 import { useFrame, useImportFrame, useImportPopulation } from "../../api/frame";
+import { ApiRequestError } from "../../api/http";
 import { rowProblemsOf } from "../../api/upload";
 import { EmptyState, ErrorNotice, Loading, Notice } from "../../components/feedback";
 import { FileUploadForm } from "../../components/file-upload-form";

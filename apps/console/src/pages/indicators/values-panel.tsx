@@ -1,7 +1,7 @@
 import type { IndicatorCatalogue } from "@survey/contract";
 import { useState } from "react";
-import { uploadProblemsOf, useIndicatorValues, useUploadIndicatorValues } from "../../api/indicators";
 import { indicatorTemplateUrl } from "../../api/exports";
+import { uploadProblemsOf, useIndicatorValues, useUploadIndicatorValues } from "../../api/indicators";
 import { EmptyState, ErrorNotice, Loading, Notice } from "../../components/feedback";
 import { FileUploadForm } from "../../components/file-upload-form";
 import { Icon } from "../../components/icon";

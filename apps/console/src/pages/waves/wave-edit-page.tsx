@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { useCreateWave, useChangeWaveStatus, useUpdateWave, useWave, type WaveDetail } from "../../api/waves";
+import { useChangeWaveStatus, useCreateWave, useUpdateWave, useWave, type WaveDetail } from "../../api/waves";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { ErrorNotice, Loading, Notice } from "../../components/feedback";
 import { Card, PageHeader } from "../../components/page";
