@@ -14,6 +14,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // Fastify accepts a hop count at run time though its type leaves numbers out.
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 2 * 1024 * 1024,
+    // Opening PGlite and migrating on a first start can take longer than Fastify's 10 s default.
+    pluginTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
   await server.register(app, options);
