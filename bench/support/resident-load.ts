@@ -35,7 +35,8 @@ export async function driveResidents(options: {
   waveId: number;
   residents: readonly BenchResident[];
   concurrency: number;
-  answers: Record<string, unknown>;
+  /** The answers resident i submits (they differ between residents, as real ones do). */
+  answers: (i: number) => Record<string, unknown>;
   /** Add this run's latencies to an existing recorder (several rounds of one measurement). */
   latency?: LatencyRecorder;
 }): Promise<LoadResult> {
@@ -44,7 +45,6 @@ export async function driveResidents(options: {
   const latency = options.latency ?? new LatencyRecorder();
   const outcomes = new Map<string, number>();
   let requests = 0;
-  const submitBody = JSON.stringify({ answers: options.answers });
 
   const send = async (
     pool: Pool,
@@ -67,7 +67,7 @@ export async function driveResidents(options: {
     return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
   };
 
-  const one = async (resident: BenchResident, pool: Pool): Promise<string> => {
+  const one = async (resident: BenchResident, pool: Pool, index: number): Promise<string> => {
     const started = await send(
       pool,
       "start",
@@ -87,9 +87,16 @@ export async function driveResidents(options: {
       JSON.stringify({ code }),
     );
     if (confirmed.status !== 201) return confirmed.body?.error ?? `http_${confirmed.status}`;
-    const submitted = await send(pool, "submit", "POST", "/api/responses", submitBody, {
-      authorization: `Bearer ${confirmed.body?.reservationToken}`,
-    });
+    const submitted = await send(
+      pool,
+      "submit",
+      "POST",
+      "/api/responses",
+      JSON.stringify({ answers: options.answers(index) }),
+      {
+        authorization: `Bearer ${confirmed.body?.reservationToken}`,
+      },
+    );
     if (submitted.status !== 201) return submitted.body?.error ?? `http_${submitted.status}`;
     return "submitted";
   };
@@ -104,7 +111,7 @@ export async function driveResidents(options: {
       const residentStarted = performance.now();
       let outcome: string;
       try {
-        outcome = await one(resident, pool);
+        outcome = await one(resident, pool, index);
       } catch (error) {
         outcome = `client_error:${(error as Error).message}`;
       }

@@ -8,7 +8,8 @@ export interface SurgeWave {
   towns: number;
   /** Community codes in bench_communities order (n = index + 1). */
   communities: string[];
-  answers: Record<string, unknown>;
+  /** A complete, valid set of answers for resident i: satisfaction codes vary from resident to resident. */
+  answers: (i: number) => Record<string, unknown>;
   /** `-D` variables of bench/claim-submit.sql. */
   pgbenchVariables: Record<string, string>;
 }
@@ -16,7 +17,8 @@ export interface SurgeWave {
 /**
  * Makes the seeded demo wave big enough for a benchmark (the runs measure throughput, not the quota_full
  * path), numbers its communities for pgbench, and prepares the answers both sides submit: the API gets
- * them as JSON, pgbench as the same JSON plus the scored item rows the API derives from them.
+ * them as JSON (codes varying between residents), pgbench one such set plus the scored item rows the API
+ * derives from it.
  */
 export async function prepareSurgeWave(db: Database): Promise<SurgeWave> {
   const [wave] = await queryRows<{ id: number; questionnaire_id: number }>(
@@ -44,6 +46,7 @@ export async function prepareSurgeWave(db: Database): Promise<SurgeWave> {
   );
   const answers = completeDefaultAnswers();
   const scoring = buildScoringMap(questionnaire?.definition);
+  const satisfactionItems = scoring.items.map((item) => item.name);
   const scored = scoreResponse(scoring, answers);
   // The same rows response-store.ts writes: the rating items plus the overall item.
   const items = [
@@ -56,7 +59,14 @@ export async function prepareSurgeWave(db: Database): Promise<SurgeWave> {
     id: wave.id,
     towns: towns?.n ?? 0,
     communities,
-    answers,
+    answers: (i) => {
+      const varied: Record<string, unknown> = { ...answers };
+      // A different mix of codes 1–5 for each resident (a fixed-point hash of i and the item's position).
+      satisfactionItems.forEach((name, k) => {
+        varied[name] = 1 + ((((i + 1) * 2654435761 + k * 40503) >>> 0) % 5);
+      });
+      return varied;
+    },
     pgbenchVariables: {
       wave: String(wave.id),
       communities: String(communities.length),

@@ -1,0 +1,185 @@
+/**
+ * Resident page benchmark: how soon a resident on a slow phone network can start, against a plain static
+ * HTML form with the same fields served by the same server (the floor).
+ *
+ *   npx tsx bench/resident-page.ts [--runs 5] [--sms-wait 10000]
+ *
+ * Headless Chromium (fresh profile per run: a first visit), network throttled over CDP to 1.6 Mbit/s down,
+ * 750 kbit/s up, 150 ms RTT. Two times per run:
+ *   form usable   — from navigation to the ID number input being visible and enabled (through consent);
+ *   questionnaire — from entering the SMS code (which confirms it) to the first question being visible,
+ *                   after waiting --sms-wait ms for the SMS as a resident would (0: a resident who types at once).
+ * Runs alternate between the resident app (built apps/survey, served by the API at /) and the floor.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "@survey/db";
+import { makeIdNumber } from "@survey/identity";
+import Fastify from "fastify";
+import type { Locator, Page } from "playwright-core";
+import app from "../apps/api/src/app";
+import { loadConfig } from "../apps/api/src/config";
+import { demoQuestionnaire } from "../apps/api/src/seed/demo-questionnaire";
+import { ensureSurveyBuilt } from "../tests/e2e/support/survey-build";
+import { BENCH_SERVER_URL } from "./support/bench-database";
+import { FLOOR_PREFIX, questionnaireFloor, registerFloorPages, verificationFloor } from "./support/floor-pages";
+import { ms, summarise } from "./support/latency";
+import { describeMachine } from "./support/machine";
+import { NETWORK, type Traffic, throttledPhone } from "./support/throttled-phone";
+
+const { values: args } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "sms-wait": { type: "string", default: "10000" } },
+});
+const runs = Number(args.runs);
+/** Between asking for the code and typing it, the resident waits for the SMS (real ones: 5–30 s). */
+const smsWaitMs = Number(args["sms-wait"]);
+const COMMUNITY = "310117001001";
+
+ensureSurveyBuilt();
+const database = await openDatabase({ dataDir: "memory://" });
+await database.migrate();
+const config = loadConfig({
+  NODE_ENV: "test",
+  SEED_DEMO: "true",
+  LOG_LEVEL: "silent",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "bench-page-")),
+  VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+  RESERVATION_SWEEP_MS: "0",
+});
+const server = Fastify({ bodyLimit: 2 * 1024 * 1024 });
+await server.register(app, { config, database });
+const definition = demoQuestionnaire().definition as Parameters<typeof questionnaireFloor>[0];
+registerFloorPages(server, {
+  "verify.html": verificationFloor("居民满意度调查"),
+  "questionnaire.html": questionnaireFloor(definition),
+});
+const base = await server.listen({ port: 0, host: "127.0.0.1" });
+
+async function usable(locator: Locator) {
+  await locator.waitFor({ state: "visible" });
+  while (!(await locator.isEnabled())) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+async function smsCode(phone: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const messages = (await (await fetch(`${base}/api/dev/sms-outbox?phone=${phone}`)).json()) as { code: string }[];
+    if (messages[0]) return messages[0].code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("no SMS code");
+}
+
+let residentNumber = 0;
+function nextResident() {
+  residentNumber += 1;
+  const birth = new Date(Date.UTC(1970, 0, 1) + residentNumber * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll("-", "");
+  return { idNumber: makeIdNumber(`310117${birth}123`), phone: `135${String(residentNumber).padStart(8, "0")}` };
+}
+
+const since = (before: Traffic, after: Traffic): Traffic => ({
+  requests: after.requests - before.requests,
+  bytes: after.bytes - before.bytes,
+});
+const kb = (traffic: Traffic) => `${traffic.requests} requests, ${(traffic.bytes / 1024).toFixed(1)} KB`;
+
+async function timeApp(page: Page, traffic: () => Traffic) {
+  const resident = nextResident();
+  const started = performance.now();
+  await page.goto(`${base}/?c=${COMMUNITY}`, { waitUntil: "commit" });
+  await page.getByLabel("我已阅读并同意以上说明").check();
+  await page.getByRole("button", { name: "同意并继续" }).click();
+  await usable(page.getByLabel("居民身份证号码"));
+  const form = performance.now() - started;
+  const formTraffic = traffic();
+
+  await page.getByLabel("居民身份证号码").fill(resident.idNumber);
+  await page.getByLabel("手机号码").fill(resident.phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByText("验证码已发送到").waitFor();
+  const code = await smsCode(resident.phone);
+  await page.waitForTimeout(smsWaitMs);
+  const before = traffic();
+  const confirming = performance.now();
+  await page.getByLabel("短信验证码").fill(code); // six digits confirm by themselves
+  await page.locator(".sd-question").first().waitFor({ state: "visible" });
+  return {
+    form,
+    questionnaire: performance.now() - confirming,
+    formTraffic,
+    questionnaireTraffic: since(before, traffic()),
+  };
+}
+
+async function timeFloor(page: Page, traffic: () => Traffic) {
+  const resident = nextResident();
+  const started = performance.now();
+  await page.goto(`${base}${FLOOR_PREFIX}/verify.html`, { waitUntil: "commit" });
+  await page.getByLabel("我已阅读并同意以上说明").check();
+  await page.getByRole("button", { name: "同意并继续" }).click();
+  await usable(page.getByLabel("居民身份证号码"));
+  const form = performance.now() - started;
+  const formTraffic = traffic();
+
+  await page.getByLabel("居民身份证号码").fill(resident.idNumber);
+  await page.getByLabel("手机号码").fill(resident.phone);
+  await page.getByLabel("短信验证码").fill("123456");
+  await page.waitForTimeout(smsWaitMs);
+  const before = traffic();
+  const confirming = performance.now();
+  await page.locator("#confirm").click();
+  await page.locator(".question").first().waitFor({ state: "visible" });
+  return {
+    form,
+    questionnaire: performance.now() - confirming,
+    formTraffic,
+    questionnaireTraffic: since(before, traffic()),
+  };
+}
+
+const results = {
+  app: { form: [] as number[], questionnaire: [] as number[] },
+  floor: { form: [] as number[], questionnaire: [] as number[] },
+};
+try {
+  console.log(
+    `machine: ${await describeMachine(BENCH_SERVER_URL).catch(() => "(PostgreSQL not reachable; machine line without it)")}`,
+  );
+  console.log(
+    `network: ${NETWORK.downloadKbit} kbit/s down, ${NETWORK.uploadKbit} kbit/s up, ${NETWORK.rttMs} ms RTT (CDP); ${runs} cold runs each, alternating`,
+  );
+  for (let run = 0; run < runs; run++) {
+    for (const [name, measure] of [
+      ["app", timeApp],
+      ["floor", timeFloor],
+    ] as const) {
+      const phone = await throttledPhone();
+      try {
+        const timing = await measure(phone.page, phone.traffic);
+        results[name].form.push(timing.form);
+        results[name].questionnaire.push(timing.questionnaire);
+        console.log(
+          `run ${run + 1} ${name.padEnd(5)} form usable ${ms(timing.form)} ms (${kb(timing.formTraffic)}), questionnaire ${ms(timing.questionnaire)} ms (${kb(timing.questionnaireTraffic)})`,
+        );
+      } finally {
+        await phone.close();
+      }
+    }
+  }
+  const row = (label: string, key: "form" | "questionnaire") => {
+    const appTime = summarise(results.app[key]).p50;
+    const floorTime = summarise(results.floor[key]).p50;
+    return `| ${label} | ${ms(appTime)} | ${ms(floorTime)} | **${(appTime / floorTime).toFixed(2)}** |`;
+  };
+  console.log("\n| median of cold runs | resident app ms | static HTML floor ms | ratio app/floor |");
+  console.log("| --- | --- | --- | --- |");
+  console.log(row("verification form usable", "form"));
+  console.log(row("questionnaire shown after the code", "questionnaire"));
+} finally {
+  await server.close();
+  await database.close();
+}
