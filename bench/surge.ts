@@ -1,8 +1,8 @@
 /**
  * Surge benchmark: thousands of residents go through verification and submission at once.
  *
- *   npx tsx bench/surge.ts [--residents 2000] [--concurrency 64,256] [--processes 2] [--rounds 4] [--redis]
- *                          [--profile DIR]
+ *   npx tsx bench/surge.ts [--residents 2000] [--concurrency 64,256] [--processes 2] [--pool 10] [--rounds 4]
+ *                          [--arrivals 40,60] [--arrival-seconds 30] [--redis] [--profile DIR]
  *
  * Starts the API (one process per CPU core by default, as deployed behind a load balancer) on a fresh
  * PostgreSQL database with the demo frame and caps raised so that no run ends in quota_full, drives the
@@ -10,6 +10,10 @@
  * claim and one submission issue (bench/claim-submit.sql) at the same concurrency. The API and pgbench
  * alternate in rounds so that a change in background load hits both; the ratio is API residents/s over
  * pgbench transactions/s (one transaction = one claim + one submission).
+ *
+ * Closed-loop latency is concurrency ÷ throughput (Little's law), so the latency a resident sees in a real
+ * surge is measured open loop as well: residents arrive at a fixed rate (--arrivals), and pgbench --rate runs
+ * the same SQL at the same rate, for a p99 ratio.
  */
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -31,8 +35,14 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "64,256" },
     processes: { type: "string", default: String(cpus().length) },
     rounds: { type: "string", default: "4" },
+    /** Open-loop runs: residents arriving at these rates per second (comma-separated; "" for none). */
+    arrivals: { type: "string", default: "40,60" },
+    /** How long each open-loop run lasts, in seconds. */
+    "arrival-seconds": { type: "string", default: "30" },
     warmup: { type: "string", default: "300" },
     redis: { type: "boolean", default: false },
+    /** PostgreSQL connections per API process (DATABASE_POOL_SIZE). */
+    pool: { type: "string", default: "10" },
     keep: { type: "boolean", default: false },
     /** Directory for V8 CPU profiles of the API processes (written when they stop). */
     profile: { type: "string" },
@@ -66,6 +76,7 @@ try {
     DATABASE_URL: database.url,
     SEED_DEMO: "true",
     VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+    DATABASE_POOL_SIZE: args.pool,
     ...(args.redis ? { REDIS_URL: process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379" } : {}),
   };
   const nodeFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [];
@@ -83,7 +94,7 @@ try {
 
   console.log(`machine: ${await describeMachine(database.url)}`);
   console.log(
-    `API: ${apis.length} process(es), rate-limit store ${args.redis ? "Redis" : "in process memory"}; frame: ${wave.communities.length} communities in ${wave.towns} towns; ${residentsPerRun} residents per concurrency level in ${rounds} rounds alternating with pgbench`,
+    `API: ${apis.length} process(es) with ${args.pool} PostgreSQL connections each, rate-limit store ${args.redis ? "Redis" : "in process memory"}; frame: ${wave.communities.length} communities in ${wave.towns} towns; ${residentsPerRun} residents per concurrency level in ${rounds} rounds alternating with pgbench`,
   );
 
   // Warm-up: JIT, connection pools, PostgreSQL caches.
@@ -152,10 +163,56 @@ try {
     printMeasurement(m);
   }
 
+  const openLoop: string[] = [];
+  for (const rate of args.arrivals.split(",").filter(Boolean).map(Number)) {
+    const count = Math.round(rate * Number(args["arrival-seconds"]));
+    const load = await driveResidents({
+      baseUrls,
+      waveId: wave.id,
+      residents: nextResidents(count),
+      concurrency: 512,
+      answers: wave.answers,
+      arrivalsPerSecond: rate,
+    });
+    const bench = await runPgbench({
+      url: database.url,
+      script,
+      clients: Math.min(64, await connectionHeadroom(database.url)),
+      total: count,
+      variables: wave.pgbenchVariables,
+      rate,
+    });
+    const steps = STEPS.map((step) => load.latency.summary(step));
+    const resident = load.latency.summary("resident");
+    const outcomes = [...load.outcomes].map(([name, n]) => `${name} ${n}`).join(", ");
+    console.log(`\n== open loop: ${rate} residents arriving per second for ${args["arrival-seconds"]} s ==`);
+    console.log(`API: ${load.residents} residents (${outcomes}) in ${(load.elapsedMs / 1000).toFixed(1)} s`);
+    for (const [i, step] of STEPS.entries()) {
+      console.log(
+        `  ${step.padEnd(8)} p50 ${ms(steps[i]?.p50 ?? Number.NaN)} ms  p99 ${ms(steps[i]?.p99 ?? Number.NaN)} ms`,
+      );
+    }
+    console.log(`  resident p50 ${ms(resident.p50)} ms  p99 ${ms(resident.p99)} ms (all four steps)`);
+    console.log(
+      `pgbench --rate ${rate}: ${bench.transactions} tx, p50 ${ms(bench.latency.p50)} ms p99 ${ms(bench.latency.p99)} ms`,
+    );
+    const worst = Math.max(...steps.map((s) => s.p99));
+    openLoop.push(
+      `| ${rate}/s open loop | ${steps.map((s) => `${ms(s.p50)} / ${ms(s.p99)}`).join(" | ")} | ${ms(resident.p99)} | ${ms(bench.latency.p99)} | **${(resident.p99 / bench.latency.p99).toFixed(2)}** | ${worst < 100 ? "yes" : "no"} |`,
+    );
+  }
+
   await releaseExpiredReservations(handle.db, { now: new Date(), waveId: wave.id });
   const violations = await findQuotaInvariantViolations(handle.db, wave.id);
   console.log(`\nquota invariant after all runs: ${violations.length === 0 ? "holds" : JSON.stringify(violations)}`);
   printTable(measurements);
+  if (openLoop.length > 0) {
+    console.log(
+      "\n| arrivals | start p50/p99 ms | outbox p50/p99 ms | confirm p50/p99 ms | submit p50/p99 ms | resident (4 steps) p99 ms | pgbench --rate p99 ms | ratio p99 API/pgbench | every step p99 < 100 ms |",
+    );
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const row of openLoop) console.log(row);
+  }
 } finally {
   await handle.close();
   await Promise.all(apis.map((api) => api.stop()));

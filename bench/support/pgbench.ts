@@ -52,6 +52,8 @@ export async function runPgbench(options: {
   clients: number;
   total: number;
   variables: Record<string, string>;
+  /** Open loop: transactions are scheduled at this rate (pgbench --rate), latency includes waiting. */
+  rate?: number;
 }): Promise<PgbenchRun> {
   const perClient = Math.ceil(options.total / options.clients);
   const logDir = mkdtempSync(join(tmpdir(), "pgbench-"));
@@ -69,6 +71,7 @@ export async function runPgbench(options: {
       String(perClient),
       "-f",
       options.script,
+      ...(options.rate ? ["--rate", String(options.rate)] : []),
       "--log",
       `--log-prefix=${join(logDir, "tx")}`,
       ...variableArgs,

@@ -39,6 +39,12 @@ export async function driveResidents(options: {
   answers: (i: number) => Record<string, unknown>;
   /** Add this run's latencies to an existing recorder (several rounds of one measurement). */
   latency?: LatencyRecorder;
+  /**
+   * Open loop: resident i arrives at i / arrivalsPerSecond seconds whatever the others are doing (as a
+   * crowd does), instead of `concurrency` residents each starting the next one when done (closed loop);
+   * `concurrency` then only bounds the connections.
+   */
+  arrivalsPerSecond?: number;
 }): Promise<LoadResult> {
   const perProcess = Math.ceil(options.concurrency / options.baseUrls.length);
   const pools = options.baseUrls.map((url) => new Pool(url, { connections: perProcess, pipelining: 1 }));
@@ -101,27 +107,38 @@ export async function driveResidents(options: {
     return "submitted";
   };
 
-  let next = 0;
-  const worker = async () => {
-    for (;;) {
-      const index = next++;
-      const resident = options.residents[index];
-      const pool = pools[index % pools.length];
-      if (!resident || !pool) return;
-      const residentStarted = performance.now();
-      let outcome: string;
-      try {
-        outcome = await one(resident, pool, index);
-      } catch (error) {
-        outcome = `client_error:${(error as Error).message}`;
-      }
-      latency.record("resident", performance.now() - residentStarted);
-      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  const runOne = async (index: number) => {
+    const resident = options.residents[index];
+    const pool = pools[index % pools.length];
+    if (!resident || !pool) return;
+    const residentStarted = performance.now();
+    let outcome: string;
+    try {
+      outcome = await one(resident, pool, index);
+    } catch (error) {
+      outcome = `client_error:${(error as Error).message}`;
     }
+    latency.record("resident", performance.now() - residentStarted);
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   };
 
   const began = performance.now();
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const rate = options.arrivalsPerSecond;
+  if (rate) {
+    await Promise.all(
+      options.residents.map(async (_, index) => {
+        const wait = began + (index * 1000) / rate - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await runOne(index);
+      }),
+    );
+  } else {
+    let next = 0;
+    const worker = async () => {
+      while (next < options.residents.length) await runOne(next++);
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  }
   const elapsedMs = performance.now() - began;
   await Promise.all(pools.map((pool) => pool.close()));
   return { residents: options.residents.length, requests, elapsedMs, outcomes, latency };
