@@ -3,7 +3,10 @@ import pg from "pg";
 
 /** The PostgreSQL server the benchmarks use; the same one pgbench is pointed at. */
 export const BENCH_SERVER_URL =
-  process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  process.env.BENCH_DATABASE_URL ||
+  process.env.DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface BenchDatabase {
   name: string;
