@@ -1,6 +1,7 @@
 import type { ComparisonReport, Quadrant } from "@survey/contract";
 import { useMemo } from "react";
 import { Chart, type ChartOption } from "../../components/chart";
+import { escapeHtml } from "../../components/escape-html";
 import { strings } from "../../strings";
 import { analysisColours, CHART_FONT } from "../results/analysis-charts";
 import { formatScore } from "../results/analysis-format";
@@ -76,7 +77,7 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
         trigger: "item",
         formatter: (params: { data: { name: string; value: [number, number]; quadrant: Quadrant } }) =>
           [
-            `<b>${params.data.name}</b>`,
+            `<b>${escapeHtml(params.data.name)}</b>`,
             `${text.satisfaction}：${formatScore(params.data.value[1])}`,
             `${text.objective}：${formatScore(params.data.value[0])}`,
             shortLabel(report.quadrantLabels[params.data.quadrant]),

@@ -1,6 +1,7 @@
 import type { IndicatorIndexReport } from "@survey/contract";
 import { useMemo } from "react";
 import { Chart, type ChartOption } from "../../components/chart";
+import { escapeHtml } from "../../components/escape-html";
 import { strings } from "../../strings";
 import { analysisColours, CHART_FONT } from "../results/analysis-charts";
 import { formatScore, formatSigned } from "../results/analysis-format";
@@ -30,7 +31,7 @@ export function ProgressChart({ report }: { report: IndicatorIndexReport }) {
           const progress = town?.progress?.composite;
           if (!town || !progress) return "";
           return [
-            `<b>${town.townName}</b>`,
+            `<b>${escapeHtml(town.townName)}</b>`,
             text.progressTooltip(
               report.baseYear ?? 0,
               formatScore(progress.base),

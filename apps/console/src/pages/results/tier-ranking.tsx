@@ -1,6 +1,7 @@
 import type { AreaScores, TownResult, TownTier } from "@survey/contract";
 import { useMemo } from "react";
 import { Chart, type ChartOption } from "../../components/chart";
+import { escapeHtml } from "../../components/escape-html";
 import { strings } from "../../strings";
 import { analysisColours, CHART_FONT } from "./analysis-charts";
 import { formatCi, formatScore, formatSigned } from "./analysis-format";
@@ -29,7 +30,7 @@ function RankingChart({ towns, district }: { towns: TownResult[]; district: Area
           const town = ordered[params.dataIndex];
           if (!town) return "";
           return [
-            `<b>${town.name}</b>`,
+            `<b>${escapeHtml(town.name)}</b>`,
             `${text.overall}：${formatScore(town.overall.mean)}（${formatCi(town.overall.ciLow, town.overall.ciHigh)}）`,
             `${text.vsDistrict}：${formatSigned(town.comparison.difference)}`,
             text.tiers[town.tier],
