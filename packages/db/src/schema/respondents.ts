@@ -102,6 +102,8 @@ export const reservations = pgTable(
     uniqueIndex("reservations_one_active_id").on(t.waveId, t.idHash).where(sql`${t.status} = 'active'`),
     uniqueIndex("reservations_one_active_phone").on(t.waveId, t.phoneHash).where(sql`${t.status} = 'active'`),
     index("reservations_expiry").on(t.status, t.expiresAt),
+    // Confirm looks up a person's earlier (expired) reservations to carry their draft over.
+    index("reservations_person").on(t.waveId, t.idHash),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "reservations_person" ON "reservations" USING btree ("wave_id","id_hash");
