@@ -1,6 +1,7 @@
 import type { Model, Question } from "survey-core";
 import { commentKeyOf } from "./answer-shapes";
 import { inspectDefinition } from "./inspect-definition";
+import { staticRequiredQuestions } from "./static-required";
 
 export class InvalidDefinitionError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -15,6 +16,8 @@ export interface LoadedQuestionnaire {
   questions: ReadonlyMap<string, Question>;
   /** `<name>-Comment` keys of questions with an "other" text or comment area. */
   commentKeys: ReadonlyMap<string, Question>;
+  /** Required question names when the definition has no logic beyond "required"; null otherwise. */
+  staticRequired: readonly string[] | null;
 }
 
 /**
@@ -39,7 +42,12 @@ export function loadQuestionnaire(definition: unknown): LoadedQuestionnaire {
     const key = commentKeyOf(question);
     if (key) commentKeys.set(key, question);
   }
-  const loaded = { model: check.model, questions, commentKeys };
+  const loaded = {
+    model: check.model,
+    questions,
+    commentKeys,
+    staticRequired: staticRequiredQuestions(definition, check.model),
+  };
   if (isObject) cache.set(definition, { json, loaded });
   return loaded;
 }

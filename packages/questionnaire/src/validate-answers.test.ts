@@ -109,11 +109,24 @@ describe("validateAnswers on the default questionnaire", () => {
     expect(questionsIn(validateAnswers(definition, withoutOverall, complete))).toEqual(["overall"]);
   });
 
+  it("never loads the answers into survey-core's model: the definition has no logic beyond required", () => {
+    validateAnswers(definition, completeDefaultAnswers(), complete);
+    expect(loadQuestionnaire(definition).model.data).toEqual({});
+  });
+
   it("clears the answers out of the shared model shortly after the last check", () => {
+    // With a condition in it, the definition is checked by survey-core with the answers loaded.
+    const conditional = buildDefaultQuestionnaire();
+    const overallPage = conditional.pages.find((page) => page.name === "overall");
+    Object.assign(overallPage?.elements.find((element) => element.name === "comment") ?? {}, {
+      visibleIf: "{overall} notempty",
+    });
+    const definition = conditional;
     vi.useFakeTimers();
     try {
       validateAnswers(definition, completeDefaultAnswers(), complete);
       const { model } = loadQuestionnaire(definition);
+      expect(loadQuestionnaire(definition).staticRequired).toBeNull();
       expect(model.data).toMatchObject({ liv_income: 4 });
       vi.advanceTimersByTime(ANSWERS_CLEARED_AFTER_MS - 1);
       validateAnswers(definition, { ...completeDefaultAnswers(), liv_income: 2 }, complete);

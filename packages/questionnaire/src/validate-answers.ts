@@ -1,5 +1,6 @@
 import { answerShapeOf, shapeProblem } from "./answer-shapes";
 import { type LoadedQuestionnaire, loadQuestionnaire } from "./loaded-questionnaire";
+import { isUnanswered } from "./static-required";
 
 /** One thing wrong with submitted answers; `question` is the question name ("" for the whole body). */
 export interface AnswerProblem {
@@ -35,9 +36,26 @@ export function validateAnswers(
     if (message) problems.push({ question: name, message });
     else if (!isBlank(value)) accepted[name] = value;
   }
-  if (options.complete) problems.push(...surveyCoreProblems(questionnaire, accepted, problems));
+  if (options.complete) problems.push(...completenessProblems(questionnaire, accepted, problems));
   return problems;
 }
+
+/** Required answers and validators: a plain list check for a static definition, survey-core otherwise. */
+export function completenessProblems(
+  questionnaire: LoadedQuestionnaire,
+  accepted: Record<string, unknown>,
+  shapeProblems: readonly AnswerProblem[],
+  engine: "auto" | "survey-core" = "auto",
+): AnswerProblem[] {
+  const required = engine === "auto" ? questionnaire.staticRequired : null;
+  if (!required) return surveyCoreProblems(questionnaire, accepted, shapeProblems);
+  const flagged = new Set(shapeProblems.map((problem) => problem.question));
+  return required
+    .filter((name) => !flagged.has(name) && isUnanswered(accepted[name]))
+    .map((name) => ({ question: name, message: REQUIRED_MESSAGE }));
+}
+
+const REQUIRED_MESSAGE = "这道题还没有回答";
 
 function answerProblem(questionnaire: LoadedQuestionnaire, name: string, value: unknown): string | null {
   const question = questionnaire.questions.get(name);
@@ -64,7 +82,7 @@ function surveyCoreProblems(
     for (const question of questions) {
       if (flagged.has(question.name)) continue;
       for (const error of question.errors) {
-        const message = error.getErrorType() === "required" ? "这道题还没有回答" : error.getText();
+        const message = error.getErrorType() === "required" ? REQUIRED_MESSAGE : error.getText();
         problems.push({ question: question.name, message });
       }
     }
