@@ -73,3 +73,78 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "10.0.0.0/8" }).trustProxy).toBe("10.0.0.0/8");
   });
 });
+
+describe("PostgreSQL pool settings", () => {
+  const SETTINGS = [
+    { name: "DATABASE_POOL_SIZE", key: "size", fallback: 10, min: 1, max: 1000 },
+    { name: "DATABASE_CONNECT_TIMEOUT_MS", key: "connectTimeoutMs", fallback: 10_000, min: 100, max: 600_000 },
+    { name: "DATABASE_QUERY_TIMEOUT_MS", key: "queryTimeoutMs", fallback: 30_000, min: 0, max: 3_600_000 },
+  ] as const;
+
+  it("defaults to 10 connections, a 10 s connection wait and a 30 s statement limit", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).databasePool).toEqual({
+      size: 10,
+      connectTimeoutMs: 10_000,
+      queryTimeoutMs: 30_000,
+    });
+    // Set but blank counts as not set.
+    const blank = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_POOL_SIZE: " ",
+      DATABASE_CONNECT_TIMEOUT_MS: "",
+      DATABASE_QUERY_TIMEOUT_MS: "  ",
+    });
+    expect(blank.databasePool).toEqual({ size: 10, connectTimeoutMs: 10_000, queryTimeoutMs: 30_000 });
+  });
+
+  it("reads all three together, with surrounding spaces", () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_POOL_SIZE: " 40 ",
+      DATABASE_CONNECT_TIMEOUT_MS: "2500",
+      DATABASE_QUERY_TIMEOUT_MS: "120000",
+    });
+    expect(config.databasePool).toEqual({ size: 40, connectTimeoutMs: 2500, queryTimeoutMs: 120_000 });
+  });
+
+  it.each(SETTINGS)("accepts $name at both ends of its range, $min and $max", ({ name, key, min, max }) => {
+    for (const value of [min, max]) {
+      const config = loadConfig({ DATA_DIR: dataDir(), [name]: String(value) });
+      expect(config.databasePool[key]).toBe(value);
+    }
+  });
+
+  it("turns the statement limit off with DATABASE_QUERY_TIMEOUT_MS=0", () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_QUERY_TIMEOUT_MS: "0" }).databasePool.queryTimeoutMs).toBe(0);
+  });
+
+  const invalidForms = (min: number, max: number) => [
+    String(min - 1),
+    String(max + 1),
+    "-5",
+    "2.5",
+    "1e3",
+    "0x10",
+    "ten",
+    "10ms",
+    "+20",
+  ];
+
+  it.each(SETTINGS)("refuses every other form of $name, saying which range it takes", ({ name, min, max }) => {
+    for (const raw of invalidForms(min, max)) {
+      expect(problemsOf({ [name]: raw }), `${name}=${raw}`).toEqual([
+        `${name} must be a whole number from ${min} to ${max} (got "${raw}")`,
+      ]);
+    }
+  });
+
+  it("reports a bad value in each of the three at once", () => {
+    expect(
+      problemsOf({ DATABASE_POOL_SIZE: "0", DATABASE_CONNECT_TIMEOUT_MS: "fast", DATABASE_QUERY_TIMEOUT_MS: "-1" }),
+    ).toEqual([
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "0")',
+      'DATABASE_CONNECT_TIMEOUT_MS must be a whole number from 100 to 600000 (got "fast")',
+      'DATABASE_QUERY_TIMEOUT_MS must be a whole number from 0 to 3600000 (got "-1")',
+    ]);
+  });
+});
