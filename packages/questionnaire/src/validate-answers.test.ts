@@ -116,7 +116,7 @@ describe("validateAnswers on the default questionnaire", () => {
 
   it("clears the answers out of the shared model shortly after the last check", () => {
     // With a condition in it, the definition is checked by survey-core with the answers loaded.
-    const conditional = buildDefaultQuestionnaire();
+    const conditional = buildDefaultQuestionnaire() as { pages: { name: string; elements: { name: string }[] }[] };
     const overallPage = conditional.pages.find((page) => page.name === "overall");
     Object.assign(overallPage?.elements.find((element) => element.name === "comment") ?? {}, {
       visibleIf: "{overall} notempty",
