@@ -8,6 +8,7 @@ import database from "./plugins/database";
 import docs from "./plugins/docs";
 import errorHandler from "./plugins/error-handler";
 import frontEnds from "./plugins/front-ends";
+import jsonCompression from "./plugins/json-compression";
 import rateLimit from "./plugins/rate-limit";
 import reservationSweeper from "./plugins/reservation-sweeper";
 import sms from "./plugins/sms";
@@ -40,6 +41,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.decorate("config", options.config);
   await fastify.register(clock, { now: options.now });
   await fastify.register(errorHandler);
+  await fastify.register(jsonCompression);
   await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
