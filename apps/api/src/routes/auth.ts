@@ -22,7 +22,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { username, password } = request.body;
       try {
-        const signedIn = await signIn(app.database.db, username, password, app.now());
+        const signedIn = await signIn(app.database.db, app.config.piiSecret, username, password, app.now());
         const user = toSessionUser(signedIn.user);
         request.user = user;
         await audit(request, "auth.login", `user:${user.id}`);

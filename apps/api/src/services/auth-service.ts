@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import argon2 from "argon2";
+import { deleteSpentLoginFailures, findLoginFailureLock, recordUnknownLoginFailure } from "../data/login-failures";
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -73,30 +74,55 @@ export interface SignedIn {
   csrfToken: string;
 }
 
+/** The key of `login_failures`: an HMAC of the username exactly as the sign-in looks it up. */
+export function loginFailureKey(secret: string, username: string): string {
+  return createHmac("sha256", secret).update(`login:${username}`).digest("hex");
+}
+
+function assertNotLocked(lockedUntil: Date | null, now: Date): void {
+  if (lockedUntil && lockedUntil > now) throw new AccountLockedError({ lockedUntil: lockedUntil.toISOString() });
+}
+
+/** The answer to a failed attempt: 423 when it was the one that locked, else 401. */
+function failed(lockedUntil: Date | null, now: Date): never {
+  assertNotLocked(lockedUntil, now);
+  throw new InvalidCredentialsError();
+}
+
 /**
  * Checks a username and password. An unknown user, a disabled one and a wrong password all get the
- * same `invalid_credentials` after the same argon2 work; the `limit`-th failure locks the account.
+ * same `invalid_credentials` after the same argon2 work, and the `limit`-th failure locks the name
+ * whether or not it has an account: 423 must not tell a real account from a made-up one.
  */
-export async function signIn(db: Database, username: string, password: string, now: Date): Promise<SignedIn> {
-  const user = await findUserByUsername(db, username);
-  const matches = await argon2.verify(user?.passwordHash ?? (await decoy()), password).catch(() => false);
-  if (!user || user.disabled) throw new InvalidCredentialsError();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AccountLockedError({ lockedUntil: user.lockedUntil.toISOString() });
+export async function signIn(
+  db: Database,
+  piiSecret: string,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<SignedIn> {
+  const found = await findUserByUsername(db, username);
+  const user = found && !found.disabled ? found : undefined;
+  const failureKey = loginFailureKey(piiSecret, username);
+  // Read on every sign-in, so that both kinds of name cost the same queries.
+  const nameLockedUntil = await findLoginFailureLock(db, failureKey);
+  const matches = await argon2.verify(found?.passwordHash ?? (await decoy()), password).catch(() => false);
+  const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
+  if (!user) {
+    // No enabled account: every attempt is a failure and counts as a wrong password would.
+    assertNotLocked(nameLockedUntil, now);
+    const { lockedUntil } = await recordUnknownLoginFailure(db, failureKey, MAX_FAILED_LOGINS, lockUntil, now);
+    failed(lockedUntil, now);
   }
+  assertNotLocked(user.lockedUntil, now);
   if (!matches) {
-    const { lockedUntil } = await recordFailedLogin(
-      db,
-      user.id,
-      MAX_FAILED_LOGINS,
-      new Date(now.getTime() + LOCKOUT_MS),
-    );
-    if (lockedUntil && lockedUntil > now) throw new AccountLockedError({ lockedUntil: lockedUntil.toISOString() });
-    throw new InvalidCredentialsError();
+    const { lockedUntil } = await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, lockUntil);
+    failed(lockedUntil, now);
   }
   if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
-  // Ended sessions are dead weight; sign-ins are rare enough to sweep them here.
+  // Ended sessions and spent lock rows are dead weight; sign-ins are rare enough to sweep them here.
   await deleteExpiredSessions(db, now);
+  await deleteSpentLoginFailures(db, now);
   const sessionToken = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await insertSession(db, {

@@ -16,6 +16,18 @@ export const users = pgTable("users", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Failed sign-ins for usernames that have no enabled account, keyed by an HMAC of the username so that
+ * whatever people type there (a password, now and then) is not kept. They count and lock exactly like
+ * `users.failed_logins`, so a lockout does not tell a real account from a made-up one.
+ */
+export const loginFailures = pgTable("login_failures", {
+  usernameHash: text("username_hash").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
 /** Sessions are looked up by the hash of the cookie value. */
 export const sessions = pgTable(
   "sessions",
