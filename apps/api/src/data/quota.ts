@@ -36,17 +36,27 @@ export async function claimSlot(
   return { ok: true };
 }
 
-/** Moves a held slot from reserved to completed (the reservation was active and is now submitted). */
+/**
+ * Marks a reservation that still holds its slot submitted and turns the slot into a completion, in one
+ * statement. The caller holds the reservation's row lock; the town update reads the community update's
+ * result, so the community row is locked first, as everywhere else.
+ */
 export async function completeHeldSlot(
   tx: Executor,
-  target: { waveId: number; communityCode: string; townCode: string },
+  reservation: { id: string; waveId: number; communityCode: string; townCode: string },
+  at: Date,
 ): Promise<void> {
   await tx.execute(sql`
-    update wave_communities set reserved = reserved - 1, completed = completed + 1
-    where wave_id = ${target.waveId} and community_code = ${target.communityCode}`);
-  await tx.execute(sql`
+    with submitted as (
+      update reservations set status = 'submitted', released_at = coalesce(released_at, ${at.toISOString()})
+      where id = ${reservation.id}
+    ), community as (
+      update wave_communities set reserved = reserved - 1, completed = completed + 1
+      where wave_id = ${reservation.waveId} and community_code = ${reservation.communityCode}
+      returning 1
+    )
     update wave_towns set reserved = reserved - 1, completed = completed + 1
-    where wave_id = ${target.waveId} and town_code = ${target.townCode}`);
+    where wave_id = ${reservation.waveId} and town_code = ${reservation.townCode} and exists (select from community)`);
 }
 
 /**

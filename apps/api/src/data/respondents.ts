@@ -6,6 +6,7 @@ import {
   responses,
   smsSends,
   verifications,
+  waves,
 } from "@survey/db";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 
@@ -145,19 +146,26 @@ export async function findResponseOfReservation(db: Executor, reservationId: str
   return row;
 }
 
-/** Marks a reservation submitted; returns the status it had, so the caller knows whether it held a slot. */
-export async function markReservationSubmitted(
-  db: Executor,
-  reservationId: string,
-  at: Date,
-): Promise<"active" | "expired" | "submitted" | undefined> {
-  const [before] = await db
-    .select({ status: reservations.status })
-    .from(reservations)
-    .where(eq(reservations.id, reservationId));
+/** What a submission needs before its transaction: the reservation, its wave's questionnaire, its response. */
+export async function findSubmissionOfToken(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({
+      reservation: reservations,
+      questionnaireId: waves.questionnaireId,
+      response: { id: responses.id, receiptCode: responses.receiptCode, counted: responses.counted },
+    })
+    .from(reservationTokens)
+    .innerJoin(reservations, eq(reservations.id, reservationTokens.reservationId))
+    .innerJoin(waves, eq(waves.id, reservations.waveId))
+    .leftJoin(responses, eq(responses.reservationId, reservations.id))
+    .where(eq(reservationTokens.tokenHash, tokenHash));
+  return row;
+}
+
+/** Marks a reservation that no longer holds a slot (expired and swept) submitted. */
+export async function markReservationSubmitted(db: Executor, reservationId: string, at: Date): Promise<void> {
   await db
     .update(reservations)
     .set({ status: "submitted", releasedAt: sql`coalesce(${reservations.releasedAt}, ${at.toISOString()})` })
     .where(eq(reservations.id, reservationId));
-  return before?.status;
 }

@@ -7,9 +7,9 @@ import { completeHeldSlot, completeWithoutReservation } from "../data/quota";
 import {
   findReservationByTokenHash,
   findResponseOfReservation,
+  findSubmissionOfToken,
   markReservationSubmitted,
   type ReservationRow,
-  type ResponseRow,
   saveDraft,
 } from "../data/respondents";
 import { withTransactionRetry } from "../data/retry";
@@ -33,7 +33,7 @@ async function reservationOfToken(db: Database, token: string): Promise<Reservat
   return reservation;
 }
 
-function receiptOf(response: ResponseRow) {
+function receiptOf(response: { id: string; receiptCode: string; counted: boolean }) {
   return { responseId: response.id, receiptCode: response.receiptCode, counted: response.counted };
 }
 
@@ -82,11 +82,10 @@ export async function saveReservationDraft(app: App, token: string, answers: Rec
 export async function submitResponse(app: App, token: string, answers: Record<string, unknown>) {
   const { db } = app.database;
   const tokenHash = hashSecretToken(token);
-  const known = await findReservationByTokenHash(db, tokenHash);
+  const known = await findSubmissionOfToken(db, tokenHash);
   if (!known) throw new InvalidTokenError();
-  const existing = await findResponseOfReservation(db, known.id);
-  if (existing) return { created: false, body: receiptOf(existing) };
-  const questionnaire = await loadQuestionnaireById(db, (await findWave(db, known.waveId))?.questionnaireId ?? -1);
+  if (known.response) return { created: false, body: receiptOf(known.response) };
+  const questionnaire = await loadQuestionnaireById(db, known.questionnaireId ?? -1);
   const problems = validateAnswers(questionnaire.definition, answers, { complete: true });
   if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
 
@@ -94,22 +93,20 @@ export async function submitResponse(app: App, token: string, answers: Record<st
     db.transaction(async (tx) => {
       const reservation = await findReservationByTokenHash(tx, tokenHash, { forUpdate: true });
       if (!reservation) throw new InvalidTokenError();
-      const already = await findResponseOfReservation(tx, reservation.id);
-      if (already) return { created: false, body: receiptOf(already) };
+      // Submitted while this request waited for the lock: the other request's response is the answer.
+      if (reservation.status === "submitted") {
+        const already = await findResponseOfReservation(tx, reservation.id);
+        if (already) return { created: false, body: receiptOf(already) };
+      }
       const now = app.now();
-      const target = {
-        waveId: reservation.waveId,
-        communityCode: reservation.communityCode,
-        townCode: reservation.townCode,
-      };
-      const previousStatus = await markReservationSubmitted(tx, reservation.id, now);
       let counted: boolean;
-      if (previousStatus === "active") {
+      if (reservation.status === "active") {
         // Still holding its slot (even if past its time and not yet swept): the slot becomes a completion.
-        await completeHeldSlot(tx, target);
+        await completeHeldSlot(tx, reservation, now);
         counted = true;
       } else {
-        counted = (await completeWithoutReservation(tx, target)).ok;
+        await markReservationSubmitted(tx, reservation.id, now);
+        counted = (await completeWithoutReservation(tx, reservation)).ok;
       }
       const response = await storeResponse(tx, {
         waveId: reservation.waveId,

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
-import { type Executor, responseItems, responses } from "@survey/db";
+import { type Executor, queryRows } from "@survey/db";
 import { scoreResponse } from "@survey/questionnaire";
+import { sql } from "drizzle-orm";
 import { pgConstraint, pgErrorCode } from "../data/retry";
 import { AlreadyRespondedError } from "../errors";
 import type { StoredQuestionnaire } from "./questionnaire-service";
@@ -34,67 +35,58 @@ export interface NewResponse {
   enteredBy?: number | null;
 }
 
+/** What the resident (or the clerk) gets back: enough to show the receipt. */
+export interface StoredResponse {
+  id: string;
+  receiptCode: string;
+  counted: boolean;
+}
+
 /**
  * Writes a validated response and its scored items (one row per answered rating item) in the caller's
- * transaction. The unique indexes on the respondent hashes are the real one-response-per-person rule.
+ * transaction, as one statement: the response insert feeds the item insert in a data-modifying CTE, so a
+ * submission costs one round trip however many items it has. The unique indexes on the respondent
+ * hashes are the real one-response-per-person rule.
  */
-export async function storeResponse(tx: Executor, input: NewResponse) {
+export async function storeResponse(tx: Executor, input: NewResponse): Promise<StoredResponse> {
   const scored = scoreResponse(input.questionnaire.scoring, input.answers);
-  let row: typeof responses.$inferSelect | undefined;
+  const items: { question: string; dimension: string; domain: string; code: number; score: number | null }[] = [
+    ...scored.items,
+  ];
+  if (scored.overall && input.questionnaire.scoring.overall) {
+    const { name } = input.questionnaire.scoring.overall;
+    items.push({ question: name, dimension: "overall", domain: "overall", ...scored.overall });
+  }
+  const optional = <T>(value: T | undefined) => value ?? null;
   try {
-    [row] = await tx
-      .insert(responses)
-      .values({
-        waveId: input.waveId,
-        questionnaireId: input.questionnaire.id,
-        reservationId: input.reservationId ?? null,
-        communityCode: input.communityCode,
-        townCode: input.townCode,
-        mode: input.mode,
-        idHash: input.idHash ?? null,
-        phoneHash: input.phoneHash ?? null,
-        sex: input.sex ?? null,
-        birthYear: input.birthYear ?? null,
-        ageGroup: input.ageGroup ?? null,
-        registered: input.registered ?? null,
-        counted: input.counted,
-        receiptCode: newReceiptCode(),
-        answers: input.answers,
-        startedAt: input.startedAt ?? null,
-        submittedAt: input.submittedAt,
-        enteredBy: input.enteredBy ?? null,
-      })
-      .returning();
+    const [row] = await queryRows<StoredResponse>(
+      tx,
+      sql`
+      with response as (
+        insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
+          phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at,
+          submitted_at, entered_by)
+        values (${input.waveId}, ${input.questionnaire.id}, ${optional(input.reservationId)}, ${input.communityCode},
+          ${input.townCode}, ${input.mode}, ${optional(input.idHash)}, ${optional(input.phoneHash)},
+          ${optional(input.sex)}, ${optional(input.birthYear)}, ${optional(input.ageGroup)},
+          ${optional(input.registered)}, ${input.counted}, ${newReceiptCode()}, ${JSON.stringify(input.answers)}::jsonb,
+          ${input.startedAt ? input.startedAt.toISOString() : null}, ${input.submittedAt.toISOString()},
+          ${optional(input.enteredBy)})
+        returning id, receipt_code, counted, wave_id, town_code
+      ), items as (
+        insert into response_items (response_id, wave_id, town_code, question, dimension, domain, code, score, counted)
+        select response.id, response.wave_id, response.town_code, item.question, item.dimension, item.domain,
+          item.code, item.score, response.counted
+        from response, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+          as item(question text, dimension text, domain text, code smallint, score real)
+      )
+      select id, receipt_code as "receiptCode", counted from response`,
+    );
+    if (!row) throw new Error("response insert returned nothing");
+    return row;
   } catch (error) {
     const constraint = pgConstraint(error) ?? "";
     if (pgErrorCode(error) === "23505" && /one_per_(id|phone)/.test(constraint)) throw new AlreadyRespondedError();
     throw error;
   }
-  if (!row) throw new Error("response insert returned nothing");
-  const items = [...scored.items];
-  if (scored.overall && input.questionnaire.scoring.overall) {
-    items.push({
-      question: input.questionnaire.scoring.overall.name,
-      dimension: "overall" as never,
-      domain: "overall" as never,
-      code: scored.overall.code,
-      score: scored.overall.score,
-    });
-  }
-  if (items.length > 0) {
-    await tx.insert(responseItems).values(
-      items.map((item) => ({
-        responseId: row.id,
-        waveId: input.waveId,
-        townCode: input.townCode,
-        question: item.question,
-        dimension: item.dimension,
-        domain: item.domain,
-        code: item.code,
-        score: item.score,
-        counted: input.counted,
-      })),
-    );
-  }
-  return row;
 }
