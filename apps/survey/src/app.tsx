@@ -1,10 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import { ApiError, NETWORK_ERROR } from "./api/http";
 import type { ChosenCommunity, CurrentWave, VerificationConfirmed } from "./api/types";
 import { ChunkErrorBoundary } from "./components/chunk-error-boundary";
 import { Notice } from "./components/notice";
 import { resolveStart, type Start } from "./entry/resolve-start";
-import { loadQuestionnaireModule } from "./questionnaire/load-questionnaire";
+import { prefetchQuestionnaireWhenIdle, QuestionnaireScreen } from "./questionnaire/load-questionnaire";
 import { BlockedScreen } from "./screens/blocked-screen";
 import { ConsentScreen } from "./screens/consent-screen";
 import { LoadingScreen } from "./screens/loading-screen";
@@ -25,7 +25,8 @@ import {
 } from "./session/saved-session";
 import { errorSentence, strings } from "./strings";
 
-const QuestionnaireScreen = lazy(loadQuestionnaireModule);
+/** Screens after which the questionnaire comes: its chunk downloads while the resident reads and types. */
+const BEFORE_QUESTIONNAIRE = new Set<Screen["kind"]>(["pick", "consent", "verify"]);
 
 type Screen =
   | Start
@@ -62,6 +63,10 @@ export function App() {
   useEffect(() => {
     void start();
   }, [start]);
+
+  useEffect(() => {
+    if (BEFORE_QUESTIONNAIRE.has(screen.kind)) prefetchQuestionnaireWhenIdle();
+  }, [screen.kind]);
 
   const verified = (
     wave: CurrentWave,

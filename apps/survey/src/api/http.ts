@@ -4,6 +4,8 @@
  * sentences without looking at statuses or exceptions.
  */
 
+import { takeEarlyRequest } from "./early-requests";
+
 export const NETWORK_ERROR = "network_error";
 
 /** Weak mobile networks stall rather than fail; give up after this long and let the caller retry. */
@@ -49,6 +51,16 @@ function parseRetryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/** Rejects when `signal` aborts, for a request that was started without it (an early one). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new DOMException("aborted", "AbortError"));
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -59,9 +71,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   const abortFromCaller = () => timeout.abort();
   options.signal?.addEventListener("abort", abortFromCaller);
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  const send = () =>
+    fetch(path, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -69,6 +80,12 @@ export async function request<T>(method: string, path: string, options: RequestO
       cache: "no-store",
       keepalive: options.keepalive,
     });
+  const early = method === "GET" && !options.token ? takeEarlyRequest(path) : undefined;
+
+  let response: Response;
+  try {
+    // An early answer that failed on the way is asked for once more, as any other request would be.
+    response = await (early ? abortable(early, timeout.signal).catch(send) : send());
   } catch {
     if (options.signal?.aborted) throw new DOMException("aborted", "AbortError");
     throw new ApiError(0, NETWORK_ERROR, "network error");

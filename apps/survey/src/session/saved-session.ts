@@ -41,6 +41,7 @@ export interface PolicyNote {
   text: string;
 }
 
+// index.html reads the session and receipt keys too: a returning resident needs no early first-screen requests.
 const SESSION_KEY = "survey.session.v1";
 const ORPHAN_KEY = "survey.orphan.v1";
 const RECEIPT_KEY = "survey.receipt.v1";
