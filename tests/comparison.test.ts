@@ -2,6 +2,7 @@ import { communities, questionnaires, responseItems, responses, waves } from "@s
 import { buildScoringMap } from "@survey/questionnaire";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildResponseCodes } from "../apps/api/src/data/response-codes";
 import { DEMO_TOWNS } from "../apps/api/src/seed/demo-frame";
 import { csv } from "./fixtures/upload-files";
 import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
@@ -104,6 +105,8 @@ describe(`subjective against objective (${testDriver})`, () => {
         );
       }
     }
+    // Items written straight into response_items: their per-response code rows follow.
+    await rebuildResponseCodes(db, waveId);
     const upload = await t.app.inject({
       method: "POST",
       url: "/api/admin/indicators/values?year=2030",

@@ -414,7 +414,7 @@ describe(`results at fieldwork scale (${testDriver})`, () => {
   });
   afterAll(() => t.close());
 
-  it("computes 3,400 responses (17 towns × 200) well under a second, in SQL", async () => {
+  it("computes 3,400 responses (17 towns × 200) well under a second", async () => {
     const db = t.app.database.db;
     const [wave] = await db.select().from(waves);
     if (!wave?.questionnaireId) throw new Error("demo wave has no questionnaire");

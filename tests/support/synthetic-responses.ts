@@ -1,6 +1,6 @@
 /**
- * Bulk loader of synthetic responses straight into `responses` and `response_items` (one INSERT … SELECT
- * generate_series per chunk), for tests and bench/. Rows mirror what storeResponse writes: the coded answers
+ * Bulk loader of synthetic responses straight into `responses`, `response_items` and `response_codes` (one
+ * INSERT … SELECT generate_series per chunk), for tests and bench/. Rows mirror what storeResponse writes: the coded answers
  * in `answers` (satisfaction, overall, policy and demographic questions) and one scored item row per
  * answered satisfaction or overall question; 2 % of items are blank, 3 % don't know, 2 % not applicable.
  * Towns differ by a fixed shift, respondents by a random one, so results have structure to find.
@@ -91,6 +91,14 @@ export async function loadSyntheticResponses(db: Executor, options: SyntheticRes
       ),
       answers as (
         select id, jsonb_object_agg(q, code) as coded from answered where code is not null group by id
+      ),
+      inserted_codes as (
+        insert into response_codes (response_id, wave_id, town_code, sex, age_group, counted, codes)
+        select gen.id, ${waveId}, gen.town_code, gen.sex, gen.age_group, true, c.codes
+        from gen join (
+          select id, decode(string_agg(lpad(to_hex(coalesce(code, 0)), 2, '0'), '' order by q collate "C"), 'hex') as codes
+          from answered group by id
+        ) c on c.id = gen.id
       )
       insert into responses (id, wave_id, questionnaire_id, community_code, town_code, mode, sex, age_group,
         registered, counted, receipt_code, answers, submitted_at)
@@ -108,6 +116,6 @@ export async function loadSyntheticResponses(db: Executor, options: SyntheticRes
     options.onProgress?.(to - first + 1, total);
   }
   // Fresh statistics, as autovacuum would give them after a day of fieldwork.
-  await db.execute(sql`analyze responses, response_items`);
+  await db.execute(sql`analyze responses, response_items, response_codes`);
   return total;
 }

@@ -1,6 +1,7 @@
 import { queryRows, waves } from "@survey/db";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { rebuildResponseCodes } from "../../../apps/api/src/data/response-codes";
 import { loadQuestionnaireById } from "../../../apps/api/src/services/questionnaire-service";
 import { loadSyntheticResponses } from "../../support/synthetic-responses";
 import type { SignedInUser } from "../../support/test-app";
@@ -43,6 +44,7 @@ async function shiftEarlierWave(app: FastifyInstance, waveId: number, scoreMappi
         and code between ${lowest} and ${highest} and random() < ${shift.share}`);
     await db.execute(sql`update response_items set score = ${score} where wave_id = ${waveId} and code <= 5`);
   }
+  await rebuildResponseCodes(db, waveId);
 }
 
 /**
@@ -106,5 +108,6 @@ export async function seedAnalysisData(
   await db.execute(sql`
     update response_items set code = 8, score = null
     where wave_id = ${demo.id} and question = ${hardToJudge} and random() < 0.22`);
+  await rebuildResponseCodes(db, demo.id);
   return { waveId: demo.id, earlierWaveIds, perTown };
 }

@@ -1,7 +1,7 @@
 /**
- * The SQL aggregates behind the satisfaction results (STATISTICS.md §1–2). Every query returns per-town
- * (per weighting cell when post-stratified) sufficient statistics; no respondent row reaches Node.
- * Scores are stored as real (exact for 0/20/25/…/100) and summed as float8.
+ * The SQL behind the satisfaction results' design and cross-tabs (STATISTICS.md §1–2), and the shapes of the
+ * per-town (per weighting cell when post-stratified) sums that results-tally.ts forms from the respondents'
+ * code rows (data/response-codes.ts).
  */
 import { type Executor, queryRows } from "@survey/db";
 import { type SQL, sql } from "drizzle-orm";
@@ -74,6 +74,7 @@ export async function populationCells(db: Executor, waveId: number): Promise<Pop
   );
 }
 
+/** Per town (and cell), per question: valid answers, Σs, Σs², satisfied answers (code ≥ satisfiedFrom). */
 export interface ItemAggregateRow {
   townCode: string;
   /** Raw `sex|age_group` key when grouped by cell, else null. */
@@ -83,28 +84,6 @@ export interface ItemAggregateRow {
   sum: number;
   sumOfSquares: number;
   satisfied: number;
-}
-
-/** Per town (and cell), per question: valid answers, Σs, Σs², satisfied answers (code ≥ satisfiedFrom). */
-export async function itemAggregates(
-  db: Executor,
-  waveId: number,
-  options: { byCell: boolean; satisfiedFrom: number },
-): Promise<ItemAggregateRow[]> {
-  const cell = options.byCell ? respondentCellSql("r") : sql`null::text`;
-  const join = options.byCell ? sql`join responses r on r.id = ri.response_id` : sql``;
-  return queryRows<ItemAggregateRow>(
-    db,
-    sql`
-      select ri.town_code as "townCode", ${cell} as cell, ri.question,
-        count(ri.score)::int as valid,
-        coalesce(sum(ri.score::float8), 0) as sum,
-        coalesce(sum(ri.score::float8 * ri.score::float8), 0) as "sumOfSquares",
-        (count(*) filter (where ri.score is not null and ri.code >= ${options.satisfiedFrom}))::int as satisfied
-      from response_items ri ${join}
-      where ri.wave_id = ${waveId} and ri.counted
-      group by 1, 2, 3`,
-  );
 }
 
 /**
@@ -141,78 +120,6 @@ export interface ScoreAggregateRow {
   townSumOfSquares: number;
   districtSum: number;
   districtSumOfSquares: number;
-}
-
-/**
- * The second pass for dimension, domain and overall scores: per respondent (one GROUP BY response_id) every
- * plan's u = Σ_k a_k·(s_k − ȳ_k) over its valid items, as filtered sums; then Σu and Σu² per town (and cell).
- * The plan goes in as one jsonb parameter; plan indices are integers generated here, never user input.
- */
-export async function scoreAggregates(
-  db: Executor,
-  waveId: number,
-  table: ScorePlanTable,
-  options: { byCell: boolean },
-): Promise<ScoreAggregateRow[]> {
-  if (table.rows.length === 0 || table.plans.length === 0) return [];
-  const familyCount = Math.max(...table.families) + 1;
-  const compact = table.rows.map((row) => {
-    const entry: Record<string, string | number | null> = {
-      t: row.town,
-      q: row.question,
-      mt: row.townMean,
-      md: row.districtMean,
-    };
-    for (let f = 0; f < familyCount; f++) {
-      const term = row.terms[f];
-      entry[`p${f}`] = term?.plan ?? null;
-      entry[`at${f}`] = term?.townMultiplier ?? null;
-      entry[`ad${f}`] = term?.districtMultiplier ?? null;
-    }
-    return entry;
-  });
-  const familyColumns = Array.from({ length: familyCount }, (_, f) => `p${f} int, at${f} float8, ad${f} float8`);
-  const perRespondent = table.families.map(
-    (f, j) =>
-      `sum(p.at${f} * (ri.score::float8 - p.mt)) filter (where p.p${f} = ${j}) as t${j}, ` +
-      `sum(p.ad${f} * (ri.score::float8 - p.md)) filter (where p.p${f} = ${j}) as d${j}`,
-  );
-  const perTown = table.plans.map(
-    (_, j) =>
-      `count(u.t${j})::int as c${j}, coalesce(sum(u.t${j}), 0) as st${j}, coalesce(sum(u.t${j} * u.t${j}), 0) as qt${j}, ` +
-      `coalesce(sum(u.d${j}), 0) as sd${j}, coalesce(sum(u.d${j} * u.d${j}), 0) as qd${j}`,
-  );
-  const cell = options.byCell ? respondentCellSql("r") : sql`null::text`;
-  const join = options.byCell ? sql`join responses r on r.id = u.response_id` : sql``;
-  const rows = await queryRows<Record<string, number | string | null>>(
-    db,
-    sql`
-      with p as (
-        select * from jsonb_to_recordset(${JSON.stringify(compact)}::jsonb)
-          as p(t text, q text, mt float8, md float8, ${sql.raw(familyColumns.join(", "))})
-      ), u as (
-        select ri.response_id, ri.town_code, ${sql.raw(perRespondent.join(",\n"))}
-        from response_items ri
-        join p on p.t = ri.town_code and p.q = ri.question
-        where ri.wave_id = ${waveId} and ri.counted and ri.score is not null
-        group by ri.response_id, ri.town_code
-      )
-      select u.town_code as "townCode", ${cell} as cell, ${sql.raw(perTown.join(",\n"))}
-      from u ${join}
-      group by 1, 2`,
-  );
-  return rows.flatMap((row) =>
-    table.plans.map((plan, j) => ({
-      townCode: row.townCode as string,
-      cell: row.cell as string | null,
-      plan,
-      contributing: Number(row[`c${j}`]),
-      townSum: Number(row[`st${j}`]),
-      townSumOfSquares: Number(row[`qt${j}`]),
-      districtSum: Number(row[`sd${j}`]),
-      districtSumOfSquares: Number(row[`qd${j}`]),
-    })),
-  );
 }
 
 export interface CrosstabGroupRow {

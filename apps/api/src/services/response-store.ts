@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { type Executor, queryRows } from "@survey/db";
 import { scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
+import { insertResponseCodes } from "../data/response-codes";
 import { pgConstraint, pgErrorCode } from "../data/retry";
 import { AlreadyRespondedError } from "../errors";
 import type { StoredQuestionnaire } from "./questionnaire-service";
@@ -79,7 +80,7 @@ export async function storeResponse(tx: Executor, input: NewResponse): Promise<S
           item.code, item.score, response.counted
         from response, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
           as item(question text, dimension text, domain text, code smallint, score real)
-      )
+      ), codes as (${insertResponseCodes(input.questionnaire.scoring, items, input)})
       select id, receipt_code as "receiptCode", counted from response`,
     );
     if (!row) throw new Error("response insert returned nothing");

@@ -1,7 +1,8 @@
 /**
  * `GET /api/admin/waves/:waveId/results` (SPEC §3a, STATISTICS.md §1–2): district and town scores per
  * dimension, domain and item with SE, CI and n; item diagnostics; town against district with ranking tiers.
- * Everything is estimated from SQL aggregates (data/results-sql.ts): two grouped scans of the item rows.
+ * Everything is estimated from per-town sums that results-tally.ts forms from one scan of the respondents'
+ * code rows (data/response-codes.ts).
  */
 import type {
   AreaScores,
@@ -19,7 +20,7 @@ import { DOMAINS } from "@survey/indices";
 import { DIMENSIONS, type ScoringMap } from "@survey/questionnaire";
 import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type RatioEstimate, type ScoreResult } from "@survey/stats";
 import { sql } from "drizzle-orm";
-import { itemAggregates, scoreAggregates } from "../data/results-sql";
+import { codeLayout, respondentCodeGroups } from "../data/response-codes";
 import type { WaveRow } from "../data/waves";
 import { NoResultsError } from "../errors";
 import { questionnaireOfWave } from "./questionnaire-service";
@@ -33,6 +34,7 @@ import {
   planScores,
   scoreSpecs,
 } from "./results-estimation";
+import { codeTable, tallyItems, tallyScores } from "./results-tally";
 import { requireWaveById } from "./wave-service";
 
 export interface ResultsOptions {
@@ -114,9 +116,9 @@ function ranks(values: readonly number[]): number[] {
 }
 
 /**
- * Results of a wave (any status); `NoResultsError` when no town has two counted responses. Both SQL passes
- * run in one read-only repeatable-read transaction, so they see the same responses while fieldwork goes on,
- * with room to aggregate in memory (an analyst's request, not a hot path).
+ * Results of a wave (any status); `NoResultsError` when no town has two counted responses. The design and the
+ * codes are read in one read-only repeatable-read transaction, so they see the same responses while
+ * fieldwork goes on, with room to aggregate in memory (an analyst's request, not a hot path).
  */
 export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
   return db.transaction(
@@ -133,17 +135,11 @@ async function estimateWave(db: Executor, wave: WaveRow, options: ResultsOptions
   const { scoring } = questionnaire;
   const design = await loadResultsDesign(db, wave.id, options);
   const questions = [...scoring.items.map((item) => item.name), ...(scoring.overall ? [scoring.overall.name] : [])];
-  const itemRows = await itemAggregates(db, wave.id, {
-    byCell: design.byCell,
-    satisfiedFrom: DEFAULT_SCORE_SCALE.satisfiedFrom,
-  });
-  const items = estimateItems(design, itemRows, questions);
+  const groups = await respondentCodeGroups(db, wave.id, { byCell: design.byCell });
+  const table = codeTable(scoring, codeLayout(scoring), DEFAULT_SCORE_SCALE.satisfiedFrom);
+  const items = estimateItems(design, tallyItems(table, groups), questions);
   const plans = planScores(design, items, scoreSpecs(scoring));
-  const scores = estimateScores(
-    design,
-    plans,
-    await scoreAggregates(db, wave.id, plans.table, { byCell: design.byCell }),
-  );
+  const scores = estimateScores(design, plans, tallyScores(table, plans.table, groups));
 
   const respondents = design.towns.reduce((total, town) => total + town.respondents, 0);
   const district = areaScores(scoring, respondents, items.district, scores.district);

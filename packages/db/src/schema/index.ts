@@ -3,4 +3,5 @@ export * from "./frame";
 export * from "./indicators";
 export * from "./meta";
 export * from "./respondents";
+export * from "./response-codes";
 export * from "./waves";

@@ -1,0 +1,171 @@
+/**
+ * The two passes of the satisfaction results over the respondents' code rows (data/response-codes.ts), in
+ * Node: SQL hands over each town's (cell's) codes as one byte string, one scan of one short row per
+ * respondent, and the per-respondent arithmetic — which PostgreSQL interprets one operator at a time — runs
+ * here on typed arrays. The output is the per-town (per-cell) sums the estimators take (STATISTICS.md §1–2):
+ *   1. per question: valid answers, Σs, Σs², satisfied answers;
+ *   2. per score plan: u = Σ_k a_k·δ_k·(s_k − ȳ_k) of every respondent, with the town's and with the
+ *      district's ȳ_k and a_k, summed to Σu and Σu², and how many respondents have a valid item of the plan.
+ */
+import type { ScoringMap } from "@survey/questionnaire";
+import type { CodeGroupRow } from "../data/response-codes";
+import type { ItemAggregateRow, ScoreAggregateRow, ScorePlanTable } from "../data/results-sql";
+
+const CODES = 256;
+
+/** Question names by byte position, with each position's score of every code (NaN when not valid). */
+export interface CodeTable {
+  layout: readonly string[];
+  /** codes of position k: scores[k·256 + code]. */
+  scores: Float64Array;
+  /** Codes that count as satisfied (valid and ≥ satisfiedFrom), same indexing. */
+  satisfied: Uint8Array;
+}
+
+export function codeTable(scoring: ScoringMap, layout: readonly string[], satisfiedFrom: number): CodeTable {
+  const scores = new Float64Array(layout.length * CODES).fill(Number.NaN);
+  const satisfied = new Uint8Array(layout.length * CODES);
+  layout.forEach((name, k) => {
+    const item = scoring.byName.get(name) ?? (scoring.overall?.name === name ? scoring.overall : undefined);
+    if (!item) throw new RangeError(`question ${name} is not scored by the questionnaire`);
+    for (let code = 1; code < CODES; code++) {
+      const score = item.scoreOf(code);
+      if (score === null) continue;
+      // Stored as real in response_items: the same value here.
+      scores[k * CODES + code] = Math.fround(score);
+      satisfied[k * CODES + code] = code >= satisfiedFrom ? 1 : 0;
+    }
+  });
+  return { layout, scores, satisfied };
+}
+
+function checkLength(group: CodeGroupRow, width: number): void {
+  if (group.codes.length !== group.respondents * width) {
+    throw new RangeError(
+      `town ${group.townCode}: ${group.codes.length} code bytes for ${group.respondents} respondents × ${width}`,
+    );
+  }
+}
+
+/** Pass 1: per town (cell) and question the item sums; a question nobody in the group answered has no row. */
+export function tallyItems(table: CodeTable, groups: readonly CodeGroupRow[]): ItemAggregateRow[] {
+  const width = table.layout.length;
+  const rows: ItemAggregateRow[] = [];
+  for (const group of groups) {
+    checkLength(group, width);
+    const counts = new Float64Array(width * CODES);
+    const { codes } = group;
+    for (let offset = 0; offset < codes.length; offset += width) {
+      for (let k = 0; k < width; k++) {
+        const code = codes[offset + k] as number;
+        if (code !== 0) counts[k * CODES + code] = (counts[k * CODES + code] as number) + 1;
+      }
+    }
+    table.layout.forEach((question, k) => {
+      let answered = 0;
+      const row = {
+        townCode: group.townCode,
+        cell: group.cell,
+        question,
+        valid: 0,
+        sum: 0,
+        sumOfSquares: 0,
+        satisfied: 0,
+      };
+      for (let code = 1; code < CODES; code++) {
+        const count = counts[k * CODES + code] as number;
+        if (count === 0) continue;
+        answered += count;
+        const score = table.scores[k * CODES + code] as number;
+        if (Number.isNaN(score)) continue;
+        row.valid += count;
+        row.sum += count * score;
+        row.sumOfSquares += count * score * score;
+        if (table.satisfied[k * CODES + code]) row.satisfied += count;
+      }
+      if (answered > 0) rows.push(row);
+    });
+  }
+  return rows;
+}
+
+/** A town's plan terms by byte position: plan, town and district multiplier and mean, five numbers a term. */
+function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): Float64Array[] | undefined {
+  const position = new Map(table.layout.map((name, k) => [name, k]));
+  const terms: number[][] = table.layout.map(() => []);
+  let found = false;
+  for (const row of plans.rows) {
+    if (row.town !== town) continue;
+    const k = position.get(row.question);
+    if (k === undefined) throw new RangeError(`plan question ${row.question} has no code position`);
+    found = true;
+    for (const term of row.terms) {
+      if (term) terms[k]?.push(term.plan, term.townMultiplier, row.townMean, term.districtMultiplier, row.districtMean);
+    }
+  }
+  return found ? terms.map((list) => Float64Array.from(list)) : undefined;
+}
+
+/** Pass 2: per town (cell) and plan Σu, Σu² with the town's and with the district's plan, and contributors. */
+export function tallyScores(
+  table: CodeTable,
+  plans: ScorePlanTable,
+  groups: readonly CodeGroupRow[],
+): ScoreAggregateRow[] {
+  const width = table.layout.length;
+  const p = plans.plans.length;
+  const rows: ScoreAggregateRow[] = [];
+  const termsOf = new Map<string, Float64Array[] | undefined>();
+  const townU = new Float64Array(p);
+  const districtU = new Float64Array(p);
+  const hit = new Uint8Array(p);
+  for (const group of groups) {
+    checkLength(group, width);
+    if (!termsOf.has(group.townCode)) termsOf.set(group.townCode, townTerms(table, plans, group.townCode));
+    // Towns outside the design have no plan rows.
+    const terms = termsOf.get(group.townCode);
+    if (!terms) continue;
+    const contributing = new Float64Array(p);
+    const sums = new Float64Array(4 * p);
+    const { codes } = group;
+    for (let offset = 0; offset < codes.length; offset += width) {
+      townU.fill(0);
+      districtU.fill(0);
+      hit.fill(0);
+      for (let k = 0; k < width; k++) {
+        const score = table.scores[k * CODES + (codes[offset + k] as number)] as number;
+        if (Number.isNaN(score)) continue;
+        const list = terms[k] as Float64Array;
+        for (let t = 0; t < list.length; t += 5) {
+          const plan = list[t] as number;
+          townU[plan] = (townU[plan] as number) + (list[t + 1] as number) * (score - (list[t + 2] as number));
+          districtU[plan] = (districtU[plan] as number) + (list[t + 3] as number) * (score - (list[t + 4] as number));
+          hit[plan] = 1;
+        }
+      }
+      for (let plan = 0; plan < p; plan++) {
+        if (!hit[plan]) continue;
+        const t = townU[plan] as number;
+        const d = districtU[plan] as number;
+        contributing[plan] = (contributing[plan] as number) + 1;
+        sums[4 * plan] = (sums[4 * plan] as number) + t;
+        sums[4 * plan + 1] = (sums[4 * plan + 1] as number) + t * t;
+        sums[4 * plan + 2] = (sums[4 * plan + 2] as number) + d;
+        sums[4 * plan + 3] = (sums[4 * plan + 3] as number) + d * d;
+      }
+    }
+    plans.plans.forEach((plan, j) => {
+      rows.push({
+        townCode: group.townCode,
+        cell: group.cell,
+        plan,
+        contributing: contributing[j] as number,
+        townSum: sums[4 * j] as number,
+        townSumOfSquares: sums[4 * j + 1] as number,
+        districtSum: sums[4 * j + 2] as number,
+        districtSumOfSquares: sums[4 * j + 3] as number,
+      });
+    });
+  }
+  return rows;
+}
