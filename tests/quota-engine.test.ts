@@ -3,7 +3,6 @@ import { reservations, waveCommunities, waveTowns } from "@survey/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimSlot, findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/data/quota";
-import { insertReservation } from "../apps/api/src/data/respondents";
 import { currentWaveId } from "./support/resident";
 import { createTestApp, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
@@ -39,7 +38,7 @@ describe(`quota engine under concurrency (${testDriver})`, () => {
   async function claim(communityCode: string, expiresAt = new Date(start.getTime() + 30 * 60_000)): Promise<boolean> {
     try {
       await t.database.handle.db.transaction(async (tx) => {
-        await insertReservation(tx, {
+        const result = await claimSlot(tx, {
           waveId,
           communityCode,
           townCode: town,
@@ -48,7 +47,6 @@ describe(`quota engine under concurrency (${testDriver})`, () => {
           createdAt: start,
           expiresAt,
         });
-        const result = await claimSlot(tx, { waveId, communityCode, townCode: town });
         if (!result.ok) throw new QuotaFull(result.full);
       });
       return true;

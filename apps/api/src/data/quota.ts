@@ -8,32 +8,76 @@ import { sql } from "drizzle-orm";
 
 export type ClaimResult = { ok: true } | { ok: false; full: "community" | "town" };
 
+/** A reservation about to hold a slot: what confirm knows of the person and where they live. */
+export interface NewReservation {
+  waveId: number;
+  communityCode: string;
+  townCode: string;
+  idHash: string;
+  phoneHash: string;
+  sex?: "male" | "female" | null;
+  birthYear?: number | null;
+  ageGroup?: string | null;
+  registered?: boolean | null;
+  draft?: Record<string, unknown>;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface HeldReservation {
+  id: string;
+  expiresAt: Date;
+  draft: Record<string, unknown>;
+}
+
+export type ReservationClaim = { ok: true; reservation: HeldReservation } | { ok: false; full: "community" | "town" };
+
 /**
- * Takes one reserved slot in a community and its town, community row first (a fixed order everywhere
- * avoids deadlocks). Must run inside the caller's transaction: on a full town the caller rolls back,
- * which also undoes the community increment.
+ * Takes one reserved slot in a community and its town and inserts the reservation that holds it, in one
+ * statement: each conditional UPDATE runs only if the one before it took its slot (community row first,
+ * the fixed order everywhere that avoids deadlocks), and the reservation is inserted only if both did.
+ * Must run inside the caller's transaction: on a full town the caller rolls back, which also undoes the
+ * community increment. The partial unique indexes on active reservations refuse a second one per person.
  */
-export async function claimSlot(
-  tx: Executor,
-  target: { waveId: number; communityCode: string; townCode: string },
-): Promise<ClaimResult> {
-  const community = await queryRows(
+export async function claimSlot(tx: Executor, reservation: NewReservation): Promise<ReservationClaim> {
+  const { waveId, communityCode, townCode } = reservation;
+  const [row] = await queryRows<{
+    community: number;
+    town: number;
+    id: string | null;
+    expiresAt: Date | string | null;
+  }>(
     tx,
     sql`
-    update wave_communities set reserved = reserved + 1
-    where wave_id = ${target.waveId} and community_code = ${target.communityCode} and completed + reserved < cap
-    returning 1 as ok`,
+    with community as (
+      update wave_communities set reserved = reserved + 1
+      where wave_id = ${waveId} and community_code = ${communityCode} and completed + reserved < cap
+      returning 1
+    ), town as (
+      update wave_towns set reserved = reserved + 1
+      where wave_id = ${waveId} and town_code = ${townCode} and completed + reserved < target
+        and exists (select from community)
+      returning 1
+    ), reservation as (
+      insert into reservations (wave_id, community_code, town_code, id_hash, phone_hash, sex, birth_year, age_group,
+        registered, draft, created_at, expires_at)
+      select ${waveId}::int, ${communityCode}::text, ${townCode}::text, ${reservation.idHash}::text,
+        ${reservation.phoneHash}::text, ${reservation.sex ?? null}::text, ${reservation.birthYear ?? null}::int,
+        ${reservation.ageGroup ?? null}::text, ${reservation.registered ?? null}::boolean,
+        ${JSON.stringify(reservation.draft ?? {})}::jsonb, ${reservation.createdAt.toISOString()}::timestamptz,
+        ${reservation.expiresAt.toISOString()}::timestamptz
+      where exists (select from town)
+      returning id, expires_at
+    )
+    select (select count(*) from community)::int as community, (select count(*) from town)::int as town,
+      (select id from reservation) as id, (select expires_at from reservation) as "expiresAt"`,
   );
-  if (community.length === 0) return { ok: false, full: "community" };
-  const town = await queryRows(
-    tx,
-    sql`
-    update wave_towns set reserved = reserved + 1
-    where wave_id = ${target.waveId} and town_code = ${target.townCode} and completed + reserved < target
-    returning 1 as ok`,
-  );
-  if (town.length === 0) return { ok: false, full: "town" };
-  return { ok: true };
+  if (!row?.community) return { ok: false, full: "community" };
+  if (!row.town || !row.id || !row.expiresAt) return { ok: false, full: "town" };
+  return {
+    ok: true,
+    reservation: { id: row.id, expiresAt: new Date(row.expiresAt), draft: reservation.draft ?? {} },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   verifications,
   waves,
 } from "@survey/db";
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 
 export type VerificationRow = typeof verifications.$inferSelect;
 export type ReservationRow = typeof reservations.$inferSelect;
@@ -75,11 +75,6 @@ export async function insertVerification(
   return inserted;
 }
 
-export async function findVerificationForUpdate(tx: Executor, id: string): Promise<VerificationRow | undefined> {
-  const rows = await tx.select().from(verifications).where(eq(verifications.id, id)).for("update");
-  return rows[0];
-}
-
 export async function countWrongAttempt(db: Executor, id: string): Promise<number> {
   const [row] = await db
     .update(verifications)
@@ -89,23 +84,57 @@ export async function countWrongAttempt(db: Executor, id: string): Promise<numbe
   return row?.attempts ?? 0;
 }
 
-export async function markVerificationConfirmed(
-  db: Executor,
-  id: string,
-  reservationId: string,
-  at: Date,
+/** A person's active reservation as confirm needs it (active: possibly past its time, not yet swept). */
+export interface PersonReservation {
+  id: string;
+  idHash: string;
+  phoneHash: string;
+  expiresAt: Date;
+  draft: Record<string, unknown>;
+}
+
+/**
+ * Everything confirm decides on, in one statement: the verification (locked, so two confirms of one code
+ * take turns), its wave, whether the person has responded, the active reservations of their ID number or
+ * phone, and the draft of their latest expired reservation. The unique indexes stay the real guard
+ * against a second slot: what this read misses of a concurrent confirm, the insert runs into.
+ */
+export async function findConfirmation(tx: Executor, verificationId: string) {
+  const personOf = sql`r.wave_id = ${verifications.waveId} and (r.id_hash = ${verifications.idHash} or r.phone_hash = ${verifications.phoneHash})`;
+  const [row] = await tx
+    .select({
+      verification: verifications,
+      wave: waves,
+      responded: sql<boolean>`exists (select 1 from responses r where ${personOf})`,
+      held: sql<PersonReservation[]>`(select coalesce(json_agg(json_build_object('id', r.id, 'idHash', r.id_hash,
+        'phoneHash', r.phone_hash, 'expiresAt', r.expires_at, 'draft', r.draft)), '[]')
+        from reservations r where r.status = 'active' and ${personOf})`,
+      expiredDraft: sql<Record<string, unknown> | null>`(select r.draft from reservations r
+        where r.wave_id = ${verifications.waveId} and r.id_hash = ${verifications.idHash} and r.status = 'expired'
+        order by r.created_at desc limit 1)`,
+    })
+    .from(verifications)
+    .leftJoin(waves, eq(waves.id, verifications.waveId))
+    .where(eq(verifications.id, verificationId))
+    .for("update", { of: verifications });
+  if (!row) return undefined;
+  const held = (typeof row.held === "string" ? JSON.parse(row.held) : row.held) as PersonReservation[];
+  return { ...row, held: held.map((reservation) => ({ ...reservation, expiresAt: new Date(reservation.expiresAt) })) };
+}
+
+/** Gives the resident a bearer token for the reservation and records which reservation the code opened. */
+export async function issueReservationToken(
+  tx: Executor,
+  input: { tokenHash: string; reservationId: string; verificationId: string; at: Date },
 ): Promise<void> {
-  await db.update(verifications).set({ confirmedAt: at, reservationId }).where(eq(verifications.id, id));
-}
-
-export async function insertReservation(db: Executor, row: typeof reservations.$inferInsert): Promise<ReservationRow> {
-  const [inserted] = await db.insert(reservations).values(row).returning();
-  if (!inserted) throw new Error("reservation insert returned nothing");
-  return inserted;
-}
-
-export async function insertReservationToken(db: Executor, tokenHash: string, reservationId: string, at: Date) {
-  await db.insert(reservationTokens).values({ tokenHash, reservationId, createdAt: at });
+  const at = input.at.toISOString();
+  await tx.execute(sql`
+    with token as (
+      insert into reservation_tokens (token_hash, reservation_id, created_at)
+      values (${input.tokenHash}, ${input.reservationId}, ${at})
+    )
+    update verifications set confirmed_at = ${at}, reservation_id = ${input.reservationId}
+    where id = ${input.verificationId}`);
 }
 
 export async function findReservationByTokenHash(
@@ -120,21 +149,6 @@ export async function findReservationByTokenHash(
     .where(eq(reservationTokens.tokenHash, tokenHash));
   const rows = options.forUpdate ? await query.for("update", { of: reservations }) : await query;
   return rows[0]?.reservation;
-}
-
-/** The draft of this person's most recent expired reservation in the wave, if any. */
-export async function latestExpiredDraft(
-  db: Executor,
-  waveId: number,
-  idHash: string,
-): Promise<Record<string, unknown> | undefined> {
-  const [row] = await db
-    .select({ draft: reservations.draft })
-    .from(reservations)
-    .where(and(eq(reservations.waveId, waveId), eq(reservations.idHash, idHash), eq(reservations.status, "expired")))
-    .orderBy(desc(reservations.createdAt))
-    .limit(1);
-  return row?.draft as Record<string, unknown> | undefined;
 }
 
 export async function saveDraft(db: Executor, reservationId: string, draft: Record<string, unknown>, at: Date) {

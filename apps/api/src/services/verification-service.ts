@@ -10,20 +10,17 @@ import {
 } from "@survey/identity/pii-hash";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { claimSlot, releaseExpiredReservations } from "../data/quota";
+import { claimSlot, type HeldReservation, releaseExpiredReservations } from "../data/quota";
 import {
   countSmsSince,
   countWrongAttempt,
   findActiveReservationsOfPerson,
-  findVerificationForUpdate,
+  findConfirmation,
   hasResponded,
-  insertReservation,
-  insertReservationToken,
   insertVerification,
-  latestExpiredDraft,
+  issueReservationToken,
   lockPhone,
-  markVerificationConfirmed,
-  type ReservationRow,
+  type PersonReservation,
   recordSmsSend,
 } from "../data/respondents";
 import { pgErrorCode, withTransactionRetry } from "../data/retry";
@@ -79,7 +76,11 @@ async function quotaRoom(
 }
 
 /** Reservations of this person that block a new one: same person resumes, another phone is refused. */
-function resumableReservation(held: ReservationRow[], idHash: string, phoneHash: string): ReservationRow | undefined {
+function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phoneHash">>(
+  held: T[],
+  idHash: string,
+  phoneHash: string,
+): T | undefined {
   if (held.length === 0) return undefined;
   const own = held.find((reservation) => reservation.idHash === idHash && reservation.phoneHash === phoneHash);
   if (own && held.length === 1) return own;
@@ -158,6 +159,17 @@ export async function startVerification(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Thrown inside confirm's transaction when no slot is free, so the transaction rolls back whole. */
+class NoSlot extends Error {
+  constructor(
+    readonly full: "community" | "town",
+    readonly waveId: number,
+    readonly townCode: string,
+  ) {
+    super(`quota full: ${full}`);
+  }
+}
+
 /**
  * `POST /api/verifications/:id/confirm`: checks the code, then holds a quota slot for the person in one
  * transaction. The partial unique indexes on active reservations make two confirms for the same person
@@ -168,92 +180,106 @@ export async function confirmVerification(app: App, verificationId: string, code
   if (!UUID.test(verificationId)) throw new VerificationExpiredError();
   const now = app.now();
 
-  const checked = await db.transaction(async (tx) => {
-    const verification = await findVerificationForUpdate(tx, verificationId);
-    if (!verification) return { outcome: "expired" as const };
-    if (verification.attempts >= MAX_WRONG_CODES) return { outcome: "locked" as const };
-    if (verification.expiresAt <= now) return { outcome: "expired" as const };
-    const expected = verification.codeHash;
-    const given = hashSmsCode(app.config.piiSecret, verification.id, code.trim());
-    if (!timingSafeEqualHex(expected, given)) {
-      const attempts = await countWrongAttempt(tx, verification.id);
-      return { outcome: "wrong" as const, attemptsLeft: MAX_WRONG_CODES - attempts };
-    }
-    return { outcome: "ok" as const, verification };
-  });
-  if (checked.outcome === "expired") throw new VerificationExpiredError();
-  if (checked.outcome === "locked") throw new TooManyAttemptsError();
-  if (checked.outcome === "wrong") {
-    if (checked.attemptsLeft <= 0) throw new TooManyAttemptsError();
-    throw new WrongCodeError({ attemptsLeft: checked.attemptsLeft });
-  }
-  const { verification } = checked;
-  const wave = await findWave(db, verification.waveId);
-  if (!wave) throw new UnknownWaveError();
-  if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
-  const questionnaire = await questionnaireOfWave(db, wave);
-
-  const holdSlot = () =>
+  const confirm = () =>
     db.transaction(async (tx) => {
-      if (await hasResponded(tx, wave.id, verification.idHash, verification.phoneHash))
-        throw new AlreadyRespondedError();
-      // Expired reservations go back first: this person's own (in whatever town) and this town's.
+      const found = await findConfirmation(tx, verificationId);
+      if (!found) throw new VerificationExpiredError();
+      const { verification, wave } = found;
+      if (verification.attempts >= MAX_WRONG_CODES) throw new TooManyAttemptsError();
+      if (verification.expiresAt <= now) throw new VerificationExpiredError();
+      const given = hashSmsCode(app.config.piiSecret, verification.id, code.trim());
+      if (!timingSafeEqualHex(verification.codeHash, given)) {
+        // The wrong attempt must be kept: the transaction ends normally and the error is thrown after it.
+        const attemptsLeft = MAX_WRONG_CODES - (await countWrongAttempt(tx, verification.id));
+        return { outcome: "wrong" as const, attemptsLeft };
+      }
+      if (!wave) throw new UnknownWaveError();
+      if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
+      if (found.responded) throw new AlreadyRespondedError();
       const person = { idHash: verification.idHash, phoneHash: verification.phoneHash };
-      await releaseExpiredReservations(tx, { now, waveId: wave.id, person });
-      await releaseExpiredReservations(tx, { now, waveId: wave.id, townCode: verification.townCode });
-      let reservation = resumableReservation(
-        await findActiveReservationsOfPerson(tx, wave.id, verification.idHash, verification.phoneHash),
-        verification.idHash,
-        verification.phoneHash,
-      );
+      const expiredHeld = found.held.filter((reservation) => reservation.expiresAt <= now);
+      if (expiredHeld.length > 0) {
+        // This person's expired reservation (in whatever town) goes back before they take a new one.
+        await releaseExpiredReservations(tx, { now, waveId: wave.id, person });
+      }
+      const held = found.held.filter((reservation) => reservation.expiresAt > now);
+      // Answers typed under an earlier, expired reservation of this ID number carry over.
+      const earlierDraft =
+        expiredHeld.filter((own) => own.idHash === person.idHash).sort((a, b) => +b.expiresAt - +a.expiresAt)[0]
+          ?.draft ?? found.expiredDraft;
+      let reservation: HeldReservation | undefined = resumableReservation(held, person.idHash, person.phoneHash);
       if (!reservation) {
-        // Answers typed under an earlier, expired reservation of this person carry over.
-        const earlierDraft = await latestExpiredDraft(tx, wave.id, verification.idHash);
-        reservation = await insertReservation(tx, {
-          draft: earlierDraft ?? {},
+        const claim = await claimSlot(tx, {
+          ...person,
           waveId: wave.id,
           communityCode: verification.communityCode,
           townCode: verification.townCode,
-          idHash: verification.idHash,
-          phoneHash: verification.phoneHash,
           sex: verification.sex,
           birthYear: verification.birthYear,
           ageGroup: verification.ageGroup,
           registered: verification.registered,
+          draft: earlierDraft ?? {},
           createdAt: now,
           expiresAt: new Date(now.getTime() + wave.reservationMinutes * 60_000),
         });
-        const claim = await claimSlot(tx, {
-          waveId: wave.id,
-          communityCode: verification.communityCode,
-          townCode: verification.townCode,
-        });
-        if (!claim.ok) throw new QuotaFullError({ scope: claim.full });
+        if (!claim.ok) throw new NoSlot(claim.full, wave.id, verification.townCode);
+        reservation = claim.reservation;
       }
       const token = randomToken();
-      await insertReservationToken(tx, hashSecretToken(token), reservation.id, now);
-      await markVerificationConfirmed(tx, verification.id, reservation.id, now);
-      return { reservation, token };
+      await issueReservationToken(tx, {
+        tokenHash: hashSecretToken(token),
+        reservationId: reservation.id,
+        verificationId: verification.id,
+        at: now,
+      });
+      const questionnaire = await questionnaireOfWave(tx, wave);
+      return { outcome: "held" as const, reservation, token, questionnaire };
     });
 
-  let held: Awaited<ReturnType<typeof holdSlot>>;
-  try {
-    held = await withTransactionRetry(holdSlot);
-  } catch (error) {
-    // A concurrent confirm for the same person won the unique index: run again to resume its reservation.
-    if (pgErrorCode(error) !== "23505") throw error;
-    try {
-      held = await withTransactionRetry(holdSlot);
-    } catch (again) {
-      // Still colliding: another request holds this person's reservation right now.
-      if (pgErrorCode(again) === "23505") throw new InProgressError();
-      throw again;
-    }
+  const result = await confirmWithRetries(db, confirm, now);
+  if (result.outcome === "wrong") {
+    if (result.attemptsLeft <= 0) throw new TooManyAttemptsError();
+    throw new WrongCodeError({ attemptsLeft: result.attemptsLeft });
   }
   return {
-    reservationToken: held.token,
-    expiresAt: held.reservation.expiresAt.toISOString(),
-    questionnaire: publicQuestionnaire(questionnaire),
-    draft: held.reservation.draft as Record<string, unknown>,
+    reservationToken: result.token,
+    expiresAt: result.reservation.expiresAt.toISOString(),
+    questionnaire: publicQuestionnaire(result.questionnaire),
+    draft: result.reservation.draft,
   };
+}
+
+/**
+ * Runs confirm's transaction again where that can succeed: after a deadlock or serialization failure;
+ * after losing the unique index to a concurrent confirm of the same person (the rerun resumes the
+ * winner's reservation); and once after giving back the town's expired reservations when no slot was
+ * free (the sweeper may not have run yet) — expired slots are only looked for when they are needed.
+ */
+async function confirmWithRetries<T>(db: Database, confirm: () => Promise<T>, now: Date): Promise<T> {
+  let releasedExpired = false;
+  let collisions = 0;
+  for (;;) {
+    try {
+      return await withTransactionRetry(confirm);
+    } catch (error) {
+      if (error instanceof NoSlot) {
+        if (!releasedExpired) {
+          releasedExpired = true;
+          const released = await releaseExpiredReservations(db, {
+            now,
+            waveId: error.waveId,
+            townCode: error.townCode,
+          });
+          if (released > 0) continue;
+        }
+        throw new QuotaFullError({ scope: error.full });
+      }
+      if (pgErrorCode(error) === "23505") {
+        // Still colliding after a rerun: another request holds this person's reservation right now.
+        if (++collisions > 1) throw new InProgressError();
+        continue;
+      }
+      throw error;
+    }
+  }
 }
