@@ -1,5 +1,5 @@
 import { type Executor, queryRows, users } from "@survey/db";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -33,13 +33,18 @@ export async function updateUserRow(
   return row;
 }
 
-/** Active (not disabled) admins other than the given user: the last one may not be demoted or disabled. */
-export async function countOtherActiveAdmins(db: Executor, userId: number): Promise<number> {
-  const rows = await db
-    .select({ id: users.id })
+/**
+ * Locks, in id order, every active (not disabled) admin and the given user, and returns them as they
+ * are now. Two changes that could each take away an admin then run one after the other: the second
+ * sees the first one's result, so "the last active admin stays admin" holds under concurrency.
+ */
+export async function lockActiveAdminsAndUser(tx: Executor, userId: number): Promise<UserRow[]> {
+  return tx
+    .select()
     .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, userId)));
-  return rows.length;
+    .where(or(and(eq(users.role, "admin"), eq(users.disabled, false)), eq(users.id, userId)))
+    .orderBy(asc(users.id))
+    .for("update");
 }
 
 /**

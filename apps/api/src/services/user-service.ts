@@ -4,10 +4,10 @@ import { inArray } from "drizzle-orm";
 import { pgConstraint, pgErrorCode } from "../data/retry";
 import { deleteUserSessions } from "../data/sessions";
 import {
-  countOtherActiveAdmins,
   findUserById,
   insertUser,
   listUsers,
+  lockActiveAdminsAndUser,
   type UserRow,
   updateUserRow,
 } from "../data/users";
@@ -80,29 +80,37 @@ export async function updateUser(
   now: Date,
 ): Promise<UserUpdateResult> {
   const userId = parseId(rawUserId);
-  const before = userId === undefined ? undefined : await findUserById(db, userId);
-  if (!before) throw new UnknownUserError();
+  const found = userId === undefined ? undefined : await findUserById(db, userId);
+  if (!found) throw new UnknownUserError();
   if (update.password !== undefined) assertPasswordRules(update.password);
   await assertKnownTowns(db, update.townCodes);
-  const losesAdmin =
-    before.role === "admin" && !before.disabled && ((update.role ?? "admin") !== "admin" || update.disabled === true);
-  if (losesAdmin && (await countOtherActiveAdmins(db, before.id)) === 0) throw new LastAdminError();
-
-  const changes: UserUpdateResult["changes"] = {};
-  const note = (field: string, from: unknown, to: unknown) => {
-    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
-  };
   const townCodes = update.townCodes && [...new Set(update.townCodes)];
   const domains = update.domains && [...new Set(update.domains)];
-  note("displayName", before.displayName, update.displayName);
-  note("role", before.role, update.role);
-  note("townCodes", before.townCodes, townCodes);
-  note("domains", before.domains, domains);
-  note("disabled", before.disabled, update.disabled);
-
   const passwordHash = update.password === undefined ? undefined : await hashPassword(update.password);
-  if (passwordHash) changes.password = { from: "[hidden]", to: "[reset]" };
-  const after = await db.transaction(async (tx) => {
+
+  return db.transaction(async (tx) => {
+    // The check and the change are one step: with the active admins locked, two admins demoting or
+    // disabling each other at once cannot both see "another admin remains".
+    const locked = await lockActiveAdminsAndUser(tx, found.id);
+    const before = locked.find((row) => row.id === found.id);
+    if (!before) throw new UnknownUserError();
+    const losesAdmin =
+      before.role === "admin" && !before.disabled && ((update.role ?? "admin") !== "admin" || update.disabled === true);
+    if (losesAdmin && !locked.some((row) => row.id !== before.id && row.role === "admin" && !row.disabled)) {
+      throw new LastAdminError();
+    }
+
+    const changes: UserUpdateResult["changes"] = {};
+    const note = (field: string, from: unknown, to: unknown) => {
+      if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+    };
+    note("displayName", before.displayName, update.displayName);
+    note("role", before.role, update.role);
+    note("townCodes", before.townCodes, townCodes);
+    note("domains", before.domains, domains);
+    note("disabled", before.disabled, update.disabled);
+    if (passwordHash) changes.password = { from: "[hidden]", to: "[reset]" };
+
     const row = await updateUserRow(tx, before.id, {
       displayName: update.displayName,
       role: update.role,
@@ -113,7 +121,6 @@ export async function updateUser(
     });
     if (!row) throw new UnknownUserError();
     if (passwordHash || update.disabled === true) await deleteUserSessions(tx, before.id);
-    return row;
+    return { user: toAdminUser(row, now), changes };
   });
-  return { user: toAdminUser(after, now), changes };
 }
