@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adultIdNumber } from "../support/resident";
 import { type SignedInUser, signIn } from "../support/test-app";
@@ -30,6 +30,16 @@ async function adminGet<T>(url: string): Promise<T> {
 }
 
 /** Answers every single-choice question of the SurveyJS form with its first choice. */
+/** The text a control's aria-describedby points at: what a screen reader reads with the field. */
+const description = (control: Locator) =>
+  control.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? "") : ""))
+      .join(" ")
+      .trim(),
+  );
+
 async function answerEveryQuestion(page: Page): Promise<number> {
   const groups = page.locator(".questionnaire-form [role='radiogroup']");
   const count = await groups.count();
@@ -184,9 +194,18 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     // A wrong check digit is caught before anything is sent.
     const idNumber = adultIdNumber({ seq: 777 });
     const wrong = `${idNumber.slice(0, 17)}${idNumber.endsWith("0") ? "1" : "0"}`;
-    await respondent.getByLabel("身份证号码（可选）").fill(wrong);
+    const idField = respondent.getByLabel("身份证号码（可选）");
+    expect(await description(idField)).toBe("填写后用于去重，系统只保存加密后的摘要。");
+    expect(await description(respondent.getByLabel("手机号码（可选）"))).toBe("填写后用于去重，只保存后 4 位。");
+    await idField.fill(wrong);
     await respondent.getByRole("button", { name: "开始录入问卷" }).click();
     await respondent.getByText(/校验/).waitFor();
+    // The error replaces the hint under the field and is what the field is described by.
+    expect(await description(idField)).toMatch(/校验/);
+    expect(await idField.getAttribute("aria-invalid")).toBe("true");
+    for (const label of ["性别（未填身份证号时）", "年龄组（未填身份证号时）"]) {
+      expect(await respondent.getByLabel(label).isDisabled()).toBe(true);
+    }
     await respondent.getByLabel("身份证号码（可选）").fill(idNumber);
     await respondent.getByLabel("手机号码（可选）").fill("139 1234 5678");
     await respondent.getByRole("button", { name: "开始录入问卷" }).click();
