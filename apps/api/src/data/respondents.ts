@@ -57,22 +57,20 @@ export async function countSmsSince(
   return { count: row?.count ?? 0, last: row?.last ? new Date(row.last) : undefined };
 }
 
-export async function recordSmsSend(db: Executor, phoneHash: string, sentAt: Date): Promise<void> {
-  await db.insert(smsSends).values({ phoneHash, sentAt });
-}
-
 /** Serialises work on one phone number (resend interval, daily cap) across requests and processes. */
 export async function lockPhone(tx: Executor, phoneHash: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${phoneHash}, 0))`);
 }
 
-export async function insertVerification(
-  db: Executor,
-  row: typeof verifications.$inferInsert,
-): Promise<VerificationRow> {
-  const [inserted] = await db.insert(verifications).values(row).returning();
-  if (!inserted) throw new Error("verification insert returned nothing");
-  return inserted;
+/** Stores a verification and counts its SMS toward the phone's limits, in one statement. */
+export async function insertVerificationAndSend(
+  tx: Executor,
+  row: typeof verifications.$inferInsert & { id: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  const sent = tx
+    .$with("sent")
+    .as(tx.insert(smsSends).values({ phoneHash: row.phoneHash, sentAt: row.createdAt }).returning({ id: smsSends.id }));
+  await tx.with(sent).insert(verifications).values(row);
 }
 
 export async function countWrongAttempt(db: Executor, id: string): Promise<number> {
@@ -82,44 +80,6 @@ export async function countWrongAttempt(db: Executor, id: string): Promise<numbe
     .where(eq(verifications.id, id))
     .returning({ attempts: verifications.attempts });
   return row?.attempts ?? 0;
-}
-
-/** A person's active reservation as confirm needs it (active: possibly past its time, not yet swept). */
-export interface PersonReservation {
-  id: string;
-  idHash: string;
-  phoneHash: string;
-  expiresAt: Date;
-  draft: Record<string, unknown>;
-}
-
-/**
- * Everything confirm decides on, in one statement: the verification (locked, so two confirms of one code
- * take turns), its wave, whether the person has responded, the active reservations of their ID number or
- * phone, and the draft of their latest expired reservation. The unique indexes stay the real guard
- * against a second slot: what this read misses of a concurrent confirm, the insert runs into.
- */
-export async function findConfirmation(tx: Executor, verificationId: string) {
-  const personOf = sql`r.wave_id = ${verifications.waveId} and (r.id_hash = ${verifications.idHash} or r.phone_hash = ${verifications.phoneHash})`;
-  const [row] = await tx
-    .select({
-      verification: verifications,
-      wave: waves,
-      responded: sql<boolean>`exists (select 1 from responses r where ${personOf})`,
-      held: sql<PersonReservation[]>`(select coalesce(json_agg(json_build_object('id', r.id, 'idHash', r.id_hash,
-        'phoneHash', r.phone_hash, 'expiresAt', r.expires_at, 'draft', r.draft)), '[]')
-        from reservations r where r.status = 'active' and ${personOf})`,
-      expiredDraft: sql<Record<string, unknown> | null>`(select r.draft from reservations r
-        where r.wave_id = ${verifications.waveId} and r.id_hash = ${verifications.idHash} and r.status = 'expired'
-        order by r.created_at desc limit 1)`,
-    })
-    .from(verifications)
-    .leftJoin(waves, eq(waves.id, verifications.waveId))
-    .where(eq(verifications.id, verificationId))
-    .for("update", { of: verifications });
-  if (!row) return undefined;
-  const held = (typeof row.held === "string" ? JSON.parse(row.held) : row.held) as PersonReservation[];
-  return { ...row, held: held.map((reservation) => ({ ...reservation, expiresAt: new Date(reservation.expiresAt) })) };
 }
 
 /** Gives the resident a bearer token for the reservation and records which reservation the code opened. */

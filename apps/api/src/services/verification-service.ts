@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Database, queryRows } from "@survey/db";
+import type { Database } from "@survey/db";
 import { maskPhone } from "@survey/identity";
 import {
   hashSecretToken,
@@ -8,23 +8,18 @@ import {
   randomToken,
   timingSafeEqualHex,
 } from "@survey/identity/pii-hash";
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "../data/quota";
 import {
   countSmsSince,
   countWrongAttempt,
-  findActiveReservationsOfPerson,
-  findConfirmation,
-  hasResponded,
-  insertVerification,
+  insertVerificationAndSend,
   issueReservationToken,
   lockPhone,
-  type PersonReservation,
-  recordSmsSend,
 } from "../data/respondents";
 import { pgErrorCode, withTransactionRetry } from "../data/retry";
-import { findWave, findWaveCommunity, type WaveRow } from "../data/waves";
+import { findConfirmContext, findStartContext, type PersonReservation } from "../data/verification-context";
+import type { WaveRow } from "../data/waves";
 import {
   AlreadyRespondedError,
   InProgressError,
@@ -57,24 +52,6 @@ export function isWaveAccepting(wave: WaveRow, now: Date): boolean {
   return true;
 }
 
-async function quotaRoom(
-  db: Database,
-  waveId: number,
-  communityCode: string,
-  townCode: string,
-): Promise<"community" | "town" | null> {
-  const rows = await queryRows<{ community_room: boolean; town_room: boolean }>(
-    db,
-    sql`select wc.completed + wc.reserved < wc.cap as community_room, wt.completed + wt.reserved < wt.target as town_room
-        from wave_communities wc join wave_towns wt on wt.wave_id = wc.wave_id and wt.town_code = wc.town_code
-        where wc.wave_id = ${waveId} and wc.community_code = ${communityCode} and wt.town_code = ${townCode}`,
-  );
-  const row = rows[0];
-  if (!row?.community_room) return "community";
-  if (!row.town_room) return "town";
-  return null;
-}
-
 /** Reservations of this person that block a new one: same person resumes, another phone is refused. */
 function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phoneHash">>(
   held: T[],
@@ -99,28 +76,37 @@ export async function startVerification(
   const { db } = app.database;
   const now = app.now();
   const waveId = parseId(rawWaveId);
-  const wave = waveId === undefined ? undefined : await findWave(db, waveId);
-  if (!wave) throw new UnknownWaveError();
+  if (waveId === undefined) throw new UnknownWaveError();
+  // The read below needs the hashes; a bad ID number or phone is reported after the wave checks.
+  let hashed: { idHash: string; phoneHash: string } | undefined;
+  try {
+    hashed = identifyPerson(app.config, input, { today: now, minAge: 0 });
+  } catch {
+    hashed = undefined;
+  }
+  const found = await findStartContext(db, { waveId, communityCode: input.communityCode, person: hashed });
+  if (!found) throw new UnknownWaveError();
+  const { wave, community } = found;
   if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
-  const community = await findWaveCommunity(db, wave.id, input.communityCode);
   if (!community) throw new UnknownCommunityError();
   const person = identifyPerson(app.config, input, { today: now, minAge: wave.minAge });
-  if (await hasResponded(db, wave.id, person.idHash, person.phoneHash)) throw new AlreadyRespondedError();
+  if (found.responded) throw new AlreadyRespondedError();
   // An expired reservation no longer blocks anyone: confirm gives its slot back before claiming.
-  const held = await findActiveReservationsOfPerson(db, wave.id, person.idHash, person.phoneHash);
   const resumable = resumableReservation(
-    held.filter((reservation) => reservation.expiresAt > now),
+    found.held.filter((reservation) => reservation.expiresAt > now),
     person.idHash,
     person.phoneHash,
   );
   if (!resumable) {
-    const full = await quotaRoom(db, wave.id, community.code, community.townCode);
-    if (full) throw new QuotaFullError({ scope: full });
+    if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
+    if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
   }
 
   const code = randomSmsCode();
   const phone = plainPhoneForSms(input.phone);
-  const verification = await db.transaction(async (tx) => {
+  const verificationId = randomUUID();
+  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
+  await db.transaction(async (tx) => {
     await lockPhone(tx, person.phoneHash);
     const today = await countSmsSince(tx, person.phoneHash, new Date(now.getTime() - 24 * 3600_000));
     if (today.last && now.getTime() - today.last.getTime() < RESEND_INTERVAL_MS) {
@@ -128,9 +114,8 @@ export async function startVerification(
       throw new ResendTooSoonError({ retryAfterSeconds });
     }
     if (today.count >= MAX_SMS_PER_PHONE_PER_DAY) throw new SmsDailyLimitError();
-    const id = randomUUID();
-    const row = await insertVerification(tx, {
-      id,
+    await insertVerificationAndSend(tx, {
+      id: verificationId,
       waveId: wave.id,
       communityCode: community.code,
       townCode: community.townCode,
@@ -141,20 +126,14 @@ export async function startVerification(
       birthYear: person.birthYear,
       ageGroup: person.ageGroup,
       registered: person.registered,
-      codeHash: hashSmsCode(app.config.piiSecret, id, code),
+      codeHash: hashSmsCode(app.config.piiSecret, verificationId, code),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+      expiresAt,
     });
-    await recordSmsSend(tx, person.phoneHash, now);
     // Sent inside the transaction: if the gateway refuses, nothing of this attempt remains.
     await app.sms.send({ phone, phoneHash: person.phoneHash, text: verificationText(code), code }, tx);
-    return row;
   });
-  return {
-    verificationId: verification.id,
-    expiresAt: verification.expiresAt.toISOString(),
-    phoneMasked: maskPhone(phone),
-  };
+  return { verificationId, expiresAt: expiresAt.toISOString(), phoneMasked: maskPhone(phone) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -182,7 +161,7 @@ export async function confirmVerification(app: App, verificationId: string, code
 
   const confirm = () =>
     db.transaction(async (tx) => {
-      const found = await findConfirmation(tx, verificationId);
+      const found = await findConfirmContext(tx, verificationId);
       if (!found) throw new VerificationExpiredError();
       const { verification, wave } = found;
       if (verification.attempts >= MAX_WRONG_CODES) throw new TooManyAttemptsError();
