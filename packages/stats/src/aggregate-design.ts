@@ -232,9 +232,3 @@ export function covarianceFromCellSums(
   }
   return covariance;
 }
-
-/** V = Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_i (e_hi − ē_h)², e = calibration residuals of z, from cell sums. */
-export function varianceFromCellSums(design: AggregateDesign, sums: readonly LinearisedCellSums[]): number {
-  const rows = sums.map((row) => ({ ...row, sums: [row.sum], crossProducts: [[row.sumOfSquares]] }));
-  return (covarianceFromCellSums(design, 1, rows)[0] as number[])[0] as number;
-}

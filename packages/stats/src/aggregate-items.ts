@@ -10,7 +10,8 @@
  *   satisfied    valid answers with code ≥ satisfiedFrom (4 or 5)
  *   weight       the cell's (constant) final weight, N_h/n_h when uncalibrated
  */
-import { type AggregateDesign, type LinearisedCellSums, varianceFromCellSums } from "./aggregate-design";
+import type { AggregateDesign, LinearisedCellSums } from "./aggregate-design";
+import { varianceFromCellSums } from "./aggregate-variance";
 import { designEffect } from "./design-effect";
 import { estimateFromVariance } from "./estimate";
 import type { RatioEstimate } from "./item-estimation";

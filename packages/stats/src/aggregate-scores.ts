@@ -7,7 +7,8 @@
  *     returns Σu, Σu², and how many respondents have at least one valid item of the plan;
  *  3. `estimateScoreFromSums` gives the estimate: zᵢ = w·uᵢ, so Σz = w·Σu and Σz² = w²·Σu².
  */
-import { type AggregateDesign, varianceFromCellSums } from "./aggregate-design";
+import type { AggregateDesign } from "./aggregate-design";
+import { varianceFromCellSums } from "./aggregate-variance";
 import { compositeCoefficients, type DimensionSpec } from "./composite";
 import { type Estimate, estimateFromVariance } from "./estimate";
 

@@ -15,11 +15,12 @@ export type {
   LinearisedCellSums,
   StratumDesign,
 } from "./aggregate-design";
-export { covarianceFromCellSums, varianceFromCellSums } from "./aggregate-design";
+export { covarianceFromCellSums } from "./aggregate-design";
 export type { ItemCellSums, ItemResult, MomentRow } from "./aggregate-items";
 export { estimateItemByStratum, estimateItemFromSums, ratioFromMoments } from "./aggregate-items";
 export type { ItemMeanAndDenominator, ScoreCellSums, ScorePlan, ScorePlanTerm, ScoreResult } from "./aggregate-scores";
 export { estimateScoreFromSums, planScore, respondentLinearisedSum } from "./aggregate-scores";
+export { varianceFromCellSums } from "./aggregate-variance";
 export type { DimensionSpec } from "./composite";
 export { compositeCoefficients } from "./composite";
 export type { CrossTab, CrossTabCell, CrossTabGroup, CrossTabOptions, PearsonTest } from "./cross-tab";

@@ -89,10 +89,22 @@ export function tallyItems(table: CodeTable, groups: readonly CodeGroupRow[]): I
   return rows;
 }
 
-/** A town's plan terms by byte position: plan, town and district multiplier and mean, five numbers a term. */
-function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): Float64Array[] | undefined {
+/**
+ * A town's plan terms, flat for the inner loop: the terms of byte position k are first[k] … first[k+1] − 1,
+ * each with its plan, the town's multiplier and mean, and the district's multiplier and mean.
+ */
+interface TownTerms {
+  first: Int32Array;
+  plan: Int32Array;
+  townMultiplier: Float64Array;
+  townMean: Float64Array;
+  districtMultiplier: Float64Array;
+  districtMean: Float64Array;
+}
+
+function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): TownTerms | undefined {
   const position = new Map(table.layout.map((name, k) => [name, k]));
-  const terms: number[][] = table.layout.map(() => []);
+  const byPosition: { plan: number; at: number; mt: number; ad: number; md: number }[][] = table.layout.map(() => []);
   let found = false;
   for (const row of plans.rows) {
     if (row.town !== town) continue;
@@ -100,10 +112,30 @@ function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): Float
     if (k === undefined) throw new RangeError(`plan question ${row.question} has no code position`);
     found = true;
     for (const term of row.terms) {
-      if (term) terms[k]?.push(term.plan, term.townMultiplier, row.townMean, term.districtMultiplier, row.districtMean);
+      if (!term) continue;
+      byPosition[k]?.push({
+        plan: term.plan,
+        at: term.townMultiplier,
+        mt: row.townMean,
+        ad: term.districtMultiplier,
+        md: row.districtMean,
+      });
     }
   }
-  return found ? terms.map((list) => Float64Array.from(list)) : undefined;
+  if (!found) return undefined;
+  const all = byPosition.flat();
+  const first = new Int32Array(table.layout.length + 1);
+  byPosition.forEach((list, k) => {
+    first[k + 1] = (first[k] as number) + list.length;
+  });
+  return {
+    first,
+    plan: Int32Array.from(all, (term) => term.plan),
+    townMultiplier: Float64Array.from(all, (term) => term.at),
+    townMean: Float64Array.from(all, (term) => term.mt),
+    districtMultiplier: Float64Array.from(all, (term) => term.ad),
+    districtMean: Float64Array.from(all, (term) => term.md),
+  };
 }
 
 /** Pass 2: per town (cell) and plan Σu, Σu² with the town's and with the district's plan, and contributors. */
@@ -115,50 +147,53 @@ export function tallyScores(
   const width = table.layout.length;
   const p = plans.plans.length;
   const rows: ScoreAggregateRow[] = [];
-  const termsOf = new Map<string, Float64Array[] | undefined>();
+  const termsOf = new Map<string, TownTerms | undefined>();
   const townU = new Float64Array(p);
   const districtU = new Float64Array(p);
   const hit = new Uint8Array(p);
+  const scores = table.scores;
   for (const group of groups) {
     checkLength(group, width);
     if (!termsOf.has(group.townCode)) termsOf.set(group.townCode, townTerms(table, plans, group.townCode));
     // Towns outside the design have no plan rows.
     const terms = termsOf.get(group.townCode);
     if (!terms) continue;
+    const { first, plan, townMultiplier, townMean, districtMultiplier, districtMean } = terms;
     const contributing = new Float64Array(p);
     const sums = new Float64Array(4 * p);
-    const { codes } = group;
+    const codes = group.codes;
     for (let offset = 0; offset < codes.length; offset += width) {
       townU.fill(0);
       districtU.fill(0);
       hit.fill(0);
       for (let k = 0; k < width; k++) {
-        const score = table.scores[k * CODES + (codes[offset + k] as number)] as number;
-        if (Number.isNaN(score)) continue;
-        const list = terms[k] as Float64Array;
-        for (let t = 0; t < list.length; t += 5) {
-          const plan = list[t] as number;
-          townU[plan] = (townU[plan] as number) + (list[t + 1] as number) * (score - (list[t + 2] as number));
-          districtU[plan] = (districtU[plan] as number) + (list[t + 3] as number) * (score - (list[t + 4] as number));
-          hit[plan] = 1;
+        const score = scores[k * CODES + (codes[offset + k] as number)] as number;
+        if (score !== score) continue; // NaN: not a valid answer
+        const end = first[k + 1] as number;
+        for (let t = first[k] as number; t < end; t++) {
+          const j = plan[t] as number;
+          townU[j] = (townU[j] as number) + (townMultiplier[t] as number) * (score - (townMean[t] as number));
+          districtU[j] =
+            (districtU[j] as number) + (districtMultiplier[t] as number) * (score - (districtMean[t] as number));
+          hit[j] = 1;
         }
       }
-      for (let plan = 0; plan < p; plan++) {
-        if (!hit[plan]) continue;
-        const t = townU[plan] as number;
-        const d = districtU[plan] as number;
-        contributing[plan] = (contributing[plan] as number) + 1;
-        sums[4 * plan] = (sums[4 * plan] as number) + t;
-        sums[4 * plan + 1] = (sums[4 * plan + 1] as number) + t * t;
-        sums[4 * plan + 2] = (sums[4 * plan + 2] as number) + d;
-        sums[4 * plan + 3] = (sums[4 * plan + 3] as number) + d * d;
+      for (let j = 0; j < p; j++) {
+        if (hit[j] === 0) continue;
+        const t = townU[j] as number;
+        const d = districtU[j] as number;
+        contributing[j] = (contributing[j] as number) + 1;
+        sums[4 * j] = (sums[4 * j] as number) + t;
+        sums[4 * j + 1] = (sums[4 * j + 1] as number) + t * t;
+        sums[4 * j + 2] = (sums[4 * j + 2] as number) + d;
+        sums[4 * j + 3] = (sums[4 * j + 3] as number) + d * d;
       }
     }
-    plans.plans.forEach((plan, j) => {
+    plans.plans.forEach((name, j) => {
       rows.push({
         townCode: group.townCode,
         cell: group.cell,
-        plan,
+        plan: name,
         contributing: contributing[j] as number,
         townSum: sums[4 * j] as number,
         townSumOfSquares: sums[4 * j + 1] as number,
