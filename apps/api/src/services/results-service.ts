@@ -15,16 +15,16 @@ import type {
   WaveRef,
   WaveResults,
 } from "@survey/contract";
-import type { Database, Executor } from "@survey/db";
+import type { Database } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
 import { DIMENSIONS, type ScoringMap } from "@survey/questionnaire";
 import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type RatioEstimate, type ScoreResult } from "@survey/stats";
 import { sql } from "drizzle-orm";
-import { codeLayout, respondentCodeGroups } from "../data/response-codes";
+import { type CodeGroupRow, codeLayout, respondentCodeGroups } from "../data/response-codes";
 import type { WaveRow } from "../data/waves";
 import { NoResultsError } from "../errors";
 import { questionnaireOfWave } from "./questionnaire-service";
-import { loadResultsDesign } from "./results-design";
+import { loadResultsDesign, type ResultsDesign } from "./results-design";
 import {
   estimateItems,
   estimateScores,
@@ -118,28 +118,32 @@ function ranks(values: readonly number[]): number[] {
 /**
  * Results of a wave (any status); `NoResultsError` when no town has two counted responses. The design and the
  * codes are read in one read-only repeatable-read transaction, so they see the same responses while
- * fieldwork goes on, with room to aggregate in memory (an analyst's request, not a hot path).
+ * fieldwork goes on; the arithmetic runs after it has ended (an analyst's request, not a hot path).
  */
 export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
-  return db.transaction(
+  const read = await db.transaction(
     async (tx) => {
+      // Room for the per-town code strings (~38 bytes a respondent) in the aggregation.
       await tx.execute(sql`set local work_mem = '128MB'`);
-      return estimateWave(tx, wave, options);
+      const questionnaire = await questionnaireOfWave(tx, wave);
+      const design = await loadResultsDesign(tx, wave.id, options);
+      const groups = await respondentCodeGroups(tx, wave.id, { byCell: design.byCell });
+      return { scoring: questionnaire.scoring, design, groups };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+  return estimateWave(wave, read);
 }
 
-async function estimateWave(db: Executor, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
-  const questionnaire = await questionnaireOfWave(db, wave);
-  const { scoring } = questionnaire;
-  const design = await loadResultsDesign(db, wave.id, options);
+async function estimateWave(
+  wave: WaveRow,
+  { scoring, design, groups }: { scoring: ScoringMap; design: ResultsDesign; groups: CodeGroupRow[] },
+): Promise<WaveResults> {
   const questions = [...scoring.items.map((item) => item.name), ...(scoring.overall ? [scoring.overall.name] : [])];
-  const groups = await respondentCodeGroups(db, wave.id, { byCell: design.byCell });
   const table = codeTable(scoring, codeLayout(scoring), DEFAULT_SCORE_SCALE.satisfiedFrom);
-  const items = estimateItems(design, tallyItems(table, groups), questions);
+  const items = estimateItems(design, await tallyItems(table, groups), questions);
   const plans = planScores(design, items, scoreSpecs(scoring));
-  const scores = estimateScores(design, plans, tallyScores(table, plans.table, groups));
+  const scores = estimateScores(design, plans, await tallyScores(table, plans.table, groups));
 
   const respondents = design.towns.reduce((total, town) => total + town.respondents, 0);
   const district = areaScores(scoring, respondents, items.district, scores.district);

@@ -13,6 +13,9 @@ import type { ItemAggregateRow, ScoreAggregateRow, ScorePlanTable } from "../dat
 
 const CODES = 256;
 
+/** Between towns: a million respondents take about a second here, which other requests should not wait for. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Question names by byte position, with each position's score of every code (NaN when not valid). */
 export interface CodeTable {
   layout: readonly string[];
@@ -48,10 +51,11 @@ function checkLength(group: CodeGroupRow, width: number): void {
 }
 
 /** Pass 1: per town (cell) and question the item sums; a question nobody in the group answered has no row. */
-export function tallyItems(table: CodeTable, groups: readonly CodeGroupRow[]): ItemAggregateRow[] {
+export async function tallyItems(table: CodeTable, groups: readonly CodeGroupRow[]): Promise<ItemAggregateRow[]> {
   const width = table.layout.length;
   const rows: ItemAggregateRow[] = [];
   for (const group of groups) {
+    await yieldToEventLoop();
     checkLength(group, width);
     const counts = new Float64Array(width * CODES);
     const { codes } = group;
@@ -139,11 +143,11 @@ function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): TownT
 }
 
 /** Pass 2: per town (cell) and plan Σu, Σu² with the town's and with the district's plan, and contributors. */
-export function tallyScores(
+export async function tallyScores(
   table: CodeTable,
   plans: ScorePlanTable,
   groups: readonly CodeGroupRow[],
-): ScoreAggregateRow[] {
+): Promise<ScoreAggregateRow[]> {
   const width = table.layout.length;
   const p = plans.plans.length;
   const rows: ScoreAggregateRow[] = [];
@@ -153,6 +157,7 @@ export function tallyScores(
   const hit = new Uint8Array(p);
   const scores = table.scores;
   for (const group of groups) {
+    await yieldToEventLoop();
     checkLength(group, width);
     if (!termsOf.has(group.townCode)) termsOf.set(group.townCode, townTerms(table, plans, group.townCode));
     // Towns outside the design have no plan rows.
