@@ -5,6 +5,7 @@
  */
 import type { ScoringMap } from "@survey/questionnaire";
 import {
+  type CalibrationCell,
   type DimensionSpec,
   type Estimate,
   estimateItemFromSums,
@@ -64,17 +65,30 @@ function tabulateItems(design: ResultsDesign, rows: readonly ItemAggregateRow[])
   return table;
 }
 
-/** Every weighting cell of the scope, with zero sums where nobody of the cell answered. */
-function cellSums(design: ResultsDesign, byCell: Map<string, ItemSums> | undefined, town?: string): ItemCellSums[] {
-  return design.cells
-    .filter((cell) => town === undefined || cell.stratum === town)
-    .map((cell) => ({
+const NO_ANSWERS: ItemSums = { valid: 0, sum: 0, sumOfSquares: 0, satisfied: 0 };
+
+/** Every weighting cell of the scope (the district's, or one town's), with zero sums where nobody answered. */
+function cellSums(cells: readonly CalibrationCell[], byCell: Map<string, ItemSums> | undefined): ItemCellSums[] {
+  return cells.map((cell) => {
+    const sums = byCell?.get(slot(cell.stratum, cell.cell)) ?? NO_ANSWERS;
+    return {
       stratum: cell.stratum,
       cell: cell.cell,
       weight: cell.weight,
       respondents: cell.respondents,
-      ...(byCell?.get(slot(cell.stratum, cell.cell)) ?? { valid: 0, sum: 0, sumOfSquares: 0, satisfied: 0 }),
-    }));
+      valid: sums.valid,
+      sum: sums.sum,
+      sumOfSquares: sums.sumOfSquares,
+      satisfied: sums.satisfied,
+    };
+  });
+}
+
+/** The design's weighting cells of each town. */
+function cellsByTown(design: ResultsDesign): Map<string, CalibrationCell[]> {
+  const byTown = new Map<string, CalibrationCell[]>(design.towns.map((town) => [town.code, []]));
+  for (const cell of design.cells) byTown.get(cell.stratum)?.push(cell);
+  return byTown;
 }
 
 function estimable(rows: readonly ItemCellSums[]): boolean {
@@ -99,9 +113,10 @@ export function estimateItems(
   const district = new Map<string, RatioEstimate>();
   const towns = new Map(design.towns.map((town) => [town.code, new Map<string, RatioEstimate>()]));
   const missing = new Map<string, MissingShare>();
+  const townCells = cellsByTown(design);
   for (const question of questions) {
     const byCell = table.get(question);
-    const all = cellSums(design, byCell);
+    const all = cellSums(design.cells, byCell);
     const respondents = all.reduce((total, row) => total + row.respondents, 0);
     missing.set(question, missingShare(respondents - all.reduce((total, row) => total + row.valid, 0), respondents));
     if (!estimable(all)) continue;
@@ -110,11 +125,18 @@ export function estimateItems(
     district.set(question, detail.score);
     for (const town of design.towns) {
       // A town needs only its mean score (satisfaction rates and design effects are reported district-wide).
-      const own = cellSums(design, byCell, town.code);
+      const own = cellSums(townCells.get(town.code) ?? [], byCell);
       if (!estimable(own)) continue;
       const score = ratioFromMoments(
         design.townDesign(town.code),
-        own.map((row) => ({ ...row, count: row.valid })),
+        own.map((row) => ({
+          stratum: row.stratum,
+          cell: row.cell,
+          weight: row.weight,
+          count: row.valid,
+          sum: row.sum,
+          sumOfSquares: row.sumOfSquares,
+        })),
       );
       towns.get(town.code)?.set(question, score);
     }
@@ -141,8 +163,7 @@ export function scoreSpecs(scoring: ScoringMap): Map<string, DimensionSpec[]> {
   return specs;
 }
 
-function tryPlan(items: Map<string, RatioEstimate> | undefined, spec: DimensionSpec[]): ScorePlan | undefined {
-  const means = Object.fromEntries(items ?? []);
+function tryPlan(means: Record<string, RatioEstimate>, spec: DimensionSpec[]): ScorePlan | undefined {
   if (!spec.some((dimension) => dimension.items.some((item) => (means[item]?.weightedValid ?? 0) > 0))) return;
   return planScore(means, spec);
 }
@@ -162,12 +183,16 @@ export function planScores(
 ): ScorePlans {
   const district = new Map<string, ScorePlan>();
   const towns = new Map(design.towns.map((town) => [town.code, new Map<string, ScorePlan>()]));
+  const districtMeans = Object.fromEntries(items.district);
+  const townMeans = new Map(
+    design.towns.map((town) => [town.code, Object.fromEntries(items.towns.get(town.code) ?? [])]),
+  );
   for (const [key, spec] of specs) {
-    const districtPlan = tryPlan(items.district, spec);
+    const districtPlan = tryPlan(districtMeans, spec);
     if (!districtPlan) continue;
     district.set(key, districtPlan);
     for (const town of design.towns) {
-      const townPlan = tryPlan(items.towns.get(town.code), spec);
+      const townPlan = tryPlan(townMeans.get(town.code) ?? {}, spec);
       if (townPlan) towns.get(town.code)?.set(key, townPlan);
     }
   }

@@ -106,40 +106,94 @@ interface TownTerms {
   districtMean: Float64Array;
 }
 
-function townTerms(table: CodeTable, plans: ScorePlanTable, town: string): TownTerms | undefined {
-  const position = new Map(table.layout.map((name, k) => [name, k]));
-  const byPosition: { plan: number; at: number; mt: number; ad: number; md: number }[][] = table.layout.map(() => []);
-  let found = false;
-  for (const row of plans.rows) {
-    if (row.town !== town) continue;
+function townTerms(
+  position: ReadonlyMap<string, number>,
+  width: number,
+  rows: readonly ScorePlanTable["rows"][number][],
+): TownTerms {
+  const byPosition: ScorePlanTable["rows"][number][][] = Array.from({ length: width }, () => []);
+  for (const row of rows) {
     const k = position.get(row.question);
     if (k === undefined) throw new RangeError(`plan question ${row.question} has no code position`);
-    found = true;
-    for (const term of row.terms) {
-      if (!term) continue;
-      byPosition[k]?.push({
-        plan: term.plan,
-        at: term.townMultiplier,
-        mt: row.townMean,
-        ad: term.districtMultiplier,
-        md: row.districtMean,
-      });
+    byPosition[k]?.push(row);
+  }
+  const first = new Int32Array(width + 1);
+  for (let k = 0; k < width; k++) {
+    let count = 0;
+    for (const row of byPosition[k] ?? []) for (const term of row.terms) if (term) count++;
+    first[k + 1] = (first[k] as number) + count;
+  }
+  const size = first[width] as number;
+  const terms: TownTerms = {
+    first,
+    plan: new Int32Array(size),
+    townMultiplier: new Float64Array(size),
+    townMean: new Float64Array(size),
+    districtMultiplier: new Float64Array(size),
+    districtMean: new Float64Array(size),
+  };
+  for (let k = 0; k < width; k++) {
+    let t = first[k] as number;
+    for (const row of byPosition[k] ?? []) {
+      for (const term of row.terms) {
+        if (!term) continue;
+        terms.plan[t] = term.plan;
+        terms.townMultiplier[t] = term.townMultiplier;
+        terms.townMean[t] = row.townMean;
+        terms.districtMultiplier[t] = term.districtMultiplier;
+        terms.districtMean[t] = row.districtMean;
+        t++;
+      }
     }
   }
-  if (!found) return undefined;
-  const all = byPosition.flat();
-  const first = new Int32Array(table.layout.length + 1);
-  byPosition.forEach((list, k) => {
-    first[k + 1] = (first[k] as number) + list.length;
-  });
-  return {
-    first,
-    plan: Int32Array.from(all, (term) => term.plan),
-    townMultiplier: Float64Array.from(all, (term) => term.at),
-    townMean: Float64Array.from(all, (term) => term.mt),
-    districtMultiplier: Float64Array.from(all, (term) => term.ad),
-    districtMean: Float64Array.from(all, (term) => term.md),
-  };
+  return terms;
+}
+
+/**
+ * The inner loop of pass 2 over one group's respondents: each respondent's u of every plan (town's and
+ * district's), then Σu, Σu² (sums[4j…4j+3]) and the contributors of plans with a valid item. Kept apart and
+ * monomorphic (typed arrays only) so that V8 optimises it early.
+ */
+function accumulateScores(
+  codes: Uint8Array,
+  width: number,
+  scores: Float64Array,
+  terms: TownTerms,
+  contributing: Float64Array,
+  sums: Float64Array,
+): void {
+  const { first, plan, townMultiplier, townMean, districtMultiplier, districtMean } = terms;
+  const p = contributing.length;
+  const townU = new Float64Array(p);
+  const districtU = new Float64Array(p);
+  const hit = new Uint8Array(p);
+  for (let offset = 0; offset < codes.length; offset += width) {
+    townU.fill(0);
+    districtU.fill(0);
+    hit.fill(0);
+    for (let k = 0; k < width; k++) {
+      const score = scores[k * CODES + (codes[offset + k] as number)] as number;
+      if (score !== score) continue; // NaN: not a valid answer
+      const end = first[k + 1] as number;
+      for (let t = first[k] as number; t < end; t++) {
+        const j = plan[t] as number;
+        townU[j] = (townU[j] as number) + (townMultiplier[t] as number) * (score - (townMean[t] as number));
+        districtU[j] =
+          (districtU[j] as number) + (districtMultiplier[t] as number) * (score - (districtMean[t] as number));
+        hit[j] = 1;
+      }
+    }
+    for (let j = 0; j < p; j++) {
+      if (hit[j] === 0) continue;
+      const t = townU[j] as number;
+      const d = districtU[j] as number;
+      contributing[j] = (contributing[j] as number) + 1;
+      sums[4 * j] = (sums[4 * j] as number) + t;
+      sums[4 * j + 1] = (sums[4 * j + 1] as number) + t * t;
+      sums[4 * j + 2] = (sums[4 * j + 2] as number) + d;
+      sums[4 * j + 3] = (sums[4 * j + 3] as number) + d * d;
+    }
+  }
 }
 
 /** Pass 2: per town (cell) and plan Σu, Σu² with the town's and with the district's plan, and contributors. */
@@ -151,49 +205,28 @@ export async function tallyScores(
   const width = table.layout.length;
   const p = plans.plans.length;
   const rows: ScoreAggregateRow[] = [];
-  const termsOf = new Map<string, TownTerms | undefined>();
-  const townU = new Float64Array(p);
-  const districtU = new Float64Array(p);
-  const hit = new Uint8Array(p);
-  const scores = table.scores;
+  // Towns outside the design have no plan rows.
+  const rowsOf = new Map<string, ScorePlanTable["rows"][number][]>();
+  for (const row of plans.rows) {
+    const list = rowsOf.get(row.town);
+    if (list) list.push(row);
+    else rowsOf.set(row.town, [row]);
+  }
+  const position = new Map(table.layout.map((name, k) => [name, k]));
+  const termsOf = new Map<string, TownTerms>();
   for (const group of groups) {
     await yieldToEventLoop();
     checkLength(group, width);
-    if (!termsOf.has(group.townCode)) termsOf.set(group.townCode, townTerms(table, plans, group.townCode));
-    // Towns outside the design have no plan rows.
-    const terms = termsOf.get(group.townCode);
-    if (!terms) continue;
-    const { first, plan, townMultiplier, townMean, districtMultiplier, districtMean } = terms;
+    const townRows = rowsOf.get(group.townCode);
+    if (!townRows) continue;
+    let terms = termsOf.get(group.townCode);
+    if (!terms) {
+      terms = townTerms(position, width, townRows);
+      termsOf.set(group.townCode, terms);
+    }
     const contributing = new Float64Array(p);
     const sums = new Float64Array(4 * p);
-    const codes = group.codes;
-    for (let offset = 0; offset < codes.length; offset += width) {
-      townU.fill(0);
-      districtU.fill(0);
-      hit.fill(0);
-      for (let k = 0; k < width; k++) {
-        const score = scores[k * CODES + (codes[offset + k] as number)] as number;
-        if (score !== score) continue; // NaN: not a valid answer
-        const end = first[k + 1] as number;
-        for (let t = first[k] as number; t < end; t++) {
-          const j = plan[t] as number;
-          townU[j] = (townU[j] as number) + (townMultiplier[t] as number) * (score - (townMean[t] as number));
-          districtU[j] =
-            (districtU[j] as number) + (districtMultiplier[t] as number) * (score - (districtMean[t] as number));
-          hit[j] = 1;
-        }
-      }
-      for (let j = 0; j < p; j++) {
-        if (hit[j] === 0) continue;
-        const t = townU[j] as number;
-        const d = districtU[j] as number;
-        contributing[j] = (contributing[j] as number) + 1;
-        sums[4 * j] = (sums[4 * j] as number) + t;
-        sums[4 * j + 1] = (sums[4 * j + 1] as number) + t * t;
-        sums[4 * j + 2] = (sums[4 * j + 2] as number) + d;
-        sums[4 * j + 3] = (sums[4 * j + 3] as number) + d * d;
-      }
-    }
+    accumulateScores(group.codes, width, table.scores, terms, contributing, sums);
     plans.plans.forEach((name, j) => {
       rows.push({
         townCode: group.townCode,
