@@ -24,6 +24,8 @@ import { ProgressBar } from "./progress-bar";
 import { SaveStatus } from "./save-status";
 import { SubmittingCard } from "./submitting-card";
 
+export { warmUpSurvey } from "./warm-up";
+
 export interface QuestionnaireScreenProps {
   waveTitle?: string;
   session: SavedSession;
