@@ -61,17 +61,21 @@ export function ratioFromMoments(design: AggregateDesign, rows: readonly MomentR
   }
   if (validCount === 0) throw new RangeError("no valid answers: the mean is undefined");
   const mean = weightedSum / weightedValid;
-  // Σ_{i∈cell} (y − ȳ)² over valid answers, clamped at zero against rounding.
-  const deviations = (row: MomentRow) => Math.max(0, row.sumOfSquares - 2 * mean * row.sum + mean * mean * row.count);
-  // zᵢ = wδ(y − ȳ)/D: per cell Σz = w(Σy − ȳ·count)/D and Σz² = w²·Σ(y − ȳ)²/D².
-  const linearised: LinearisedCellSums[] = rows.map((row) => ({
-    stratum: row.stratum,
-    cell: row.cell,
-    sum: (row.weight * (row.sum - mean * row.count)) / weightedValid,
-    sumOfSquares: (row.weight * row.weight * deviations(row)) / (weightedValid * weightedValid),
-  }));
+  // zᵢ = wδ(y − ȳ)/D: per cell Σz = w(Σy − ȳ·count)/D and Σz² = w²·Σ(y − ȳ)²/D², with Σ_{i∈cell} (y − ȳ)²
+  // over valid answers clamped at zero against rounding. (Plain loops: this runs ~700 times a results page.)
+  const linearised: LinearisedCellSums[] = [];
+  let squaredDeviations = 0;
+  for (const row of rows) {
+    const deviations = Math.max(0, row.sumOfSquares - 2 * mean * row.sum + mean * mean * row.count);
+    linearised.push({
+      stratum: row.stratum,
+      cell: row.cell,
+      sum: (row.weight * (row.sum - mean * row.count)) / weightedValid,
+      sumOfSquares: (row.weight * row.weight * deviations) / (weightedValid * weightedValid),
+    });
+    squaredDeviations += row.weight * deviations;
+  }
   const variance = varianceFromCellSums(design, linearised);
-  const squaredDeviations = rows.reduce((total, row) => total + row.weight * deviations(row), 0);
   return {
     ...estimateFromVariance(mean, variance, validCount),
     ...designEffect(variance, squaredDeviations, weightedValid, validCount),

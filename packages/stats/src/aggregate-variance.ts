@@ -18,7 +18,9 @@ interface PreparedDesign {
 }
 
 const prepared = new WeakMap<AggregateDesign, PreparedDesign>();
-const cellKey = (stratum: string, cell: string | undefined) => `${stratum}\u0000${cell ?? ""}`;
+function cellKey(stratum: string, cell: string | undefined): string {
+  return `${stratum}\u0000${cell ?? ""}`;
+}
 
 /** Checks the design once (as covarianceFromCellSums does on every call) and indexes it. */
 function prepare(design: AggregateDesign): PreparedDesign {
@@ -49,6 +51,14 @@ function prepare(design: AggregateDesign): PreparedDesign {
   return result;
 }
 
+function addTo(sums: Map<string, { sum: number; sumOfSquares: number }>, key: string, sum: number, squares: number) {
+  const entry = sums.get(key);
+  if (entry) {
+    entry.sum += sum;
+    entry.sumOfSquares += squares;
+  } else sums.set(key, { sum, sumOfSquares: squares });
+}
+
 /** V = Σ_h (1 − n_h/N_h) n_h/(n_h−1) Σ_i (e_hi − ē_h)², e = calibration residuals of z, from cell sums. */
 export function varianceFromCellSums(design: AggregateDesign, sums: readonly LinearisedCellSums[]): number {
   if (design.calibration?.kind === "raked") {
@@ -58,18 +68,11 @@ export function varianceFromCellSums(design: AggregateDesign, sums: readonly Lin
   const { strata, cells } = prepare(design);
   // Σz and Σz² per stratum (uncalibrated) or per post-stratum, then the post-strata's residuals per stratum.
   const byStratum = new Map<string, { sum: number; sumOfSquares: number }>();
-  const add = (stratum: string, sum: number, sumOfSquares: number) => {
-    const entry = byStratum.get(stratum);
-    if (entry) {
-      entry.sum += sum;
-      entry.sumOfSquares += sumOfSquares;
-    } else byStratum.set(stratum, { sum, sumOfSquares });
-  };
   if (!cells) {
     for (const row of sums) {
       if (!strata.has(row.stratum))
         throw new RangeError(`sums for stratum ${row.stratum}, cell ${row.cell ?? "(none)"} are not in the design`);
-      add(row.stratum, row.sum, row.sumOfSquares);
+      addTo(byStratum, row.stratum, row.sum, row.sumOfSquares);
     }
   } else {
     const byCell = new Map<string, { sum: number; sumOfSquares: number }>();
@@ -77,11 +80,7 @@ export function varianceFromCellSums(design: AggregateDesign, sums: readonly Lin
       const key = cellKey(row.stratum, row.cell);
       if (!cells.has(key))
         throw new RangeError(`sums for stratum ${row.stratum}, cell ${row.cell ?? "(none)"} are not in the design`);
-      const entry = byCell.get(key);
-      if (entry) {
-        entry.sum += row.sum;
-        entry.sumOfSquares += row.sumOfSquares;
-      } else byCell.set(key, { sum: row.sum, sumOfSquares: row.sumOfSquares });
+      addTo(byCell, key, row.sum, row.sumOfSquares);
     }
     // In the design's cell order, as the general function adds them up.
     for (const [key, { stratum, respondents }] of cells) {
@@ -89,12 +88,13 @@ export function varianceFromCellSums(design: AggregateDesign, sums: readonly Lin
       if (!entry) continue;
       const { sum, sumOfSquares } = entry;
       if (respondents <= 0) {
-        add(stratum, sum, sumOfSquares);
+        addTo(byStratum, stratum, sum, sumOfSquares);
         continue;
       }
       // Residuals within a post-stratum are z − mean(z) (shiftMoments in aggregate-design.ts).
       const shift = sum / respondents;
-      add(stratum, sum - respondents * shift, sumOfSquares - shift * sum - sum * shift + respondents * shift * shift);
+      const centred = sumOfSquares - shift * sum - sum * shift + respondents * shift * shift;
+      addTo(byStratum, stratum, sum - respondents * shift, centred);
     }
   }
   let variance = 0;

@@ -11,7 +11,8 @@ import type { ScoringMap } from "@survey/questionnaire";
 import type { CodeGroupRow } from "../data/response-codes";
 import type { ItemAggregateRow, ScoreAggregateRow, ScorePlanTable } from "../data/results-sql";
 
-const CODES = 256;
+/** Codes are 1–5, 8 and 9 (the write path refuses others): 16 slots per position. */
+const CODES = 16;
 
 /** Between towns: a million respondents take about a second here, which other requests should not wait for. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -19,7 +20,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Question names by byte position, with each position's score of every code (NaN when not valid). */
 export interface CodeTable {
   layout: readonly string[];
-  /** codes of position k: scores[k·256 + code]. */
+  /** codes of position k: scores[k·16 + code]. */
   scores: Float64Array;
   /** Codes that count as satisfied (valid and ≥ satisfiedFrom), same indexing. */
   satisfied: Uint8Array;
@@ -62,6 +63,7 @@ export async function tallyItems(table: CodeTable, groups: readonly CodeGroupRow
     for (let offset = 0; offset < codes.length; offset += width) {
       for (let k = 0; k < width; k++) {
         const code = codes[offset + k] as number;
+        if (code >= CODES) throw new RangeError(`code ${code} in town ${group.townCode} is not an answer code`);
         if (code !== 0) counts[k * CODES + code] = (counts[k * CODES + code] as number) + 1;
       }
     }
@@ -172,7 +174,9 @@ function accumulateScores(
     districtU.fill(0);
     hit.fill(0);
     for (let k = 0; k < width; k++) {
-      const score = scores[k * CODES + (codes[offset + k] as number)] as number;
+      const code = codes[offset + k] as number;
+      if (code >= CODES) throw new RangeError(`code ${code} is not an answer code`);
+      const score = scores[k * CODES + code] as number;
       if (score !== score) continue; // NaN: not a valid answer
       const end = first[k + 1] as number;
       for (let t = first[k] as number; t < end; t++) {
