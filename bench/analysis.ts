@@ -9,10 +9,11 @@
  * in bulk (tests/support/synthetic-responses.ts), then interleaved rounds of
  *   - floor:   `select count(*) from response_items where wave_id = $1 and counted` — one bare scan of the
  *              same item rows, the least any computation over them can cost;
- *   - results: the endpoint through Fastify (two grouped SQL passes + estimation in Node);
+ *   - results: the endpoint through Fastify (one scan of the per-response code rows, the per-respondent sums
+ *              and the estimation in Node);
  *   - naive:   every item row loaded into Node and the same figures computed with @survey/stats' microdata
  *              estimators (skipped above --naive-limit responses: it needs the whole wave in memory).
- * Prints medians and the ratios results/floor and naive/results, and checks that naive and SQL agree.
+ * Prints medians and the ratios results/floor and naive/results, and checks that naive and the endpoint agree.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -243,7 +244,7 @@ for (const size of args.sizes.split(",").map(Number)) {
 const f = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 console.log(`\n${machine}; median of ${args.rounds} interleaved rounds\n`);
 console.log(
-  "| responses | item rows | floor: count(*) scan | results endpoint | results / floor | naive (all rows into Node) | naive / results | naive vs SQL (district means) |",
+  "| responses | item rows | floor: count(*) scan | results endpoint | results / floor | naive (all rows into Node) | naive / results | naive vs endpoint (district means) |",
 );
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const row of rows) {
