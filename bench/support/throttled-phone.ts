@@ -25,7 +25,10 @@ export interface Traffic {
   bytes: number;
 }
 
-export async function throttledPhone(): Promise<{ page: Page; traffic(): Traffic; close(): Promise<void> }> {
+/** Requests so far: how many were sent and the bytes of those finished; `except` leaves matching URLs out. */
+export type TrafficMeter = (except?: RegExp) => Traffic;
+
+export async function throttledPhone(): Promise<{ page: Page; traffic: TrafficMeter; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -40,12 +43,13 @@ export async function throttledPhone(): Promise<{ page: Page; traffic(): Traffic
   context.setDefaultTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
-  const traffic: Traffic = { requests: 0, bytes: 0 };
-  cdp.on("Network.requestWillBeSent", () => {
-    traffic.requests += 1;
+  const requests = new Map<string, { url: string; bytes: number }>();
+  cdp.on("Network.requestWillBeSent", (event) => {
+    requests.set(event.requestId, { url: event.request.url, bytes: 0 });
   });
   cdp.on("Network.loadingFinished", (event) => {
-    traffic.bytes += event.encodedDataLength;
+    const request = requests.get(event.requestId);
+    if (request) request.bytes = event.encodedDataLength;
   });
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
@@ -56,7 +60,10 @@ export async function throttledPhone(): Promise<{ page: Page; traffic(): Traffic
   });
   return {
     page,
-    traffic: () => ({ ...traffic }),
+    traffic: (except) => {
+      const counted = [...requests.values()].filter((request) => !except?.test(request.url));
+      return { requests: counted.length, bytes: counted.reduce((sum, request) => sum + request.bytes, 0) };
+    },
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
