@@ -1,38 +1,61 @@
--- One resident's writes, as the API issues them: the claim (confirm) and the submission (POST /api/responses).
+-- One resident's writes, as the API issues them: the claim (confirm) and the submission (POST /api/responses),
+-- the same statements as apps/api/src/data/quota.ts (claimSlot, completeHeldSlot) and
+-- apps/api/src/services/response-store.ts (storeResponse).
 -- Run by bench/surge.ts: pgbench -n -M extended -f bench/claim-submit.sql -D wave=… -D communities=…
 --   -D questionnaire=… -D answers='<answers JSON>' -D items='<scored items JSON>'
 -- bench_communities (n, community_code, town_code) numbers the wave's communities 1..communities.
 \set k random(1, :communities)
 select community_code as community, town_code as town from bench_communities where n = :k \gset
 
--- claim: reservation insert + the two conditional quota UPDATEs (data/quota.ts claimSlot)
+-- claim: both conditional quota UPDATEs and the reservation insert in one statement (claimSlot)
 BEGIN;
-insert into reservations (wave_id, community_code, town_code, id_hash, phone_hash, sex, birth_year, age_group,
-    registered, created_at, expires_at)
-  values (:wave, :community, :town, md5(random()::text), md5(random()::text), 'female', 1980, '35-44', true,
-    now(), now() + interval '30 minutes')
-  returning id as reservation, id_hash as id_hash, phone_hash as phone_hash \gset
-update wave_communities set reserved = reserved + 1
-  where wave_id = :wave and community_code = :community and completed + reserved < cap;
-update wave_towns set reserved = reserved + 1
-  where wave_id = :wave and town_code = :town and completed + reserved < target;
+with community as (
+  update wave_communities set reserved = reserved + 1
+  where wave_id = :wave and community_code = :community and completed + reserved < cap
+  returning 1
+), town as (
+  update wave_towns set reserved = reserved + 1
+  where wave_id = :wave and town_code = :town and completed + reserved < target and exists (select from community)
+  returning 1
+), reservation as (
+  insert into reservations (wave_id, community_code, town_code, id_hash, phone_hash, sex, birth_year, age_group,
+    registered, draft, created_at, expires_at)
+  select :wave::int, :community::text, :town::text, md5(random()::text), md5(random()::text), 'female', 1980, '35-44', true,
+    '{}'::jsonb, now(), now() + interval '30 minutes'
+  where exists (select from town)
+  returning id, expires_at
+)
+select (select count(*) from community)::int as community_ok, (select count(*) from town)::int as town_ok,
+  (select id from reservation) as reservation, (select expires_at from reservation) as expires_at \gset
 COMMIT;
 
--- submission: lock the reservation, mark it submitted, completion UPDATEs (completeHeldSlot),
--- response insert and its scored item rows (response-store.ts)
+-- submission: lock the reservation, mark it submitted with both completion UPDATEs (completeHeldSlot),
+-- response and scored item rows in one statement (storeResponse)
 BEGIN;
-select status from reservations where id = :reservation for update;
-update reservations set status = 'submitted', released_at = now() where id = :reservation;
-update wave_communities set reserved = reserved - 1, completed = completed + 1
-  where wave_id = :wave and community_code = :community;
+select id_hash, phone_hash, status from reservations where id = :reservation for update \gset
+with submitted as (
+  update reservations set status = 'submitted', released_at = coalesce(released_at, now())
+  where id = :reservation
+), community as (
+  update wave_communities set reserved = reserved - 1, completed = completed + 1
+  where wave_id = :wave and community_code = :community
+  returning 1
+)
 update wave_towns set reserved = reserved - 1, completed = completed + 1
-  where wave_id = :wave and town_code = :town;
-insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
-    phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at, submitted_at)
-  values (:wave, :questionnaire, :reservation, :community, :town, 'online', :id_hash, :phone_hash, 'female', 1980,
-    '35-44', true, true, upper(substr(md5(random()::text), 1, 11)), :answers::jsonb, now(), now())
-  returning id as response \gset
-insert into response_items (response_id, wave_id, town_code, question, dimension, domain, code, score, counted)
-  select :response, :wave, :town, i.question, i.dimension, i.domain, i.code, i.score, true
-  from jsonb_to_recordset(:items::jsonb) as i(question text, dimension text, domain text, code smallint, score real);
+where wave_id = :wave and town_code = :town and exists (select from community);
+with response as (
+  insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
+    phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at, submitted_at,
+    entered_by)
+  values (:wave, :questionnaire, :reservation, :community, :town, 'online', :id_hash, :phone_hash, 'female',
+    1980, '35-44', true, true, upper(substr(md5(random()::text), 1, 11)), :answers::jsonb, now(), now(), null)
+  returning id, receipt_code, counted, wave_id, town_code
+), items as (
+  insert into response_items (response_id, wave_id, town_code, question, dimension, domain, code, score, counted)
+  select response.id, response.wave_id, response.town_code, item.question, item.dimension, item.domain, item.code,
+    item.score, response.counted
+  from response, jsonb_to_recordset(:items::jsonb)
+    as item(question text, dimension text, domain text, code smallint, score real)
+)
+select id, receipt_code, counted from response;
 COMMIT;

@@ -89,7 +89,7 @@ try {
   }
   const total = (values: Record<Step, number>) => STEPS.reduce((sum, name) => sum + values[name], 0) / measured;
   console.log(`| one resident | ${total(cpu).toFixed(1)} | ${total(sql).toFixed(0)} |`);
-  console.log(`(pgbench's script: 14 statements per resident — see bench/claim-submit.sql)`);
+  console.log(`(pgbench's script: 9 statements per resident — see bench/claim-submit.sql)`);
 } finally {
   await app.close();
   await handle.close();

@@ -1,4 +1,4 @@
-import { type AnswerShape, answerShapeOf, shapeProblem } from "./answer-shapes";
+import { type AnswerShape, shapeProblem } from "./answer-shapes";
 import { loadQuestionnaire } from "./loaded-questionnaire";
 
 /** Columns of a response import that describe the respondent rather than answer a question (SPEC §3a). */
@@ -27,21 +27,20 @@ export function answersFromImportRow(
   row: Readonly<Record<string, string>>,
   options: ImportRowOptions = {},
 ): ImportRowResult {
-  const { questions } = loadQuestionnaire(definition);
+  const { shapes } = loadQuestionnaire(definition);
   const ignored = new Set<string>([...IMPORT_META_COLUMNS, ...(options.extraColumns ?? [])]);
   const answers: Record<string, unknown> = {};
   const problems: ImportProblem[] = [];
   for (const [column, rawCell] of Object.entries(row)) {
     const name = column.trim();
     if (ignored.has(name)) continue;
-    const question = questions.get(name);
-    if (!question) {
+    const shape = shapes.get(name);
+    if (!shape) {
       problems.push({ column, message: `问卷中没有名为“${name}”的题目` });
       continue;
     }
     const cell = (rawCell ?? "").trim();
     if (cell === "") continue;
-    const shape = answerShapeOf(question);
     const parsed = parseCell(shape, cell);
     const message = "problem" in parsed ? parsed.problem : shapeProblem(shape, parsed.value);
     if (message) problems.push({ column, message });

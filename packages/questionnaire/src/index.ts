@@ -32,7 +32,7 @@ export {
   type ImportRowOptions,
   type ImportRowResult,
 } from "./import-row";
-export { InvalidDefinitionError } from "./loaded-questionnaire";
+export { freezeDefinition, InvalidDefinitionError } from "./loaded-questionnaire";
 export { type ResponseScore, type ScoredAnswer, scoreResponse } from "./score-response";
 export {
   buildScoringMap,

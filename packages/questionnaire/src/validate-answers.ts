@@ -1,4 +1,4 @@
-import { answerShapeOf, shapeProblem } from "./answer-shapes";
+import { shapeProblem } from "./answer-shapes";
 import { type LoadedQuestionnaire, loadQuestionnaire } from "./loaded-questionnaire";
 import { isUnanswered } from "./static-required";
 
@@ -58,8 +58,8 @@ export function completenessProblems(
 const REQUIRED_MESSAGE = "这道题还没有回答";
 
 function answerProblem(questionnaire: LoadedQuestionnaire, name: string, value: unknown): string | null {
-  const question = questionnaire.questions.get(name);
-  if (question) return shapeProblem(answerShapeOf(question), value);
+  const shape = questionnaire.shapes.get(name);
+  if (shape) return shapeProblem(shape, value);
   if (questionnaire.commentKeys.has(name)) return commentProblem(value, questionnaire.model.maxTextLength);
   return "问卷中没有这道题";
 }

@@ -1,5 +1,5 @@
 import { type Database, type Executor, questionnaires, responses } from "@survey/db";
-import { buildScoringMap, type ScoringMap, validateDefinition } from "@survey/questionnaire";
+import { buildScoringMap, freezeDefinition, type ScoringMap, validateDefinition } from "@survey/questionnaire";
 import { desc, eq, sql } from "drizzle-orm";
 import { InvalidQuestionnaireError, NotFoundError, QuestionnaireLockedError, WaveStateError } from "../errors";
 
@@ -20,7 +20,8 @@ export async function loadQuestionnaireById(db: Executor, id: number): Promise<S
   if (cached) return cached;
   const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
   if (!row) throw new NotFoundError({}, "没有找到这个问卷。");
-  const definition = row.definition as Record<string, unknown>;
+  // Frozen: the cached definition is shared by every request, and the answer checks can trust it unchanged.
+  const definition = freezeDefinition(row.definition as Record<string, unknown>);
   const stored = {
     id: row.id,
     code: row.code,
