@@ -23,8 +23,19 @@ export interface WaveTownSampleRow {
   respondents: number;
 }
 
-export async function waveTownSample(db: Executor, waveId: number): Promise<WaveTownSampleRow[]> {
-  return queryRows<WaveTownSampleRow>(
+/**
+ * The wave's towns with their populations and counted responses. `counted` saves the scan of `responses`
+ * when the caller has the counts already (the results read them with the respondents' codes).
+ */
+export async function waveTownSample(
+  db: Executor,
+  waveId: number,
+  counted?: ReadonlyMap<string, number>,
+): Promise<WaveTownSampleRow[]> {
+  const counts = counted
+    ? sql`(select null::text as town_code, 0 as n) r`
+    : sql`(select town_code, count(*) as n from responses where wave_id = ${waveId} and counted group by town_code) r`;
+  const rows = await queryRows<WaveTownSampleRow>(
     db,
     sql`
       select wt.town_code as code, t.name, t.population::float8 as "framePopulation",
@@ -33,12 +44,11 @@ export async function waveTownSample(db: Executor, waveId: number): Promise<Wave
         coalesce(r.n, 0)::int as respondents
       from wave_towns wt
       join towns t on t.code = wt.town_code
-      left join (
-        select town_code, count(*) as n from responses where wave_id = ${waveId} and counted group by town_code
-      ) r on r.town_code = wt.town_code
+      left join ${counts} on r.town_code = wt.town_code
       where wt.wave_id = ${waveId}
       order by wt.town_code`,
   );
+  return counted ? rows.map((row) => ({ ...row, respondents: counted.get(row.code) ?? 0 })) : rows;
 }
 
 export interface RespondentCellRow {

@@ -56,12 +56,22 @@ function restrictToTowns(design: AggregateDesign): (town: string) => AggregateDe
 /** Cell used for a town without population cells: post-stratifying it to its own total changes nothing. */
 const WHOLE_TOWN = "*";
 
+/** Counted respondents per town, and per `sex|age_group` cell when post-stratified (the results' code groups). */
+export type SampleCounts = readonly { townCode: string; cell: string | null; respondents: number }[];
+
+/**
+ * `counted`, when the caller has read the counted respondents already (grouped by cell when post-stratified),
+ * spares the design its own scans of `responses`.
+ */
 export async function loadResultsDesign(
   db: Executor,
   waveId: number,
   options: { poststratify: boolean },
+  counted?: SampleCounts,
 ): Promise<ResultsDesign> {
-  const sample = await waveTownSample(db, waveId);
+  const perTown = counted && new Map<string, number>();
+  for (const row of counted ?? []) perTown?.set(row.townCode, (perTown.get(row.townCode) ?? 0) + row.respondents);
+  const sample = await waveTownSample(db, waveId, perTown);
   const towns: DesignTown[] = [];
   const excluded: ExcludedTown[] = [];
   for (const row of sample) {
@@ -109,7 +119,7 @@ export async function loadResultsDesign(
       townDesign: restrictToTowns(design),
     };
   }
-  const cells = await poststratifiedCells(db, waveId, towns);
+  const cells = await poststratifiedCells(db, waveId, towns, counted);
   const wholeTowns = new Set(cells.filter((cell) => cell.cell === WHOLE_TOWN).map((cell) => cell.stratum));
   const design: AggregateDesign = { strata, calibration: { kind: "poststratified", cells } };
   return {
@@ -129,8 +139,19 @@ export async function loadResultsDesign(
  * cells keeps its design weight. Respondents whose sex or age group falls outside the town's table make
  * post-stratification impossible: that is refused rather than silently dropped.
  */
-async function poststratifiedCells(db: Executor, waveId: number, towns: DesignTown[]): Promise<CalibrationCell[]> {
-  const [sampled, population] = await Promise.all([respondentCells(db, waveId), populationCells(db, waveId)]);
+async function poststratifiedCells(
+  db: Executor,
+  waveId: number,
+  towns: DesignTown[],
+  counted: SampleCounts | undefined,
+): Promise<CalibrationCell[]> {
+  const sampled = counted
+    ? counted.map((row) => {
+        if (row.cell === null) throw new RangeError("post-stratification needs the counts per cell");
+        return { townCode: row.townCode, cell: row.cell, respondents: row.respondents };
+      })
+    : await respondentCells(db, waveId);
+  const population = await populationCells(db, waveId);
   if (population.length === 0) throw new PoststratificationUnavailableError();
   const included = new Map(towns.map((town) => [town.code, town]));
   const inputs: PostStratumInput[] = [];

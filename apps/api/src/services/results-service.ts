@@ -126,8 +126,9 @@ export async function computeWaveResults(db: Database, wave: WaveRow, options: R
       // Room for the per-town code strings (~38 bytes a respondent) in the aggregation.
       await tx.execute(sql`set local work_mem = '128MB'`);
       const questionnaire = await questionnaireOfWave(tx, wave);
-      const design = await loadResultsDesign(tx, wave.id, options);
-      const groups = await respondentCodeGroups(tx, wave.id, { byCell: design.byCell });
+      // The code groups carry the counted respondents per town (and cell): the design needs no scan of its own.
+      const groups = await respondentCodeGroups(tx, wave.id, { byCell: options.poststratify });
+      const design = await loadResultsDesign(tx, wave.id, options, groups);
       return { scoring: questionnaire.scoring, design, groups };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
