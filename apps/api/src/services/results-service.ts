@@ -123,8 +123,13 @@ function ranks(values: readonly number[]): number[] {
 export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
   const read = await db.transaction(
     async (tx) => {
-      // Room for the per-town code strings (~38 bytes a respondent) in the aggregation.
-      await tx.execute(sql`set local work_mem = '128MB'`);
+      // The code strings (~38 bytes a respondent) are concatenated per town in a hash aggregate (17 groups) held
+      // in memory; left to itself the planner sorts all the rows first, three times slower. A plain scan gains
+      // nothing from JIT compilation, which costs ~0.1 s at a million rows.
+      await tx.execute(
+        sql`select set_config('work_mem', '128MB', true), set_config('enable_sort', 'off', true),
+          set_config('jit', 'off', true)`,
+      );
       const questionnaire = await questionnaireOfWave(tx, wave);
       // The code groups carry the counted respondents per town (and cell): the design needs no scan of its own.
       const groups = await respondentCodeGroups(tx, wave.id, { byCell: options.poststratify });
