@@ -6,14 +6,14 @@ import { completeDefaultAnswers } from "../../packages/questionnaire/src/default
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { type HeldReservation, holdReservations } from "./support/held-reservations";
-import { attempt, bearer, type Outcome } from "./support/resident-client";
+import { attempt, bearer, type Outcome, sendAndHangUp } from "./support/resident-client";
 
 const SUBMISSIONS = 1000;
 const KILL_AFTER = 150;
 /**
- * Every 20th client is on a bad network: it gives up on its first request after 250 ms (the request goes on
- * in the server) and sends it again two seconds later. These clients start first, so that their first
- * request is served before the crowd arrives.
+ * Every 20th client is on a bad network: its first request is sent whole, then the connection drops before
+ * the answer arrives (the request goes on in the server); it sends the request again two seconds later.
+ * These clients start first, so that their first request is served before the crowd (and the kill) arrives.
  */
 const impatient = (i: number) => i % 20 === 0;
 
@@ -58,15 +58,10 @@ describe("an API process killed during 1,000 concurrent submissions", () => {
         const index = (i + n) % processes.length;
         const target = processes[index];
         if (!target) throw new Error("no process");
-        const timeout = n === 0 && impatient(i) ? 250 : undefined;
-        const outcome = await attempt(
-          target.url,
-          "POST",
-          "/api/responses",
-          { answers },
-          bearer(client.held.token),
-          timeout,
-        );
+        const hangsUp = n === 0 && impatient(i);
+        const outcome = hangsUp
+          ? await sendAndHangUp(target.url, "POST", "/api/responses", { answers }, bearer(client.held.token))
+          : await attempt(target.url, "POST", "/api/responses", { answers }, bearer(client.held.token));
         client.attempts.push({ process: index, outcome });
         if (outcome.status === 200 || outcome.status === 201) {
           client.final = outcome;
@@ -76,7 +71,7 @@ describe("an API process killed during 1,000 concurrent submissions", () => {
         }
         // Connection refused, reset or given up on, or a 503: the same request goes to another process.
         if (outcome.status !== 0 && outcome.status !== 503) return;
-        await new Promise((resolve) => setTimeout(resolve, timeout ? 2000 : 50 + 50 * n));
+        await new Promise((resolve) => setTimeout(resolve, hangsUp ? 2000 : 50 + 50 * n));
       }
     };
 

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { makeIdNumber } from "@survey/identity";
 import { call } from "../../support/api-process";
 
@@ -69,3 +70,38 @@ export async function attempt(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * A phone that loses its connection right after sending: the whole request is written, the connection is
+ * closed, and no answer is read. The server still has the complete request and carries it out.
+ */
+export async function sendAndHangUp(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Outcome> {
+  const started = Date.now();
+  const url = new URL(path, base);
+  const payload = Buffer.from(JSON.stringify(body));
+  const head = [
+    `${method} ${url.pathname}${url.search} HTTP/1.1`,
+    `host: ${url.host}`,
+    "content-type: application/json",
+    `content-length: ${payload.length}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    "",
+    "",
+  ].join("\r\n");
+  await new Promise<void>((resolve) => {
+    const socket = connect(Number(url.port), url.hostname, () => {
+      socket.end(Buffer.concat([Buffer.from(head), payload]), () => {
+        socket.destroy();
+        resolve();
+      });
+    });
+    socket.on("error", () => resolve());
+  });
+  return { status: 0, json: { network: "hung up after sending" }, ms: Date.now() - started };
+}
