@@ -2,7 +2,7 @@
 -- the same statements as apps/api/src/data/quota.ts (claimSlot, completeHeldSlot) and
 -- apps/api/src/services/response-store.ts (storeResponse).
 -- Run by bench/surge.ts: pgbench -n -M extended -f bench/claim-submit.sql -D wave=… -D communities=…
---   -D questionnaire=… -D answers='<answers JSON>' -D items='<scored items JSON>'
+--   -D questionnaire=… -D answers='<answers JSON>' -D items='<scored items JSON>' -D codes='<codes hex>'
 -- bench_communities (n, community_code, town_code) numbers the wave's communities 1..communities.
 \set k random(1, :communities)
 select community_code as community, town_code as town from bench_communities where n = :k \gset
@@ -30,7 +30,7 @@ select (select count(*) from community)::int as community_ok, (select count(*) f
 COMMIT;
 
 -- submission: lock the reservation, mark it submitted with both completion UPDATEs (completeHeldSlot),
--- response and scored item rows in one statement (storeResponse)
+-- response, its scored item rows and its code row in one statement (storeResponse)
 BEGIN;
 select id_hash, phone_hash, status from reservations where id = :reservation for update \gset
 with submitted as (
@@ -56,6 +56,10 @@ with response as (
     item.score, response.counted
   from response, jsonb_to_recordset(:items::jsonb)
     as item(question text, dimension text, domain text, code smallint, score real)
+), codes as (
+  insert into response_codes (response_id, wave_id, town_code, sex, age_group, counted, codes)
+  select response.id, response.wave_id, response.town_code, 'female', '35-44', response.counted, decode(:codes, 'hex')
+  from response
 )
 select id, receipt_code, counted from response;
 COMMIT;

@@ -1,6 +1,7 @@
 import { type Database, queryRows } from "@survey/db";
 import { buildScoringMap, scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
+import { responseCodesHex } from "../../apps/api/src/data/response-codes";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 
 export interface SurgeWave {
@@ -73,6 +74,7 @@ export async function prepareSurgeWave(db: Database): Promise<SurgeWave> {
       questionnaire: String(wave.questionnaire_id),
       answers: JSON.stringify(answers),
       items: JSON.stringify(items),
+      codes: responseCodesHex(scoring, items),
     },
   };
 }
