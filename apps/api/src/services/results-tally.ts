@@ -177,7 +177,7 @@ function accumulateScores(
       const code = codes[offset + k] as number;
       if (code >= CODES) throw new RangeError(`code ${code} is not an answer code`);
       const score = scores[k * CODES + code] as number;
-      if (score !== score) continue; // NaN: not a valid answer
+      if (Number.isNaN(score)) continue; // not a valid answer
       const end = first[k + 1] as number;
       for (let t = first[k] as number; t < end; t++) {
         const j = plan[t] as number;
