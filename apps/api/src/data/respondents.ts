@@ -10,7 +10,6 @@ import {
 } from "@survey/db";
 import { and, eq, or, sql } from "drizzle-orm";
 
-export type VerificationRow = typeof verifications.$inferSelect;
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
 
