@@ -61,30 +61,32 @@ describe(`http SMS provider against a local gateway (${testDriver})`, () => {
     expect(received[0]?.body.text).toMatch(/验证码是\d{6}/);
   });
 
-  it("answers 503 sms_unavailable when the gateway fails, leaving nothing behind", async () => {
-    const before = await queryRows<{ v: number; s: number }>(
-      t.database.handle.db,
-      sql`select (select count(*)::int from verifications) as v, (select count(*)::int from sms_sends) as s`,
-    );
+  it("answers 503 sms_unavailable when the gateway fails, leaving nothing behind: the resident can ask again at once", async () => {
+    const counts = () =>
+      queryRows<{ v: number; w: number }>(
+        t.database.handle.db,
+        sql`select (select count(*)::int from verifications) as v,
+          (select coalesce(sum(cardinality(sent_at)), 0)::int from phone_sms_windows) as w`,
+      );
+    const before = await counts();
+    const resident = { idNumber: adultIdNumber(), phone: mobilePhone(), communityCode };
     gatewayStatus = 500;
-    const response = await startVerification(t.app, waveId, {
-      idNumber: adultIdNumber(),
-      phone: mobilePhone(),
-      communityCode,
-    });
+    const refused = await startVerification(t.app, waveId, resident);
     gatewayStatus = 200;
-    expect(response.statusCode).toBe(503);
-    expect(response.json().error).toBe("sms_unavailable");
-    const after = await queryRows<{ v: number; s: number }>(
-      t.database.handle.db,
-      sql`select (select count(*)::int from verifications) as v, (select count(*)::int from sms_sends) as s`,
-    );
-    expect(after[0]).toEqual(before[0]);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json().error).toBe("sms_unavailable");
+    expect(await counts()).toEqual(before);
     const reserved = await queryRows<{ n: number }>(
       t.database.handle.db,
       sql`select coalesce(sum(reserved), 0)::int as n from wave_towns`,
     );
     expect(reserved[0]?.n).toBe(0);
+
+    // The failed attempt does not count toward the resend interval: asking again right away works.
+    received = [];
+    const again = await startVerification(t.app, waveId, resident);
+    expect(again.statusCode).toBe(201);
+    expect(received).toHaveLength(1);
   });
 
   it("answers 503 when the gateway is down altogether", async () => {

@@ -143,6 +143,22 @@ describe(`respondent verification (${testDriver})`, () => {
     expect((await startVerification(t.app, waveId, resident)).statusCode).toBe(201);
   });
 
+  it("sends one code when the same phone asks many times at once; the others wait for the resend interval", async () => {
+    const phone = mobilePhone();
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        startVerification(t.app, waveId, { idNumber: adultIdNumber(), phone, communityCode }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([201, 429, 429, 429, 429, 429, 429, 429]);
+    for (const refused of attempts.filter((response) => response.statusCode === 429)) {
+      expect(refused.json().error).toBe("resend_too_soon");
+    }
+    const outbox = await t.app.inject({ method: "GET", url: `/api/dev/sms-outbox?phone=${phone}` });
+    expect(outbox.json()).toHaveLength(1);
+  });
+
   it("sends at most 10 codes per phone per day", async () => {
     const resident = person();
     for (let i = 0; i < 10; i++) {

@@ -1,4 +1,5 @@
 export * from "./client";
 export { DataDirLockedError } from "./data-dir-lock";
+export * from "./named-statement";
 export * as schema from "./schema";
 export * from "./schema";

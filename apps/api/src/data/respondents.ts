@@ -1,10 +1,8 @@
 import {
   type Executor,
-  queryRows,
   reservations,
   reservationTokens,
   responses,
-  smsSends,
   verifications,
   waves,
 } from "@survey/db";
@@ -40,36 +38,6 @@ export async function findActiveReservationsOfPerson(
         or(eq(reservations.idHash, idHash), eq(reservations.phoneHash, phoneHash)),
       ),
     );
-}
-
-export async function countSmsSince(
-  db: Executor,
-  phoneHash: string,
-  since: Date,
-): Promise<{ count: number; last?: Date }> {
-  const rows = await queryRows<{ count: number; last: string | Date | null }>(
-    db,
-    sql`select count(*)::int as count, max(sent_at) as last from sms_sends
-        where phone_hash = ${phoneHash} and sent_at > ${since.toISOString()}`,
-  );
-  const row = rows[0];
-  return { count: row?.count ?? 0, last: row?.last ? new Date(row.last) : undefined };
-}
-
-/** Serialises work on one phone number (resend interval, daily cap) across requests and processes. */
-export async function lockPhone(tx: Executor, phoneHash: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${phoneHash}, 0))`);
-}
-
-/** Stores a verification and counts its SMS toward the phone's limits, in one statement. */
-export async function insertVerificationAndSend(
-  tx: Executor,
-  row: typeof verifications.$inferInsert & { id: string; createdAt: Date; expiresAt: Date },
-): Promise<void> {
-  const sent = tx
-    .$with("sent")
-    .as(tx.insert(smsSends).values({ phoneHash: row.phoneHash, sentAt: row.createdAt }).returning({ id: smsSends.id }));
-  await tx.with(sent).insert(verifications).values(row);
 }
 
 export async function countWrongAttempt(db: Executor, id: string): Promise<number> {

@@ -10,15 +10,15 @@ import {
 } from "@survey/identity/pii-hash";
 import type { FastifyInstance } from "fastify";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "../data/quota";
-import {
-  countSmsSince,
-  countWrongAttempt,
-  insertVerificationAndSend,
-  issueReservationToken,
-  lockPhone,
-} from "../data/respondents";
+import { countWrongAttempt, issueReservationToken } from "../data/respondents";
 import { pgErrorCode, withTransactionRetry } from "../data/retry";
 import { findConfirmContext, findStartContext, type PersonReservation } from "../data/verification-context";
+import {
+  insertVerificationIfAllowed,
+  type NewVerification,
+  phoneSendsSince,
+  withdrawVerification,
+} from "../data/verification-sends";
 import type { WaveRow } from "../data/waves";
 import {
   AlreadyRespondedError,
@@ -65,6 +65,29 @@ function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phon
 }
 
 /**
+ * Stores the verification if the phone may receive another code now, else says which limit it ran into.
+ * A refusal is explained from a second read; if that read finds the limit already gone (a send just left
+ * the 24-hour window), the insert is tried once more.
+ */
+async function insertWithinSmsLimits(db: Database, verification: NewVerification, now: Date): Promise<void> {
+  const limits = {
+    resendBlockedAfter: new Date(now.getTime() - RESEND_INTERVAL_MS),
+    daySince: new Date(now.getTime() - 24 * 3600_000),
+    maxPerDay: MAX_SMS_PER_PHONE_PER_DAY,
+  };
+  for (let attempt = 0; ; attempt++) {
+    if (await insertVerificationIfAllowed(db, verification, limits)) return;
+    const sends = await phoneSendsSince(db, verification.phoneHash, limits.daySince);
+    const last = sends.at(-1);
+    if (last && last > limits.resendBlockedAfter) {
+      const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
+      throw new ResendTooSoonError({ retryAfterSeconds });
+    }
+    if (sends.length >= MAX_SMS_PER_PHONE_PER_DAY || attempt > 0) throw new SmsDailyLimitError();
+  }
+}
+
+/**
  * `POST /api/waves/:waveId/verifications`: checks, in SPEC order, wave open, community known, ID valid,
  * phone valid, age, not already responded, quota room; then sends a 6-digit code. No slot is held yet.
  */
@@ -105,35 +128,33 @@ export async function startVerification(
   const code = randomSmsCode();
   const phone = plainPhoneForSms(input.phone);
   const verificationId = randomUUID();
-  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
-  await db.transaction(async (tx) => {
-    await lockPhone(tx, person.phoneHash);
-    const today = await countSmsSince(tx, person.phoneHash, new Date(now.getTime() - 24 * 3600_000));
-    if (today.last && now.getTime() - today.last.getTime() < RESEND_INTERVAL_MS) {
-      const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - today.last.getTime())) / 1000);
-      throw new ResendTooSoonError({ retryAfterSeconds });
-    }
-    if (today.count >= MAX_SMS_PER_PHONE_PER_DAY) throw new SmsDailyLimitError();
-    await insertVerificationAndSend(tx, {
-      id: verificationId,
-      waveId: wave.id,
-      communityCode: community.code,
-      townCode: community.townCode,
-      idHash: person.idHash,
-      phoneHash: person.phoneHash,
-      phoneLast4: person.phoneLast4,
-      sex: person.sex,
-      birthYear: person.birthYear,
-      ageGroup: person.ageGroup,
-      registered: person.registered,
-      codeHash: hashSmsCode(app.config.piiSecret, verificationId, code),
-      createdAt: now,
-      expiresAt,
-    });
-    // Sent inside the transaction: if the gateway refuses, nothing of this attempt remains.
-    await app.sms.send({ phone, phoneHash: person.phoneHash, text: verificationText(code), code }, tx);
-  });
-  return { verificationId, expiresAt: expiresAt.toISOString(), phoneMasked: maskPhone(phone) };
+  const verification: NewVerification = {
+    id: verificationId,
+    waveId: wave.id,
+    communityCode: community.code,
+    townCode: community.townCode,
+    idHash: person.idHash,
+    phoneHash: person.phoneHash,
+    phoneLast4: person.phoneLast4,
+    sex: person.sex,
+    birthYear: person.birthYear,
+    ageGroup: person.ageGroup,
+    registered: person.registered,
+    codeHash: hashSmsCode(app.config.piiSecret, verificationId, code),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+  };
+  await insertWithinSmsLimits(db, verification, now);
+  // Sent after the verification is stored, so no connection waits on the gateway; if the gateway refuses, the
+  // attempt is withdrawn and does not count. (A process that dies in between leaves a verification whose
+  // code never arrived: the resident asks again after the resend interval.)
+  try {
+    await app.sms.send({ phone, phoneHash: person.phoneHash, text: verificationText(code), code }, db);
+  } catch (sendError) {
+    await withdrawVerification(db, verification);
+    throw sendError;
+  }
+  return { verificationId, expiresAt: verification.expiresAt.toISOString(), phoneMasked: maskPhone(phone) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -51,16 +51,15 @@ export const verifications = pgTable(
   (t) => [index("verifications_phone").on(t.phoneHash, t.createdAt)],
 );
 
-/** Every SMS sent, by phone hash: resend interval and daily cap are counted here. */
-export const smsSends = pgTable(
-  "sms_sends",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    phoneHash: text("phone_hash").notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("sms_sends_phone").on(t.phoneHash, t.sentAt)],
-);
+/**
+ * The SMS codes sent to each phone (by its hash) in the last 24 hours, one row per phone: the resend
+ * interval and the daily cap are checked and the new send counted by one conditional upsert, whose row lock
+ * serialises two requests for the same phone.
+ */
+export const phoneSmsWindows = pgTable("phone_sms_windows", {
+  phoneHash: text("phone_hash").primaryKey(),
+  sentAt: timestamp("sent_at", { withTimezone: true }).array().notNull(),
+});
 
 /** The dev-outbox provider's messages, keyed by phone hash (development and tests only). */
 export const devSmsOutbox = pgTable(
