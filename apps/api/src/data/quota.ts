@@ -1,4 +1,4 @@
-import { type Executor, queryRows } from "@survey/db";
+import { type Executor, namedStatement, param, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 
 /**
@@ -32,46 +32,88 @@ export interface HeldReservation {
 
 export type ReservationClaim = { ok: true; reservation: HeldReservation } | { ok: false; full: "community" | "town" };
 
+/** Takes the slot: community row first (the fixed order everywhere that avoids deadlocks), then town, then the reservation. */
+const claimCtes = sql`
+  with community as (
+    update wave_communities set reserved = reserved + 1
+    where wave_id = ${param("waveId")}::int and community_code = ${param("communityCode")}::text
+      and completed + reserved < cap
+    returning 1
+  ), town as (
+    update wave_towns set reserved = reserved + 1
+    where wave_id = ${param("waveId")}::int and town_code = ${param("townCode")}::text
+      and completed + reserved < target and exists (select from community)
+    returning 1
+  ), reservation as (
+    insert into reservations (wave_id, community_code, town_code, id_hash, phone_hash, sex, birth_year, age_group,
+      registered, draft, created_at, expires_at)
+    select ${param("waveId")}::int, ${param("communityCode")}::text, ${param("townCode")}::text,
+      ${param("idHash")}::text, ${param("phoneHash")}::text, ${param("sex")}::text, ${param("birthYear")}::int,
+      ${param("ageGroup")}::text, ${param("registered")}::boolean, ${param("draft")}::jsonb,
+      ${param("createdAt")}::timestamptz, ${param("expiresAt")}::timestamptz
+    where exists (select from town)
+    returning id, expires_at
+  )`;
+
+const claimOutcome = sql`
+  select (select count(*) from community)::int as community, (select count(*) from town)::int as town,
+    (select id from reservation) as id, (select expires_at from reservation) as "expiresAt"`;
+
+type ClaimRow = { community: number; town: number; id: string | null; expiresAt: Date | string | null };
+
+const claimStatement = namedStatement<ClaimRow, Record<string, unknown>>(
+  "claim_slot",
+  sql`${claimCtes} ${claimOutcome}`,
+);
+
+/** The same claim, and — only if it took the slot — the resident's token and the verification marked confirmed. */
+const claimAndIssueTokenStatement = namedStatement<ClaimRow, Record<string, unknown>>(
+  "claim_slot_issue_token",
+  sql`${claimCtes}, token as (
+    insert into reservation_tokens (token_hash, reservation_id, created_at)
+    select ${param("tokenHash")}::text, id, ${param("createdAt")}::timestamptz from reservation
+  ), confirmed as (
+    update verifications set confirmed_at = ${param("createdAt")}::timestamptz,
+      reservation_id = (select id from reservation)
+    where id = ${param("verificationId")}::uuid and exists (select from reservation)
+  ) ${claimOutcome}`,
+);
+
+/** The resident's bearer token (by its hash) and the verification whose code opened the reservation. */
+export interface TokenToIssue {
+  tokenHash: string;
+  verificationId: string;
+}
+
 /**
  * Takes one reserved slot in a community and its town and inserts the reservation that holds it, in one
- * statement: each conditional UPDATE runs only if the one before it took its slot (community row first,
- * the fixed order everywhere that avoids deadlocks), and the reservation is inserted only if both did.
- * Must run inside the caller's transaction: on a full town the caller rolls back, which also undoes the
- * community increment. The partial unique indexes on active reservations refuse a second one per person.
+ * statement: each conditional UPDATE runs only if the one before it took its slot, and the reservation is
+ * inserted only if both did; with `token`, the same statement also issues the resident's token. Must run
+ * inside the caller's transaction: on a full town the caller rolls back, which also undoes the community
+ * increment. The partial unique indexes on active reservations refuse a second one per person.
  */
-export async function claimSlot(tx: Executor, reservation: NewReservation): Promise<ReservationClaim> {
-  const { waveId, communityCode, townCode } = reservation;
-  const [row] = await queryRows<{
-    community: number;
-    town: number;
-    id: string | null;
-    expiresAt: Date | string | null;
-  }>(
-    tx,
-    sql`
-    with community as (
-      update wave_communities set reserved = reserved + 1
-      where wave_id = ${waveId} and community_code = ${communityCode} and completed + reserved < cap
-      returning 1
-    ), town as (
-      update wave_towns set reserved = reserved + 1
-      where wave_id = ${waveId} and town_code = ${townCode} and completed + reserved < target
-        and exists (select from community)
-      returning 1
-    ), reservation as (
-      insert into reservations (wave_id, community_code, town_code, id_hash, phone_hash, sex, birth_year, age_group,
-        registered, draft, created_at, expires_at)
-      select ${waveId}::int, ${communityCode}::text, ${townCode}::text, ${reservation.idHash}::text,
-        ${reservation.phoneHash}::text, ${reservation.sex ?? null}::text, ${reservation.birthYear ?? null}::int,
-        ${reservation.ageGroup ?? null}::text, ${reservation.registered ?? null}::boolean,
-        ${JSON.stringify(reservation.draft ?? {})}::jsonb, ${reservation.createdAt.toISOString()}::timestamptz,
-        ${reservation.expiresAt.toISOString()}::timestamptz
-      where exists (select from town)
-      returning id, expires_at
-    )
-    select (select count(*) from community)::int as community, (select count(*) from town)::int as town,
-      (select id from reservation) as id, (select expires_at from reservation) as "expiresAt"`,
-  );
+export async function claimSlot(
+  tx: Executor,
+  reservation: NewReservation,
+  token?: TokenToIssue,
+): Promise<ReservationClaim> {
+  const values = {
+    waveId: reservation.waveId,
+    communityCode: reservation.communityCode,
+    townCode: reservation.townCode,
+    idHash: reservation.idHash,
+    phoneHash: reservation.phoneHash,
+    sex: reservation.sex ?? null,
+    birthYear: reservation.birthYear ?? null,
+    ageGroup: reservation.ageGroup ?? null,
+    registered: reservation.registered ?? null,
+    draft: JSON.stringify(reservation.draft ?? {}),
+    createdAt: reservation.createdAt.toISOString(),
+    expiresAt: reservation.expiresAt.toISOString(),
+  };
+  const [row] = token
+    ? await claimAndIssueTokenStatement(tx, { ...values, ...token })
+    : await claimStatement(tx, values);
   if (!row?.community) return { ok: false, full: "community" };
   if (!row.town || !row.id || !row.expiresAt) return { ok: false, full: "town" };
   return {

@@ -1,11 +1,4 @@
-import {
-  type Executor,
-  reservations,
-  reservationTokens,
-  responses,
-  verifications,
-  waves,
-} from "@survey/db";
+import { type Executor, reservations, reservationTokens, responses, verifications, waves } from "@survey/db";
 import { and, eq, or, sql } from "drizzle-orm";
 
 export type ReservationRow = typeof reservations.$inferSelect;

@@ -1,9 +1,10 @@
-import { type Executor, verifications, waveCommunities, waves, waveTowns } from "@survey/db";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, namedStatement, param } from "@survey/db";
+import { type SQL, sql } from "drizzle-orm";
+import type { WaveRow } from "./waves";
 
 /**
- * The reads that decide the two verification steps, one statement each: a resident's start and confirm
- * are the hottest requests of a survey announcement, and every round trip costs both processes CPU.
+ * The reads that decide the two verification steps, one prepared statement each: a resident's start and
+ * confirm are the hottest requests of a survey announcement, and every round trip costs both processes CPU.
  */
 
 /** A person's active reservation as the verification steps need it (possibly past its time, not yet swept). */
@@ -15,26 +16,87 @@ export interface PersonReservation {
   draft: Record<string, unknown>;
 }
 
+/** What the verification steps need of the wave. */
+export type WaveTerms = Pick<
+  WaveRow,
+  "id" | "status" | "opensAt" | "closesAt" | "minAge" | "reservationMinutes" | "questionnaireId"
+>;
+
+const waveColumns = sql`w.id as wave_id, w.status as wave_status, w.opens_at as wave_opens_at,
+  w.closes_at as wave_closes_at, w.min_age as wave_min_age, w.reservation_minutes as wave_reservation_minutes,
+  w.questionnaire_id as wave_questionnaire_id`;
+
+interface WaveColumns {
+  wave_id: number | null;
+  wave_status: WaveRow["status"];
+  wave_opens_at: Date | string | null;
+  wave_closes_at: Date | string | null;
+  wave_min_age: number;
+  wave_reservation_minutes: number;
+  wave_questionnaire_id: number | null;
+}
+
+/** Raw rows carry timestamps as strings (node-postgres) or dates (PGlite). */
+const toDate = (value: Date | string) => new Date(value);
+const toDateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+function waveOf(row: WaveColumns): WaveTerms | undefined {
+  if (row.wave_id === null) return undefined;
+  return {
+    id: row.wave_id,
+    status: row.wave_status,
+    opensAt: toDateOrNull(row.wave_opens_at),
+    closesAt: toDateOrNull(row.wave_closes_at),
+    minAge: row.wave_min_age,
+    reservationMinutes: row.wave_reservation_minutes,
+    questionnaireId: row.wave_questionnaire_id,
+  };
+}
+
 /** Rows of `reservations r` / `responses r` belonging to this person (by ID number or phone) in the wave. */
-function personFilter(waveId: unknown, idHash: unknown, phoneHash: unknown): SQL {
+function personFilter(waveId: SQL, idHash: SQL, phoneHash: SQL): SQL {
   return sql`r.wave_id = ${waveId} and (r.id_hash = ${idHash} or r.phone_hash = ${phoneHash})`;
 }
 
 function respondedSql(person: SQL) {
-  return sql<boolean>`exists (select 1 from responses r where ${person})`;
+  return sql`exists (select 1 from responses r where ${person})`;
 }
 
 function activeReservationsSql(person: SQL) {
-  return sql<PersonReservation[] | string>`(select coalesce(json_agg(json_build_object('id', r.id,
-    'idHash', r.id_hash, 'phoneHash', r.phone_hash, 'expiresAt', r.expires_at, 'draft', r.draft)), '[]')
+  return sql`(select coalesce(json_agg(json_build_object('id', r.id, 'idHash', r.id_hash,
+    'phoneHash', r.phone_hash, 'expiresAt', r.expires_at, 'draft', r.draft)), '[]')
     from reservations r where r.status = 'active' and ${person})`;
 }
 
 /** json_agg comes back parsed from pg and PGlite alike, but its timestamps stay strings. */
 function parseReservations(held: PersonReservation[] | string): PersonReservation[] {
   const list = (typeof held === "string" ? JSON.parse(held) : held) as PersonReservation[];
-  return list.map((reservation) => ({ ...reservation, expiresAt: new Date(reservation.expiresAt) }));
+  return list.map((reservation) => ({ ...reservation, expiresAt: toDate(reservation.expiresAt) }));
 }
+
+const startPerson = personFilter(sql`w.id`, sql`${param("idHash")}::text`, sql`${param("phoneHash")}::text`);
+
+const readStartContext = namedStatement<
+  WaveColumns & {
+    community_town: string | null;
+    community_room: boolean | null;
+    town_room: boolean | null;
+    responded: boolean;
+    held: PersonReservation[] | string;
+  },
+  { waveId: number; communityCode: string; idHash: string | null; phoneHash: string | null }
+>(
+  "verification_start_context",
+  sql`
+  select ${waveColumns}, wc.town_code as community_town,
+    wc.completed + wc.reserved < wc.cap as community_room,
+    wt.completed + wt.reserved < wt.target as town_room,
+    ${respondedSql(startPerson)} as responded, ${activeReservationsSql(startPerson)} as held
+  from waves w
+  left join wave_communities wc on wc.wave_id = w.id and wc.community_code = ${param("communityCode")}::text
+  left join wave_towns wt on wt.wave_id = w.id and wt.town_code = wc.town_code
+  where w.id = ${param("waveId")}::int`,
+);
 
 /**
  * What start checks: the wave, the community (with its town) in the wave, whether each still has room,
@@ -45,27 +107,79 @@ export async function findStartContext(
   db: Executor,
   input: { waveId: number; communityCode: string; person?: { idHash: string; phoneHash: string } },
 ) {
-  const person = personFilter(waves.id, input.person?.idHash ?? null, input.person?.phoneHash ?? null);
-  const [row] = await db
-    .select({
-      wave: waves,
-      communityTown: waveCommunities.townCode,
-      communityRoom: sql<boolean>`${waveCommunities.completed} + ${waveCommunities.reserved} < ${waveCommunities.cap}`,
-      townRoom: sql<boolean>`${waveTowns.completed} + ${waveTowns.reserved} < ${waveTowns.target}`,
-      responded: input.person ? respondedSql(person) : sql<boolean>`false`,
-      held: input.person ? activeReservationsSql(person) : sql<string>`'[]'`,
-    })
-    .from(waves)
-    .leftJoin(
-      waveCommunities,
-      and(eq(waveCommunities.waveId, waves.id), eq(waveCommunities.communityCode, input.communityCode)),
-    )
-    .leftJoin(waveTowns, and(eq(waveTowns.waveId, waves.id), eq(waveTowns.townCode, waveCommunities.townCode)))
-    .where(eq(waves.id, input.waveId));
-  if (!row) return undefined;
-  const community = row.communityTown === null ? undefined : { code: input.communityCode, townCode: row.communityTown };
-  return { ...row, community, held: parseReservations(row.held) };
+  const [row] = await readStartContext(db, {
+    waveId: input.waveId,
+    communityCode: input.communityCode,
+    idHash: input.person?.idHash ?? null,
+    phoneHash: input.person?.phoneHash ?? null,
+  });
+  const wave = row && waveOf(row);
+  if (!row || !wave) return undefined;
+  const community =
+    row.community_town === null ? undefined : { code: input.communityCode, townCode: row.community_town };
+  return {
+    wave,
+    community,
+    communityRoom: row.community_room === true,
+    townRoom: row.town_room === true,
+    responded: row.responded,
+    held: parseReservations(row.held),
+  };
 }
+
+/** The verification as confirm decides on it. */
+export interface PendingVerification {
+  id: string;
+  waveId: number;
+  communityCode: string;
+  townCode: string;
+  idHash: string;
+  phoneHash: string;
+  sex: "male" | "female" | null;
+  birthYear: number | null;
+  ageGroup: string | null;
+  registered: boolean | null;
+  codeHash: string;
+  attempts: number;
+  expiresAt: Date;
+}
+
+const confirmPerson = personFilter(sql`v.wave_id`, sql`v.id_hash`, sql`v.phone_hash`);
+
+const readConfirmContext = namedStatement<
+  WaveColumns & {
+    id: string;
+    verification_wave_id: number;
+    community_code: string;
+    town_code: string;
+    id_hash: string;
+    phone_hash: string;
+    sex: "male" | "female" | null;
+    birth_year: number | null;
+    age_group: string | null;
+    registered: boolean | null;
+    code_hash: string;
+    attempts: number;
+    expires_at: Date | string;
+    responded: boolean;
+    held: PersonReservation[] | string;
+    expired_draft: Record<string, unknown> | null;
+  },
+  { verificationId: string }
+>(
+  "verification_confirm_context",
+  sql`
+  select v.id, v.wave_id as verification_wave_id, v.community_code, v.town_code, v.id_hash, v.phone_hash, v.sex,
+    v.birth_year, v.age_group, v.registered, v.code_hash, v.attempts, v.expires_at, ${waveColumns},
+    ${respondedSql(confirmPerson)} as responded, ${activeReservationsSql(confirmPerson)} as held,
+    (select r.draft from reservations r
+      where r.wave_id = v.wave_id and r.id_hash = v.id_hash and r.status = 'expired'
+      order by r.created_at desc limit 1) as expired_draft
+  from verifications v
+  left join waves w on w.id = v.wave_id
+  where v.id = ${param("verificationId")}::uuid
+  for update of v`,
+);
 
 /**
  * What confirm decides on: the verification (locked, so two confirms of one code take turns), its wave,
@@ -74,21 +188,28 @@ export async function findStartContext(
  * this read misses of a concurrent confirm, the insert runs into.
  */
 export async function findConfirmContext(tx: Executor, verificationId: string) {
-  const person = personFilter(verifications.waveId, verifications.idHash, verifications.phoneHash);
-  const [row] = await tx
-    .select({
-      verification: verifications,
-      wave: waves,
-      responded: respondedSql(person),
-      held: activeReservationsSql(person),
-      expiredDraft: sql<Record<string, unknown> | null>`(select r.draft from reservations r
-        where r.wave_id = ${verifications.waveId} and r.id_hash = ${verifications.idHash} and r.status = 'expired'
-        order by r.created_at desc limit 1)`,
-    })
-    .from(verifications)
-    .leftJoin(waves, eq(waves.id, verifications.waveId))
-    .where(eq(verifications.id, verificationId))
-    .for("update", { of: verifications });
+  const [row] = await readConfirmContext(tx, { verificationId });
   if (!row) return undefined;
-  return { ...row, held: parseReservations(row.held) };
+  const verification: PendingVerification = {
+    id: row.id,
+    waveId: row.verification_wave_id,
+    communityCode: row.community_code,
+    townCode: row.town_code,
+    idHash: row.id_hash,
+    phoneHash: row.phone_hash,
+    sex: row.sex,
+    birthYear: row.birth_year,
+    ageGroup: row.age_group,
+    registered: row.registered,
+    codeHash: row.code_hash,
+    attempts: row.attempts,
+    expiresAt: toDate(row.expires_at),
+  };
+  return {
+    verification,
+    wave: waveOf(row),
+    responded: row.responded,
+    held: parseReservations(row.held),
+    expiredDraft: row.expired_draft,
+  };
 }

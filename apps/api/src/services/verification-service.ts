@@ -45,7 +45,7 @@ export const MAX_SMS_PER_PHONE_PER_DAY = 10;
 
 type App = Pick<FastifyInstance, "config" | "sms" | "now"> & { database: { db: Database } };
 
-export function isWaveAccepting(wave: WaveRow, now: Date): boolean {
+export function isWaveAccepting(wave: Pick<WaveRow, "status" | "opensAt" | "closesAt">, now: Date): boolean {
   if (wave.status !== "open") return false;
   if (wave.opensAt && wave.opensAt > now) return false;
   if (wave.closesAt && wave.closesAt <= now) return false;
@@ -207,31 +207,32 @@ export async function confirmVerification(app: App, verificationId: string, code
       const earlierDraft =
         expiredHeld.filter((own) => own.idHash === person.idHash).sort((a, b) => +b.expiresAt - +a.expiresAt)[0]
           ?.draft ?? found.expiredDraft;
+      const token = randomToken();
+      const tokenToIssue = { tokenHash: hashSecretToken(token), verificationId: verification.id };
       let reservation: HeldReservation | undefined = resumableReservation(held, person.idHash, person.phoneHash);
-      if (!reservation) {
-        const claim = await claimSlot(tx, {
-          ...person,
-          waveId: wave.id,
-          communityCode: verification.communityCode,
-          townCode: verification.townCode,
-          sex: verification.sex,
-          birthYear: verification.birthYear,
-          ageGroup: verification.ageGroup,
-          registered: verification.registered,
-          draft: earlierDraft ?? {},
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + wave.reservationMinutes * 60_000),
-        });
+      if (reservation) {
+        await issueReservationToken(tx, { ...tokenToIssue, reservationId: reservation.id, at: now });
+      } else {
+        const claim = await claimSlot(
+          tx,
+          {
+            ...person,
+            waveId: wave.id,
+            communityCode: verification.communityCode,
+            townCode: verification.townCode,
+            sex: verification.sex,
+            birthYear: verification.birthYear,
+            ageGroup: verification.ageGroup,
+            registered: verification.registered,
+            draft: earlierDraft ?? {},
+            createdAt: now,
+            expiresAt: new Date(now.getTime() + wave.reservationMinutes * 60_000),
+          },
+          tokenToIssue,
+        );
         if (!claim.ok) throw new NoSlot(claim.full, wave.id, verification.townCode);
         reservation = claim.reservation;
       }
-      const token = randomToken();
-      await issueReservationToken(tx, {
-        tokenHash: hashSecretToken(token),
-        reservationId: reservation.id,
-        verificationId: verification.id,
-        at: now,
-      });
       const questionnaire = await questionnaireOfWave(tx, wave);
       return { outcome: "held" as const, reservation, token, questionnaire };
     });
