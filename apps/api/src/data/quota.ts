@@ -132,18 +132,29 @@ export async function completeHeldSlot(
   reservation: { id: string; waveId: number; communityCode: string; townCode: string },
   at: Date,
 ): Promise<void> {
-  await tx.execute(sql`
-    with submitted as (
-      update reservations set status = 'submitted', released_at = coalesce(released_at, ${at.toISOString()})
-      where id = ${reservation.id}
-    ), community as (
-      update wave_communities set reserved = reserved - 1, completed = completed + 1
-      where wave_id = ${reservation.waveId} and community_code = ${reservation.communityCode}
-      returning 1
-    )
-    update wave_towns set reserved = reserved - 1, completed = completed + 1
-    where wave_id = ${reservation.waveId} and town_code = ${reservation.townCode} and exists (select from community)`);
+  await completeHeldSlotStatement(tx, {
+    reservationId: reservation.id,
+    waveId: reservation.waveId,
+    communityCode: reservation.communityCode,
+    townCode: reservation.townCode,
+    at: at.toISOString(),
+  });
 }
+
+const completeHeldSlotStatement = namedStatement<never, Record<string, unknown>>(
+  "complete_held_slot",
+  sql`
+  with submitted as (
+    update reservations set status = 'submitted', released_at = coalesce(released_at, ${param("at")}::timestamptz)
+    where id = ${param("reservationId")}::uuid
+  ), community as (
+    update wave_communities set reserved = reserved - 1, completed = completed + 1
+    where wave_id = ${param("waveId")}::int and community_code = ${param("communityCode")}::text
+    returning 1
+  )
+  update wave_towns set reserved = reserved - 1, completed = completed + 1
+  where wave_id = ${param("waveId")}::int and town_code = ${param("townCode")}::text and exists (select from community)`,
+);
 
 /**
  * Counts a completion that holds no reservation (late submission, paper questionnaire) if both the

@@ -1,4 +1,12 @@
-import { type Executor, reservations, reservationTokens, responses, verifications, waves } from "@survey/db";
+import {
+  type Executor,
+  namedStatement,
+  param,
+  reservations,
+  reservationTokens,
+  responses,
+  verifications,
+} from "@survey/db";
 import { and, eq, or, sql } from "drizzle-orm";
 
 export type ReservationRow = typeof reservations.$inferSelect;
@@ -80,20 +88,83 @@ export async function findResponseOfReservation(db: Executor, reservationId: str
   return row;
 }
 
-/** What a submission needs before its transaction: the reservation, its wave's questionnaire, its response. */
-export async function findSubmissionOfToken(db: Executor, tokenHash: string) {
-  const [row] = await db
-    .select({
-      reservation: reservations,
-      questionnaireId: waves.questionnaireId,
-      response: { id: responses.id, receiptCode: responses.receiptCode, counted: responses.counted },
-    })
-    .from(reservationTokens)
-    .innerJoin(reservations, eq(reservations.id, reservationTokens.reservationId))
-    .innerJoin(waves, eq(waves.id, reservations.waveId))
-    .leftJoin(responses, eq(responses.reservationId, reservations.id))
-    .where(eq(reservationTokens.tokenHash, tokenHash));
-  return row;
+/** The reservation as a submission needs it. */
+export interface SubmittingReservation {
+  id: string;
+  waveId: number;
+  communityCode: string;
+  townCode: string;
+  idHash: string;
+  phoneHash: string;
+  sex: "male" | "female" | null;
+  birthYear: number | null;
+  ageGroup: string | null;
+  registered: boolean | null;
+  status: "active" | "submitted" | "expired";
+  createdAt: Date;
+}
+
+const lockSubmission = namedStatement<
+  {
+    id: string;
+    wave_id: number;
+    community_code: string;
+    town_code: string;
+    id_hash: string;
+    phone_hash: string;
+    sex: "male" | "female" | null;
+    birth_year: number | null;
+    age_group: string | null;
+    registered: boolean | null;
+    status: SubmittingReservation["status"];
+    created_at: Date | string;
+    questionnaire_id: number | null;
+    response_id: string | null;
+    receipt_code: string | null;
+    counted: boolean | null;
+  },
+  { tokenHash: string }
+>(
+  "lock_submission_of_token",
+  sql`
+  select r.id, r.wave_id, r.community_code, r.town_code, r.id_hash, r.phone_hash, r.sex, r.birth_year, r.age_group,
+    r.registered, r.status, r.created_at, w.questionnaire_id,
+    s.id as response_id, s.receipt_code, s.counted
+  from reservation_tokens t
+  join reservations r on r.id = t.reservation_id
+  join waves w on w.id = r.wave_id
+  left join responses s on s.reservation_id = r.id
+  where t.token_hash = ${param("tokenHash")}::text
+  for update of r`,
+);
+
+/**
+ * What a submission decides on, read with the reservation's row lock (inside the caller's transaction): the
+ * reservation, its wave's questionnaire and the response already stored for it, if any. Concurrent submits
+ * with one token take turns here; the later ones find the first one's response.
+ */
+export async function lockSubmissionOfToken(tx: Executor, tokenHash: string) {
+  const [row] = await lockSubmission(tx, { tokenHash });
+  if (!row) return undefined;
+  const reservation: SubmittingReservation = {
+    id: row.id,
+    waveId: row.wave_id,
+    communityCode: row.community_code,
+    townCode: row.town_code,
+    idHash: row.id_hash,
+    phoneHash: row.phone_hash,
+    sex: row.sex,
+    birthYear: row.birth_year,
+    ageGroup: row.age_group,
+    registered: row.registered,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+  };
+  const response =
+    row.response_id === null
+      ? undefined
+      : { id: row.response_id, receiptCode: row.receipt_code ?? "", counted: row.counted === true };
+  return { reservation, questionnaireId: row.questionnaire_id, response };
 }
 
 /** Marks a reservation that no longer holds a slot (expired and swept) submitted. */

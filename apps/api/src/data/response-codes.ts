@@ -4,7 +4,7 @@
  * schema/response-codes.ts). Written in the statement that stores the response and its items; migration 0003
  * and `rebuildResponseCodes` derive the same bytes from `response_items`.
  */
-import { type Executor, queryRows } from "@survey/db";
+import { type Executor, param, queryRows } from "@survey/db";
 import type { ScoringMap } from "@survey/questionnaire";
 import { type SQL, sql } from "drizzle-orm";
 import { respondentCellSql } from "./results-sql";
@@ -38,19 +38,14 @@ export function responseCodesHex(scoring: ScoringMap, answered: readonly { quest
 /**
  * The body of a data-modifying CTE that writes the response's `response_codes` row, for the statement that
  * inserts the response: `response` is that statement's CTE returning the new row's id, wave_id, town_code and
- * counted. Folding it in costs no extra statement or round trip on the submit path.
+ * counted; the statement's values `sex`, `ageGroup` and `codesHex` (from `responseCodesHex`) fill the rest.
+ * Folding it in costs no extra statement or round trip on the submit path.
  */
-export function insertResponseCodes(
-  scoring: ScoringMap,
-  answered: readonly { question: string; code: number }[],
-  person: { sex?: string | null; ageGroup?: string | null },
-): SQL {
-  return sql`
+export const insertResponseCodesCte = sql`
     insert into response_codes (response_id, wave_id, town_code, sex, age_group, counted, codes)
-    select response.id, response.wave_id, response.town_code, ${person.sex ?? null}::text,
-      ${person.ageGroup ?? null}::text, response.counted, decode(${responseCodesHex(scoring, answered)}, 'hex')
+    select response.id, response.wave_id, response.town_code, ${param("sex")}::text, ${param("ageGroup")}::text,
+      response.counted, decode(${param("codesHex")}::text, 'hex')
     from response`;
-}
 
 /**
  * Derives the `response_codes` rows of a wave's responses from `response_items` again (as migration 0003

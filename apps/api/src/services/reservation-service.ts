@@ -7,7 +7,7 @@ import { completeHeldSlot, completeWithoutReservation } from "../data/quota";
 import {
   findReservationByTokenHash,
   findResponseOfReservation,
-  findSubmissionOfToken,
+  lockSubmissionOfToken,
   markReservationSubmitted,
   type ReservationRow,
   saveDraft,
@@ -76,28 +76,28 @@ export async function saveReservationDraft(app: App, token: string, answers: Rec
 
 /**
  * `POST /api/responses`: stores the answers with the quota completion in one transaction. The
- * reservation row is locked first, so concurrent submits with one token store one response and the
- * others return it (idempotent). A late submission is stored and counted only if a slot is free.
+ * reservation row is locked by the first read, so concurrent submits with one token store one response and
+ * the others return it (idempotent). A late submission is stored and counted only if a slot is free.
  */
 export async function submitResponse(app: App, token: string, answers: Record<string, unknown>) {
   const { db } = app.database;
   const tokenHash = hashSecretToken(token);
-  const known = await findSubmissionOfToken(db, tokenHash);
-  if (!known) throw new InvalidTokenError();
-  if (known.response) return { created: false, body: receiptOf(known.response) };
-  const questionnaire = await loadQuestionnaireById(db, known.questionnaireId ?? -1);
-  const problems = validateAnswers(questionnaire.definition, answers, { complete: true });
-  if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
-
   return withTransactionRetry(() =>
     db.transaction(async (tx) => {
-      const reservation = await findReservationByTokenHash(tx, tokenHash, { forUpdate: true });
-      if (!reservation) throw new InvalidTokenError();
-      // Submitted while this request waited for the lock: the other request's response is the answer.
+      const found = await lockSubmissionOfToken(tx, tokenHash);
+      if (!found) throw new InvalidTokenError();
+      // Already submitted (a retry): the stored response is the answer.
+      if (found.response) return { created: false, body: receiptOf(found.response) };
+      const { reservation } = found;
+      // Submitted while this request waited for the lock: the read's snapshot predates that response, so it
+      // is read again.
       if (reservation.status === "submitted") {
         const already = await findResponseOfReservation(tx, reservation.id);
         if (already) return { created: false, body: receiptOf(already) };
       }
+      const questionnaire = await loadQuestionnaireById(tx, found.questionnaireId ?? -1);
+      const problems = validateAnswers(questionnaire.definition, answers, { complete: true });
+      if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
       const now = app.now();
       let counted: boolean;
       if (reservation.status === "active") {

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
-import { type Executor, queryRows } from "@survey/db";
+import { type Executor, namedStatement, param } from "@survey/db";
 import { scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
-import { insertResponseCodes } from "../data/response-codes";
+import { insertResponseCodesCte, responseCodesHex } from "../data/response-codes";
 import { pgConstraint, pgErrorCode } from "../data/retry";
 import { AlreadyRespondedError } from "../errors";
 import type { StoredQuestionnaire } from "./questionnaire-service";
@@ -43,6 +43,30 @@ export interface StoredResponse {
   counted: boolean;
 }
 
+const insertResponse = namedStatement<StoredResponse, Record<string, unknown>>(
+  "store_response",
+  sql`
+  with response as (
+    insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
+      phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at,
+      submitted_at, entered_by)
+    values (${param("waveId")}::int, ${param("questionnaireId")}::int, ${param("reservationId")}::uuid,
+      ${param("communityCode")}::text, ${param("townCode")}::text, ${param("mode")}::text, ${param("idHash")}::text,
+      ${param("phoneHash")}::text, ${param("sex")}::text, ${param("birthYear")}::int, ${param("ageGroup")}::text,
+      ${param("registered")}::boolean, ${param("counted")}::boolean, ${param("receiptCode")}::text,
+      ${param("answers")}::jsonb, ${param("startedAt")}::timestamptz, ${param("submittedAt")}::timestamptz,
+      ${param("enteredBy")}::int)
+    returning id, receipt_code, counted, wave_id, town_code
+  ), items as (
+    insert into response_items (response_id, wave_id, town_code, question, dimension, domain, code, score, counted)
+    select response.id, response.wave_id, response.town_code, item.question, item.dimension, item.domain,
+      item.code, item.score, response.counted
+    from response, jsonb_to_recordset(${param("items")}::jsonb)
+      as item(question text, dimension text, domain text, code smallint, score real)
+  ), codes as (${insertResponseCodesCte})
+  select id, receipt_code as "receiptCode", counted from response`,
+);
+
 /**
  * Writes a validated response and its scored items (one row per answered rating item) in the caller's
  * transaction, as one statement: the response insert feeds the item insert in a data-modifying CTE, so a
@@ -60,29 +84,28 @@ export async function storeResponse(tx: Executor, input: NewResponse): Promise<S
   }
   const optional = <T>(value: T | undefined) => value ?? null;
   try {
-    const [row] = await queryRows<StoredResponse>(
-      tx,
-      sql`
-      with response as (
-        insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
-          phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at,
-          submitted_at, entered_by)
-        values (${input.waveId}, ${input.questionnaire.id}, ${optional(input.reservationId)}, ${input.communityCode},
-          ${input.townCode}, ${input.mode}, ${optional(input.idHash)}, ${optional(input.phoneHash)},
-          ${optional(input.sex)}, ${optional(input.birthYear)}, ${optional(input.ageGroup)},
-          ${optional(input.registered)}, ${input.counted}, ${newReceiptCode()}, ${JSON.stringify(input.answers)}::jsonb,
-          ${input.startedAt ? input.startedAt.toISOString() : null}, ${input.submittedAt.toISOString()},
-          ${optional(input.enteredBy)})
-        returning id, receipt_code, counted, wave_id, town_code
-      ), items as (
-        insert into response_items (response_id, wave_id, town_code, question, dimension, domain, code, score, counted)
-        select response.id, response.wave_id, response.town_code, item.question, item.dimension, item.domain,
-          item.code, item.score, response.counted
-        from response, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-          as item(question text, dimension text, domain text, code smallint, score real)
-      ), codes as (${insertResponseCodes(input.questionnaire.scoring, items, input)})
-      select id, receipt_code as "receiptCode", counted from response`,
-    );
+    const [row] = await insertResponse(tx, {
+      waveId: input.waveId,
+      questionnaireId: input.questionnaire.id,
+      reservationId: optional(input.reservationId),
+      communityCode: input.communityCode,
+      townCode: input.townCode,
+      mode: input.mode,
+      idHash: optional(input.idHash),
+      phoneHash: optional(input.phoneHash),
+      sex: optional(input.sex),
+      birthYear: optional(input.birthYear),
+      ageGroup: optional(input.ageGroup),
+      registered: optional(input.registered),
+      counted: input.counted,
+      receiptCode: newReceiptCode(),
+      answers: JSON.stringify(input.answers),
+      startedAt: input.startedAt ? input.startedAt.toISOString() : null,
+      submittedAt: input.submittedAt.toISOString(),
+      enteredBy: optional(input.enteredBy),
+      items: JSON.stringify(items),
+      codesHex: responseCodesHex(input.questionnaire.scoring, items),
+    });
     if (!row) throw new Error("response insert returned nothing");
     return row;
   } catch (error) {
