@@ -1,7 +1,9 @@
 -- One resident's writes, as the API issues them: the claim (confirm) and the submission (POST /api/responses),
 -- the same statements as apps/api/src/data/quota.ts (claimSlot, completeHeldSlot) and
--- apps/api/src/services/response-store.ts (storeResponse).
--- Run by bench/surge.ts: pgbench -n -M extended -f bench/claim-submit.sql -D wave=… -D communities=…
+-- apps/api/src/services/response-store.ts (storeResponse), prepared as the API prepares them. Where the API's
+-- statement does more (the claim also issues the resident's token; the submission's lock reads the reservation
+-- through its token with the wave and any stored response), pgbench runs only the claim and submission part.
+-- Run by bench/surge.ts: pgbench -n -M prepared -f bench/claim-submit.sql -D wave=… -D communities=…
 --   -D questionnaire=… -D answers='<answers JSON>' -D items='<scored items JSON>' -D codes='<codes hex>'
 -- bench_communities (n, community_code, town_code) numbers the wave's communities 1..communities.
 \set k random(1, :communities)

@@ -43,8 +43,8 @@ function connectionArgs(url: string): string[] {
 
 /**
  * Runs a pgbench script with `clients` connections until `total` transactions are done (rounded up to a
- * whole number per client), extended query protocol like node-postgres, and reads every transaction's
- * latency from pgbench's log.
+ * whole number per client), as prepared statements like the API's hot statements (node-postgres named
+ * statements, `namedStatement` in packages/db), and reads every transaction's latency from pgbench's log.
  */
 export async function runPgbench(options: {
   url: string;
@@ -62,7 +62,7 @@ export async function runPgbench(options: {
     const output = await run(process.env.PGBENCH ?? "pgbench", [
       "-n",
       "-M",
-      "extended",
+      "prepared",
       "-c",
       String(options.clients),
       "-j",

@@ -1,6 +1,19 @@
-import { type Database, devSmsOutbox, type Executor } from "@survey/db";
-import { desc, eq } from "drizzle-orm";
+import { type Database, type Executor, namedStatement, param } from "@survey/db";
+import { sql } from "drizzle-orm";
 import type { SmsMessage, SmsProvider } from "./sms-provider";
+
+const insertMessage = namedStatement<never, { phoneHash: string; text: string; code: string; createdAt: string }>(
+  "dev_outbox_insert",
+  sql`insert into dev_sms_outbox (phone_hash, text, code, created_at)
+      values (${param("phoneHash")}::text, ${param("text")}::text, ${param("code")}::text,
+        ${param("createdAt")}::timestamptz)`,
+);
+
+const listMessages = namedStatement<{ text: string; code: string; created_at: Date | string }, { phoneHash: string }>(
+  "dev_outbox_list",
+  sql`select text, code, created_at from dev_sms_outbox where phone_hash = ${param("phoneHash")}::text
+      order by id desc limit 20`,
+);
 
 /** Keeps messages in the database, keyed by the phone's hash, for `GET /api/dev/sms-outbox`. */
 export class DevOutboxProvider implements SmsProvider {
@@ -11,18 +24,16 @@ export class DevOutboxProvider implements SmsProvider {
   ) {}
 
   async send(message: SmsMessage, db: Executor): Promise<void> {
-    await db
-      .insert(devSmsOutbox)
-      .values({ phoneHash: message.phoneHash, text: message.text, code: message.code, createdAt: this.now() });
+    await insertMessage(db, {
+      phoneHash: message.phoneHash,
+      text: message.text,
+      code: message.code,
+      createdAt: this.now().toISOString(),
+    });
   }
 
   async list(phoneHash: string) {
-    const rows = await this.db
-      .select({ text: devSmsOutbox.text, code: devSmsOutbox.code, createdAt: devSmsOutbox.createdAt })
-      .from(devSmsOutbox)
-      .where(eq(devSmsOutbox.phoneHash, phoneHash))
-      .orderBy(desc(devSmsOutbox.id))
-      .limit(20);
-    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    const rows = await listMessages(this.db, { phoneHash });
+    return rows.map((row) => ({ text: row.text, code: row.code, createdAt: new Date(row.created_at).toISOString() }));
   }
 }
