@@ -2,6 +2,7 @@
  * Surge benchmark: thousands of residents go through verification and submission at once.
  *
  *   npx tsx bench/surge.ts [--residents 2000] [--concurrency 64,256] [--processes 2] [--pool 10] [--rounds 4]
+ *                          [--paced 256] [--think 1000] [--paced-residents 2000]
  *                          [--arrivals 40,60] [--arrival-seconds 30] [--redis] [--profile DIR]
  *
  * Starts the API (one process per CPU core by default, as deployed behind a load balancer) on a fresh
@@ -12,8 +13,9 @@
  * pgbench transactions/s (one transaction = one claim + one submission).
  *
  * Closed-loop latency is concurrency ÷ throughput (Little's law), so the latency a resident sees in a real
- * surge is measured open loop as well: residents arrive at a fixed rate (--arrivals), and pgbench --rate runs
- * the same SQL at the same rate, for a p99 ratio.
+ * surge is measured two more ways: the same number of residents in flight, each pausing between steps as a
+ * person does (--paced, --think), and open loop: residents arrive at a fixed rate (--arrivals), and pgbench
+ * --rate runs the same SQL at the same rate, for a p99 ratio.
  */
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -23,7 +25,7 @@ import { findQuotaInvariantViolations, releaseExpiredReservations } from "../app
 import { type ApiServer, startApiServer } from "./support/api-server";
 import { createBenchDatabase } from "./support/bench-database";
 import { LatencyRecorder, ms, summarise } from "./support/latency";
-import { connectionHeadroom, describeMachine, processCpuMs } from "./support/machine";
+import { connectionHeadroom, describeMachine, machineBusyCpuMs, ownCpuMs, processCpuMs } from "./support/machine";
 import { runPgbench } from "./support/pgbench";
 import { driveResidents, STEPS } from "./support/resident-load";
 import { residentNumber, seededRandom } from "./support/residents";
@@ -37,6 +39,10 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "4" },
     /** Open-loop runs: residents arriving at these rates per second (comma-separated; "" for none). */
     arrivals: { type: "string", default: "40,60" },
+    /** Runs with this many residents in flight, each pausing --think ms between steps ("" for none). */
+    paced: { type: "string", default: "256" },
+    think: { type: "string", default: "1000" },
+    "paced-residents": { type: "string", default: "2000" },
     /** How long each open-loop run lasts, in seconds. */
     "arrival-seconds": { type: "string", default: "30" },
     warmup: { type: "string", default: "300" },
@@ -59,6 +65,11 @@ interface Measurement {
   apiSeconds: number;
   requests: number;
   apiCpuMsPerResident: number;
+  /** Whole machine's busy CPU per resident, and the load generator's (this process) share of it. */
+  machineCpuMsPerResident: number;
+  loadCpuMsPerResident: number;
+  /** Whole machine's busy CPU per pgbench transaction. */
+  machineCpuMsPerTransaction: number;
   outcomes: Map<string, number>;
   latency: LatencyRecorder;
   pgbenchClients: number;
@@ -121,6 +132,9 @@ try {
       apiSeconds: 0,
       requests: 0,
       apiCpuMsPerResident: 0,
+      machineCpuMsPerResident: 0,
+      loadCpuMsPerResident: 0,
+      machineCpuMsPerTransaction: 0,
       outcomes: new Map(),
       latency: new LatencyRecorder(),
       pgbenchClients: Math.min(concurrency, await connectionHeadroom(database.url)),
@@ -130,9 +144,14 @@ try {
       pgbenchLatencies: [],
     };
     let cpu = 0;
+    let machineCpu = 0;
+    let loadCpu = 0;
+    let pgbenchMachineCpu = 0;
     for (let round = 0; round < rounds; round++) {
       const perRound = Math.ceil(residentsPerRun / rounds);
       const cpuBefore = apiCpuMs();
+      const machineBefore = machineBusyCpuMs();
+      const loadBefore = ownCpuMs();
       const load = await driveResidents({
         baseUrls,
         waveId: wave.id,
@@ -142,6 +161,9 @@ try {
         latency: m.latency,
       });
       cpu += apiCpuMs() - cpuBefore;
+      machineCpu += machineBusyCpuMs() - machineBefore;
+      loadCpu += ownCpuMs() - loadBefore;
+      const pgbenchMachineBefore = machineBusyCpuMs();
       m.residents += load.residents;
       m.apiSeconds += load.elapsedMs / 1000;
       m.requests += load.requests;
@@ -153,14 +175,47 @@ try {
         total: perRound,
         variables: wave.pgbenchVariables,
       });
+      pgbenchMachineCpu += machineBusyCpuMs() - pgbenchMachineBefore;
       m.pgbenchTransactions += bench.transactions;
       m.pgbenchSeconds += bench.transactions / bench.tps;
       m.pgbenchFailed += bench.failed;
       m.pgbenchLatencies.push(...bench.latencies);
     }
     m.apiCpuMsPerResident = cpu / m.residents;
+    m.machineCpuMsPerResident = machineCpu / m.residents;
+    m.loadCpuMsPerResident = loadCpu / m.residents;
+    m.machineCpuMsPerTransaction = pgbenchMachineCpu / m.pgbenchTransactions;
     measurements.push(m);
     printMeasurement(m);
+  }
+
+  const paced: string[] = [];
+  for (const concurrency of args.paced.split(",").filter(Boolean).map(Number)) {
+    const think = Number(args.think);
+    const load = await driveResidents({
+      baseUrls,
+      waveId: wave.id,
+      residents: nextResidents(Number(args["paced-residents"])),
+      concurrency,
+      answers: wave.answers,
+      thinkMs: think,
+    });
+    const steps = STEPS.map((step) => load.latency.summary(step));
+    const outcomes = [...load.outcomes].map(([name, n]) => `${name} ${n}`).join(", ");
+    const perSecond = load.residents / (load.elapsedMs / 1000);
+    console.log(`\n== ${concurrency} concurrent residents pausing ${think} ms between steps ==`);
+    console.log(
+      `API: ${load.residents} residents (${outcomes}) in ${(load.elapsedMs / 1000).toFixed(1)} s = ${perSecond.toFixed(1)} residents/s`,
+    );
+    for (const [i, step] of STEPS.entries()) {
+      console.log(
+        `  ${step.padEnd(8)} p50 ${ms(steps[i]?.p50 ?? Number.NaN)} ms  p99 ${ms(steps[i]?.p99 ?? Number.NaN)} ms`,
+      );
+    }
+    const worst = Math.max(...steps.map((s) => s.p99));
+    paced.push(
+      `| ${concurrency} | ${think} ms | ${perSecond.toFixed(0)} | ${steps.map((s) => `${ms(s.p50)} / ${ms(s.p99)}`).join(" | ")} | ${worst < 100 ? "yes" : "no"} |`,
+    );
   }
 
   const openLoop: string[] = [];
@@ -206,6 +261,13 @@ try {
   const violations = await findQuotaInvariantViolations(handle.db, wave.id);
   console.log(`\nquota invariant after all runs: ${violations.length === 0 ? "holds" : JSON.stringify(violations)}`);
   printTable(measurements);
+  if (paced.length > 0) {
+    console.log(
+      "\n| residents in flight | pause between steps | residents/s | start p50/p99 ms | outbox p50/p99 ms | confirm p50/p99 ms | submit p50/p99 ms | every step p99 < 100 ms |",
+    );
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const row of paced) console.log(row);
+  }
   if (openLoop.length > 0) {
     console.log(
       "\n| arrivals | start p50/p99 ms | outbox p50/p99 ms | confirm p50/p99 ms | submit p50/p99 ms | resident (4 steps) p99 ms | pgbench --rate p99 ms | ratio p99 API/pgbench | every step p99 < 100 ms |",
@@ -240,6 +302,9 @@ function printMeasurement(m: Measurement) {
   }
   console.log(
     `pgbench (${m.pgbenchClients} clients, one claim + one submission per transaction): ${m.pgbenchTransactions} tx (${m.pgbenchFailed} failed) in ${m.pgbenchSeconds.toFixed(1)} s = ${pgbenchRate.toFixed(1)} tx/s, p50 ${ms(pg.p50)} ms p99 ${ms(pg.p99)} ms`,
+  );
+  console.log(
+    `machine CPU per resident ${m.machineCpuMsPerResident.toFixed(1)} ms (API processes ${m.apiCpuMsPerResident.toFixed(1)}, load generator ${m.loadCpuMsPerResident.toFixed(1)}, PostgreSQL and the rest ${(m.machineCpuMsPerResident - m.apiCpuMsPerResident - m.loadCpuMsPerResident).toFixed(1)}); per pgbench transaction ${m.machineCpuMsPerTransaction.toFixed(1)} ms (pgbench and PostgreSQL)`,
   );
   console.log(`ratio API residents/s ÷ pgbench tx/s = ${ratio.toFixed(2)}`);
 }

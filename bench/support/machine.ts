@@ -38,3 +38,21 @@ export function processCpuMs(pid: number | undefined): number {
     return Number.NaN;
   }
 }
+
+/** Busy CPU time of the whole machine so far (all cores, ms), from /proc/stat (Linux). */
+export function machineBusyCpuMs(): number {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  // cpu  user nice system idle iowait irq softirq steal ...
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
+}
+
+/** CPU time (user + system, ms) this process has used so far. */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}

@@ -1,6 +1,6 @@
 import { Pool } from "undici";
 import { LatencyRecorder } from "./latency";
-import type { BenchResident } from "./residents";
+import { type BenchResident, seededRandom } from "./residents";
 
 export const STEPS = ["start", "outbox", "confirm", "submit"] as const;
 export type Step = (typeof STEPS)[number];
@@ -45,6 +45,12 @@ export async function driveResidents(options: {
    * `concurrency` then only bounds the connections.
    */
   arrivalsPerSecond?: number;
+  /**
+   * Each resident pauses this long between steps (reading the SMS, typing the code, filling in the
+   * questionnaire): `concurrency` residents in flight as people are, not each firing its next request
+   * the moment the last one answered. Step latencies exclude the pauses.
+   */
+  thinkMs?: number;
 }): Promise<LoadResult> {
   const perProcess = Math.ceil(options.concurrency / options.baseUrls.length);
   const pools = options.baseUrls.map((url) => new Pool(url, { connections: perProcess, pipelining: 1 }));
@@ -73,6 +79,12 @@ export async function driveResidents(options: {
     return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
   };
 
+  // People neither start together nor pause alike: each pause is drawn between ½ and 1½ times thinkMs.
+  const jitter = seededRandom(20261122);
+  const pause = (scale: number) =>
+    options.thinkMs ? new Promise((resolve) => setTimeout(resolve, scale * (options.thinkMs ?? 0))) : undefined;
+  const think = () => pause(0.5 + jitter());
+
   const one = async (resident: BenchResident, pool: Pool, index: number): Promise<string> => {
     const started = await send(
       pool,
@@ -82,9 +94,11 @@ export async function driveResidents(options: {
       JSON.stringify(resident),
     );
     if (started.status !== 201) return started.body?.error ?? `http_${started.status}`;
+    await think();
     const outbox = await send(pool, "outbox", "GET", `/api/dev/sms-outbox?phone=${resident.phone}`);
     const code = outbox.body?.[0]?.code;
     if (outbox.status !== 200 || !code) return outbox.body?.error ?? "no_sms";
+    await think();
     const confirmed = await send(
       pool,
       "confirm",
@@ -93,6 +107,7 @@ export async function driveResidents(options: {
       JSON.stringify({ code }),
     );
     if (confirmed.status !== 201) return confirmed.body?.error ?? `http_${confirmed.status}`;
+    await think();
     const submitted = await send(
       pool,
       "submit",
@@ -135,6 +150,8 @@ export async function driveResidents(options: {
   } else {
     let next = 0;
     const worker = async () => {
+      // With pauses, the residents in flight also arrive spread over one pause rather than all at once.
+      await pause(jitter());
       while (next < options.residents.length) await runOne(next++);
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
