@@ -1,34 +1,20 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { respondByApi } from "./support/survey-api";
-import { openPhone, type PhoneBrowser, screenshot } from "./support/survey-browser";
+import { screenshot } from "./support/survey-browser";
 import { agreeToConsent, requestCode } from "./support/survey-flow";
 import { fillCommunity } from "./support/survey-quota";
 import { newResident } from "./support/survey-residents";
-import { type SurveyServer, startSurveyServer } from "./support/survey-server";
+import { withSurveyServerAndPhone } from "./support/survey-session";
 
 /** The paths that end before the questionnaire: each must say why, what to do, and thank the resident. */
 describe("resident survey: quota full, already responded, wrong code, closed wave", () => {
-  let server: SurveyServer;
-  let phone: PhoneBrowser;
-
-  beforeAll(async () => {
-    server = await startSurveyServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    phone = await openPhone();
-  });
-  afterEach(async () => {
-    await phone?.close();
-  });
+  const survey = withSurveyServerAndPhone();
 
   it("a QR link to a community that already has its share says so, explains why and thanks", async () => {
-    const { page } = phone;
-    await fillCommunity(server, "310117002001");
-    await page.goto(`${server.baseUrl}/?c=310117002001`);
+    const { page } = survey.phone;
+    await fillCommunity(survey.server, "310117002001");
+    await page.goto(`${survey.server.baseUrl}/?c=310117002001`);
     await page.getByRole("heading", { name: "这里的问卷已经收满了" }).waitFor();
     await page.getByText("每个社区和街镇收集的数量有上限").waitFor();
     await page.getByText("感谢您的关注和支持！").waitFor();
@@ -37,23 +23,23 @@ describe("resident survey: quota full, already responded, wrong code, closed wav
   });
 
   it("a community that fills up while the resident types shows the quota-full message on 获取验证码", async () => {
-    const { page } = phone;
+    const { page } = survey.phone;
     const resident = newResident();
-    await page.goto(`${server.baseUrl}/?c=310117002002`);
+    await page.goto(`${survey.server.baseUrl}/?c=310117002002`);
     await agreeToConsent(page);
     await page.getByLabel("居民身份证号码").fill(resident.idNumber);
     await page.getByLabel("手机号码").fill(resident.phone);
-    await fillCommunity(server, "310117002002");
+    await fillCommunity(survey.server, "310117002002");
     await page.getByRole("button", { name: "获取验证码" }).click();
     await page.getByRole("heading", { name: "这里的问卷已经收满了" }).waitFor();
     await page.getByText("先到先得").waitFor();
   });
 
   it("someone who already responded is told so and thanked, without a questionnaire", async () => {
-    const { page } = phone;
+    const { page } = survey.phone;
     const resident = newResident();
-    await respondByApi(server.baseUrl, resident, "310117003001");
-    await page.goto(`${server.baseUrl}/?c=310117003001`);
+    await respondByApi(survey.server.baseUrl, resident, "310117003001");
+    await page.goto(`${survey.server.baseUrl}/?c=310117003001`);
     await agreeToConsent(page);
     await page.getByLabel("居民身份证号码").fill(resident.idNumber);
     await page.getByLabel("手机号码").fill(resident.phone);
@@ -64,11 +50,11 @@ describe("resident survey: quota full, already responded, wrong code, closed wav
   });
 
   it("a wrong SMS code is refused inline with the attempts left, and the right one still works", async () => {
-    const { page } = phone;
+    const { page } = survey.phone;
     const resident = newResident();
-    await page.goto(`${server.baseUrl}/?c=310117003002`);
+    await page.goto(`${survey.server.baseUrl}/?c=310117003002`);
     await agreeToConsent(page);
-    const code = await requestCode(page, server.baseUrl, resident);
+    const code = await requestCode(page, survey.server.baseUrl, resident);
     const wrong = code === "000000" ? "111111" : "000000";
     await page.getByLabel("短信验证码").fill(wrong);
     await page.getByText(/验证码不正确.*还可以再试\d次/).waitFor();
@@ -78,9 +64,9 @@ describe("resident survey: quota full, already responded, wrong code, closed wav
   });
 
   it("an ID number under the minimum age is refused kindly", async () => {
-    const { page } = phone;
+    const { page } = survey.phone;
     const child = newResident({ birthYear: new Date().getFullYear() - 10 });
-    await page.goto(`${server.baseUrl}/?c=310117003003`);
+    await page.goto(`${survey.server.baseUrl}/?c=310117003003`);
     await agreeToConsent(page);
     await page.getByLabel("居民身份证号码").fill(child.idNumber);
     await page.getByLabel("手机号码").fill(child.phone);
@@ -90,9 +76,9 @@ describe("resident survey: quota full, already responded, wrong code, closed wav
 
   // Last: it closes the wave for every later request of this server.
   it("a closed wave shows a clear page instead of the survey", async () => {
-    const { page } = phone;
-    await server.database.handle.db.execute(sql`update waves set status = 'closed'`);
-    await page.goto(`${server.baseUrl}/?c=310117001001`);
+    const { page } = survey.phone;
+    await survey.server.database.handle.db.execute(sql`update waves set status = 'closed'`);
+    await page.goto(`${survey.server.baseUrl}/?c=310117001001`);
     await page.getByRole("heading", { name: /目前没有正在进行的调查|本次调查已经结束/ }).waitFor();
     await screenshot(page, "survey-23-no-open-wave", { fullPage: false });
   });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPhone, type PhoneBrowser, screenshot } from "./support/survey-browser";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./support/survey-browser";
 import {
   agreeToConsent,
   answerCurrentPage,
@@ -15,35 +15,21 @@ import {
 } from "./support/survey-flow";
 import { fillCommunity } from "./support/survey-quota";
 import { newResident } from "./support/survey-residents";
-import { type SurveyServer, startSurveyServer } from "./support/survey-server";
+import { withSurveyServerAndPhone } from "./support/survey-session";
 
 const COMMUNITY = { code: "310117001001", name: "荣乐社区居委会", town: "岳阳街道" };
 
 describe("resident survey on a phone (390×844, WeChat browser)", () => {
-  let server: SurveyServer;
-  let phone: PhoneBrowser;
-
-  beforeAll(async () => {
-    server = await startSurveyServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    phone = await openPhone();
-  });
-  afterEach(async () => {
-    await phone?.close();
-  });
+  const survey = withSurveyServerAndPhone();
 
   it("goes from the QR link through consent and verification to the receipt, losing nothing on reload or offline", async () => {
-    const { page, context } = phone;
+    const { page, context } = survey.phone;
     const resident = newResident();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
 
     // The QR poster link pre-selects the community; nothing personal is asked before consent.
-    await page.goto(`${server.baseUrl}/?c=${COMMUNITY.code}`);
+    await page.goto(`${survey.server.baseUrl}/?c=${COMMUNITY.code}`);
     await page.getByText(`${COMMUNITY.town} · ${COMMUNITY.name}`).waitFor();
     expect(await page.getByLabel("居民身份证号码").count()).toBe(0);
     // (The first screen without SurveyJS, fetched while this screen is read: survey-loading.test.ts.)
@@ -56,7 +42,7 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     await page.getByText("居民身份证号码应为18位").waitFor();
     await screenshot(page, "survey-02-verification-inline-error");
 
-    const code = await requestCode(page, server.baseUrl, resident);
+    const code = await requestCode(page, survey.server.baseUrl, resident);
     expect(code).toMatch(/^\d{6}$/);
     await page.getByRole("button", { name: /秒后可重新获取/ }).waitFor();
     await screenshot(page, "survey-03-verification-code-sent");
@@ -81,7 +67,7 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     await page.getByText("已为您恢复上次填写的内容").waitFor();
     await screenshot(page, "survey-06-resumed-after-reload", { fullPage: false });
     const token = await storedToken(page);
-    const afterReload = await serverDraft(server.baseUrl, token);
+    const afterReload = await serverDraft(survey.server.baseUrl, token);
     for (const name of [...firstPageAnswers, ...secondPageAnswers]) expect(afterReload[name]).toBeDefined();
 
     // The connection drops while an answer is being autosaved, and another is given offline.
@@ -90,11 +76,11 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     expect(offlineAnswers).toHaveLength(2);
     await page.locator('.save-status[data-status="offline"]').waitFor();
     await screenshot(page, "survey-07-offline-saved-locally", { fullPage: false });
-    const whileOffline = await serverDraft(server.baseUrl, token);
+    const whileOffline = await serverDraft(survey.server.baseUrl, token);
     expect(offlineAnswers.some((name) => whileOffline[name] === undefined)).toBe(true);
     await context.setOffline(false);
     await waitForSaved(page);
-    const afterOffline = await serverDraft(server.baseUrl, token);
+    const afterOffline = await serverDraft(survey.server.baseUrl, token);
     for (const name of offlineAnswers) expect(afterOffline[name]).toBe(4);
 
     // Finish the questionnaire.
@@ -127,7 +113,7 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     await screenshot(page, "survey-10-receipt");
 
     // The same submission again is acknowledged with the same receipt (idempotent), and the app kept no token.
-    const again = await fetch(`${server.baseUrl}/api/responses`, {
+    const again = await fetch(`${survey.server.baseUrl}/api/responses`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ answers: afterOffline }),
@@ -136,16 +122,16 @@ describe("resident survey on a phone (390×844, WeChat browser)", () => {
     expect(await page.evaluate(() => window.localStorage.getItem("survey.session.v1"))).toBeNull();
 
     // Reopening the link shows the receipt rather than a fresh start.
-    await page.goto(`${server.baseUrl}/?c=${COMMUNITY.code}`);
+    await page.goto(`${survey.server.baseUrl}/?c=${COMMUNITY.code}`);
     await page.getByTestId("receipt-code").waitFor();
     expect(((await page.getByTestId("receipt-code").textContent()) ?? "").trim()).toBe(receiptCode);
     expect(pageErrors).toEqual([]);
   });
 
   it("starts with town and community pickers on a bare link, full ones shown but disabled", async () => {
-    const { page } = phone;
-    await fillCommunity(server, "310117001002");
-    await page.goto(`${server.baseUrl}/`);
+    const { page } = survey.phone;
+    await fillCommunity(survey.server, "310117001002");
+    await page.goto(`${survey.server.baseUrl}/`);
     await page.getByRole("heading", { name: "请选择您居住的街道或镇" }).waitFor();
     await screenshot(page, "survey-11-town-picker", { fullPage: false });
     await page.getByRole("button", { name: "岳阳街道" }).click();

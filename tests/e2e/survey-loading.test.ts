@@ -1,9 +1,8 @@
 import type { Page, Route } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPhone, type PhoneBrowser } from "./support/survey-browser";
+import { describe, expect, it } from "vitest";
 import { agreeToConsent, enterCode, requestCode } from "./support/survey-flow";
 import { newResident } from "./support/survey-residents";
-import { type SurveyServer, startSurveyServer } from "./support/survey-server";
+import { withSurveyServerAndPhone } from "./support/survey-session";
 
 const COMMUNITY = { code: "310117001001", name: "荣乐社区居委会", town: "岳阳街道" };
 
@@ -41,27 +40,13 @@ function recordRequests(page: Page, baseUrl: string): string[] {
 }
 
 describe("resident page loading on a slow network (390×844)", () => {
-  let server: SurveyServer;
-  let phone: PhoneBrowser;
-
-  beforeAll(async () => {
-    server = await startSurveyServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    phone = await openPhone();
-  });
-  afterEach(async () => {
-    await phone?.close();
-  });
+  const survey = withSurveyServerAndPhone();
 
   it("asks for the first screen's data while the app's script is still downloading, and only once", async () => {
-    const { page } = phone;
-    const requests = recordRequests(page, server.baseUrl);
+    const { page } = survey.phone;
+    const requests = recordRequests(page, survey.server.baseUrl);
     const script = await holdResponses(page, "**/assets/index-*.js");
-    await page.goto(`${server.baseUrl}/?c=${COMMUNITY.code}`, { waitUntil: "commit" });
+    await page.goto(`${survey.server.baseUrl}/?c=${COMMUNITY.code}`, { waitUntil: "commit" });
     await script.firstRequest;
 
     // With the script held back, the page itself already has the wave, its towns and the community's town.
@@ -81,9 +66,9 @@ describe("resident page loading on a slow network (390×844)", () => {
   });
 
   it("shows consent and the verification form without SurveyJS, and has it fetched before the code is confirmed", async () => {
-    const { page } = phone;
+    const { page } = survey.phone;
     const resident = newResident();
-    const requests = recordRequests(page, server.baseUrl);
+    const requests = recordRequests(page, survey.server.baseUrl);
     const surveyJs = await holdResponses(page, "**/assets/questionnaire-screen-*.js");
     const confirmAnswers: { encoding?: string }[] = [];
     page.on("response", (response) => {
@@ -91,12 +76,12 @@ describe("resident page loading on a slow network (390×844)", () => {
         confirmAnswers.push({ encoding: response.headers()["content-encoding"] });
     });
 
-    await page.goto(`${server.baseUrl}/?c=${COMMUNITY.code}`, { waitUntil: "commit" });
+    await page.goto(`${survey.server.baseUrl}/?c=${COMMUNITY.code}`, { waitUntil: "commit" });
     await page.getByText(`${COMMUNITY.town} · ${COMMUNITY.name}`).waitFor();
     // Requested while the resident reads the consent, before touching anything.
     await surveyJs.firstRequest;
     await agreeToConsent(page);
-    const code = await requestCode(page, server.baseUrl, resident);
+    const code = await requestCode(page, survey.server.baseUrl, resident);
 
     await surveyJs.release();
     await enterCode(page, code);

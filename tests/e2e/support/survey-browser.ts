@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { repoRoot } from "./survey-build";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,13 +18,12 @@ export interface PhoneBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, at 390×844 with touch, in a fresh profile. */
-export async function openPhone(): Promise<PhoneBrowser> {
+/** Debian's Chromium, headless. One per test file: each phone is a fresh context of it. */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), "survey-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -38,6 +36,15 @@ export async function openPhone(): Promise<PhoneBrowser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * A phone at 390×844 with touch: a new browser context, so it starts with no cookies, storage or cache
+ * of its own, like a fresh profile.
+ */
+export async function openPhone(browser: Browser): Promise<PhoneBrowser> {
+  const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -47,15 +54,8 @@ export async function openPhone(): Promise<PhoneBrowser> {
     userAgent: WECHAT_ANDROID_UA,
   });
   context.setDefaultTimeout(15_000);
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  const page = await context.newPage();
+  return { context, page, close: () => context.close() };
 }
 
 /** Saves `.tmp/screenshots/<name>.png` (the whole page unless told otherwise) for people to look at. */
