@@ -1,5 +1,5 @@
-import { waveCommunities, waves } from "@survey/db";
-import { and, eq } from "drizzle-orm";
+import { queryRows, waveCommunities, waves } from "@survey/db";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findQuotaInvariantViolations } from "../apps/api/src/data/quota";
 import {
@@ -84,6 +84,27 @@ describe(`respondent verification (${testDriver})`, () => {
     expect(response.json().error).toBe("underage");
     const eighteen = adultIdNumber({ birth: "20081120", seq: 502 });
     expect((await startVerification(t.app, waveId, { ...person(), idNumber: eighteen })).statusCode).toBe(201);
+  });
+
+  it("stores nothing and sends no code for a refused start: the same phone may ask again at once", async () => {
+    const phone = mobilePhone();
+    const verifications = async () =>
+      (await queryRows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from verifications`))[0]?.n;
+    const before = await verifications();
+    const underage = await startVerification(t.app, waveId, {
+      ...person(),
+      phone,
+      idNumber: adultIdNumber({ birth: "20081121", seq: 503 }),
+    });
+    expect(underage.json().error).toBe("underage");
+    const resident = person();
+    expect((await verifyResident(t.app, waveId, resident)).statusCode).toBe(201);
+    const inProgress = await startVerification(t.app, waveId, { ...resident, phone });
+    expect(inProgress.json().error).toBe("in_progress");
+    expect(await verifications()).toBe((before ?? 0) + 1);
+    const outbox = await t.app.inject({ method: "GET", url: `/api/dev/sms-outbox?phone=${phone}` });
+    expect(outbox.json()).toEqual([]);
+    expect((await startVerification(t.app, waveId, { ...person(), phone })).statusCode).toBe(201);
   });
 
   it("refuses with 409 wave_closed when the wave is closed", async () => {

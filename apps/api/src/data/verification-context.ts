@@ -76,47 +76,58 @@ function parseReservations(held: PersonReservation[] | string): PersonReservatio
 
 const startPerson = personFilter(sql`w.id`, sql`${param("idHash")}::text`, sql`${param("phoneHash")}::text`);
 
-const readStartContext = namedStatement<
-  WaveColumns & {
-    community_town: string | null;
-    community_room: boolean | null;
-    town_room: boolean | null;
-    responded: boolean;
-    held: PersonReservation[] | string;
-  },
-  { waveId: number; communityCode: string; idHash: string | null; phoneHash: string | null }
->(
-  "verification_start_context",
-  sql`
+/** Active reservations of the person that still run at `now` (an expired one is given back at confirm). */
+function runningReservationsSql(extra: SQL) {
+  return sql`(select count(*)::int from reservations r
+    where r.status = 'active' and r.expires_at > ${param("now")}::timestamptz and ${startPerson} ${extra})`;
+}
+
+/**
+ * What start checks, as the columns of one row: the wave, the community (with its town) in the wave, whether
+ * each still has room, and — for the person hashed into `idHash` / `phoneHash` (null when the ID number or
+ * phone is not valid) — whether they have responded and what reservations they hold.
+ */
+export const startContextSelect = sql`
   select ${waveColumns}, wc.town_code as community_town,
     wc.completed + wc.reserved < wc.cap as community_room,
     wt.completed + wt.reserved < wt.target as town_room,
-    ${respondedSql(startPerson)} as responded, ${activeReservationsSql(startPerson)} as held
+    ${respondedSql(startPerson)} as responded, ${activeReservationsSql(startPerson)} as held,
+    ${runningReservationsSql(sql``)} as running,
+    ${runningReservationsSql(sql`and r.id_hash = ${param("idHash")}::text and r.phone_hash = ${param("phoneHash")}::text`)}
+      as running_own
   from waves w
   left join wave_communities wc on wc.wave_id = w.id and wc.community_code = ${param("communityCode")}::text
   left join wave_towns wt on wt.wave_id = w.id and wt.town_code = wc.town_code
-  where w.id = ${param("waveId")}::int`,
+  where w.id = ${param("waveId")}::int`;
+
+export type StartContextRow = WaveColumns & {
+  community_town: string | null;
+  community_room: boolean | null;
+  town_room: boolean | null;
+  responded: boolean;
+  held: PersonReservation[] | string;
+  running: number;
+  running_own: number;
+};
+
+export interface StartContextValues extends Record<string, unknown> {
+  waveId: number;
+  communityCode: string;
+  idHash: string | null;
+  phoneHash: string | null;
+  now: string;
+}
+
+const readStartContext = namedStatement<StartContextRow, StartContextValues>(
+  "verification_start_context",
+  startContextSelect,
 );
 
-/**
- * What start checks: the wave, the community (with its town) in the wave, whether each still has room,
- * and — when the ID number and phone could be hashed — whether the person has responded and what
- * reservations they hold. Undefined when the wave does not exist.
- */
-export async function findStartContext(
-  db: Executor,
-  input: { waveId: number; communityCode: string; person?: { idHash: string; phoneHash: string } },
-) {
-  const [row] = await readStartContext(db, {
-    waveId: input.waveId,
-    communityCode: input.communityCode,
-    idHash: input.person?.idHash ?? null,
-    phoneHash: input.person?.phoneHash ?? null,
-  });
+/** The start context of one row (undefined when the wave does not exist). */
+export function startContextOf(row: StartContextRow | undefined, communityCode: string) {
   const wave = row && waveOf(row);
   if (!row || !wave) return undefined;
-  const community =
-    row.community_town === null ? undefined : { code: input.communityCode, townCode: row.community_town };
+  const community = row.community_town === null ? undefined : { code: communityCode, townCode: row.community_town };
   return {
     wave,
     community,
@@ -125,6 +136,22 @@ export async function findStartContext(
     responded: row.responded,
     held: parseReservations(row.held),
   };
+}
+
+/**
+ * Start's checks for a person whose ID number or phone could not be hashed: only the wave and community count,
+ * and nothing is stored (`allowed` and `sent` are false).
+ */
+export async function findStartContext(db: Executor, input: { waveId: number; communityCode: string; now: Date }) {
+  const [row] = await readStartContext(db, {
+    waveId: input.waveId,
+    communityCode: input.communityCode,
+    idHash: null,
+    phoneHash: null,
+    now: input.now.toISOString(),
+  });
+  const context = startContextOf(row, input.communityCode);
+  return context && { ...context, allowed: false, sent: false };
 }
 
 /** The verification as confirm decides on it. */

@@ -69,3 +69,13 @@ export function plainPhoneForSms(phone: string): string {
   if (!normalized) throw new InvalidPhoneError({}, phoneProblemMessage);
   return normalized;
 }
+
+/** Age in whole years on `today` by a valid ID number (undefined for an invalid one). */
+export function ageByIdNumber(
+  config: Pick<Config, "localIdPrefix">,
+  idNumber: string,
+  today: Date,
+): number | undefined {
+  const id = parseIdNumber(idNumber, { today, localPrefix: config.localIdPrefix });
+  return id.ok ? id.value.age : undefined;
+}

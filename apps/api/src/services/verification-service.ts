@@ -13,12 +13,7 @@ import { claimSlot, type HeldReservation, releaseExpiredReservations } from "../
 import { countWrongAttempt, issueReservationToken } from "../data/respondents";
 import { pgErrorCode, withTransactionRetry } from "../data/retry";
 import { findConfirmContext, findStartContext, type PersonReservation } from "../data/verification-context";
-import {
-  insertVerificationIfAllowed,
-  type NewVerification,
-  phoneSendsSince,
-  withdrawVerification,
-} from "../data/verification-sends";
+import { phoneSendsSince, startVerificationIfAllowed, withdrawVerification } from "../data/verification-start";
 import type { WaveRow } from "../data/waves";
 import {
   AlreadyRespondedError,
@@ -34,7 +29,7 @@ import {
   WrongCodeError,
 } from "../errors";
 import { parseId } from "../schemas/common";
-import { identifyPerson, plainPhoneForSms } from "./person";
+import { ageByIdNumber, identifyPerson, type PersonFacts, plainPhoneForSms } from "./person";
 import { publicQuestionnaire, questionnaireOfWave } from "./questionnaire-service";
 import { verificationText } from "./sms/sms-provider";
 
@@ -64,27 +59,23 @@ function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phon
   throw new InProgressError();
 }
 
-/**
- * Stores the verification if the phone may receive another code now, else says which limit it ran into.
- * A refusal is explained from a second read; if that read finds the limit already gone (a send just left
- * the 24-hour window), the insert is tried once more.
- */
-async function insertWithinSmsLimits(db: Database, verification: NewVerification, now: Date): Promise<void> {
-  const limits = {
+function smsLimits(now: Date) {
+  return {
     resendBlockedAfter: new Date(now.getTime() - RESEND_INTERVAL_MS),
     daySince: new Date(now.getTime() - 24 * 3600_000),
     maxPerDay: MAX_SMS_PER_PHONE_PER_DAY,
   };
-  for (let attempt = 0; ; attempt++) {
-    if (await insertVerificationIfAllowed(db, verification, limits)) return;
-    const sends = await phoneSendsSince(db, verification.phoneHash, limits.daySince);
-    const last = sends.at(-1);
-    if (last && last > limits.resendBlockedAfter) {
-      const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
-      throw new ResendTooSoonError({ retryAfterSeconds });
-    }
-    if (sends.length >= MAX_SMS_PER_PHONE_PER_DAY || attempt > 0) throw new SmsDailyLimitError();
+}
+
+/** Which of the phone's limits refused a code: the resend interval (with how long to wait) or the daily cap. */
+async function smsLimitError(db: Database, phoneHash: string, now: Date): Promise<Error> {
+  const limits = smsLimits(now);
+  const last = (await phoneSendsSince(db, phoneHash, limits.daySince)).at(-1);
+  if (last && last > limits.resendBlockedAfter) {
+    const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
+    return new ResendTooSoonError({ retryAfterSeconds });
   }
+  return new SmsDailyLimitError();
 }
 
 /**
@@ -100,14 +91,42 @@ export async function startVerification(
   const now = app.now();
   const waveId = parseId(rawWaveId);
   if (waveId === undefined) throw new UnknownWaveError();
-  // The read below needs the hashes; a bad ID number or phone is reported after the wave checks.
-  let hashed: { idHash: string; phoneHash: string } | undefined;
+  const code = randomSmsCode();
+  const verificationId = randomUUID();
+  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
+  // The statement below needs the hashes; a bad ID number or phone is reported after the wave checks.
+  let identified: { facts: PersonFacts; age: number } | undefined;
   try {
-    hashed = identifyPerson(app.config, input, { today: now, minAge: 0 });
+    const facts = identifyPerson(app.config, input, { today: now, minAge: 0 });
+    const age = ageByIdNumber(app.config, input.idNumber, now);
+    identified = age === undefined ? undefined : { facts, age };
   } catch {
-    hashed = undefined;
+    identified = undefined;
   }
-  const found = await findStartContext(db, { waveId, communityCode: input.communityCode, person: hashed });
+  // An identified person's verification is stored by the same statement that reads the checks' facts, if they
+  // all pass and the phone may receive a code; the checks below then only say which one failed.
+  const found = identified
+    ? await startVerificationIfAllowed(
+        db,
+        {
+          id: verificationId,
+          waveId,
+          communityCode: input.communityCode,
+          idHash: identified.facts.idHash,
+          phoneHash: identified.facts.phoneHash,
+          phoneLast4: identified.facts.phoneLast4,
+          sex: identified.facts.sex,
+          birthYear: identified.facts.birthYear,
+          ageGroup: identified.facts.ageGroup,
+          registered: identified.facts.registered,
+          codeHash: hashSmsCode(app.config.piiSecret, verificationId, code),
+          createdAt: now,
+          expiresAt,
+        },
+        { age: identified.age },
+        smsLimits(now),
+      )
+    : await findStartContext(db, { waveId, communityCode: input.communityCode, now });
   if (!found) throw new UnknownWaveError();
   const { wave, community } = found;
   if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
@@ -124,37 +143,22 @@ export async function startVerification(
     if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
     if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
   }
+  // Every check passed, so the statement took the same decision (it never ran for an unidentified person,
+  // whom identifyPerson above refused).
+  if (!found.allowed) throw new Error("start: the statement refused what the checks allow");
+  if (!found.sent) throw await smsLimitError(db, person.phoneHash, now);
 
-  const code = randomSmsCode();
   const phone = plainPhoneForSms(input.phone);
-  const verificationId = randomUUID();
-  const verification: NewVerification = {
-    id: verificationId,
-    waveId: wave.id,
-    communityCode: community.code,
-    townCode: community.townCode,
-    idHash: person.idHash,
-    phoneHash: person.phoneHash,
-    phoneLast4: person.phoneLast4,
-    sex: person.sex,
-    birthYear: person.birthYear,
-    ageGroup: person.ageGroup,
-    registered: person.registered,
-    codeHash: hashSmsCode(app.config.piiSecret, verificationId, code),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
-  };
-  await insertWithinSmsLimits(db, verification, now);
   // Sent after the verification is stored, so no connection waits on the gateway; if the gateway refuses, the
   // attempt is withdrawn and does not count. (A process that dies in between leaves a verification whose
   // code never arrived: the resident asks again after the resend interval.)
   try {
     await app.sms.send({ phone, phoneHash: person.phoneHash, text: verificationText(code), code }, db);
   } catch (sendError) {
-    await withdrawVerification(db, verification);
+    await withdrawVerification(db, { id: verificationId, phoneHash: person.phoneHash, createdAt: now });
     throw sendError;
   }
-  return { verificationId, expiresAt: verification.expiresAt.toISOString(), phoneMasked: maskPhone(phone) };
+  return { verificationId, expiresAt: expiresAt.toISOString(), phoneMasked: maskPhone(phone) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,17 +1,12 @@
 import { type Executor, namedStatement, param, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
+import { type StartContextRow, startContextOf, startContextSelect } from "./verification-context";
 
-/**
- * A new verification and the SMS it sends, counted against the phone's limits (resend interval, daily cap)
- * in one statement, outside any transaction: the upsert of the phone's row of recent sends is the only
- * thing that decides, and its row lock makes two requests for one phone take turns — the second one then
- * sees the first one's send. The verification row is inserted only when the send was allowed.
- */
+/** A verification about to be stored, with the code's hash; its town comes from the wave's community. */
 export interface NewVerification {
   id: string;
   waveId: number;
   communityCode: string;
-  townCode: string;
   idHash: string;
   phoneHash: string;
   phoneLast4: string;
@@ -32,15 +27,30 @@ export interface SendLimits {
   maxPerDay: number;
 }
 
-const insertIfAllowed = namedStatement<{ sent: boolean }, Record<string, unknown>>(
-  "insert_verification_if_allowed",
+/**
+ * Start in one statement: the checks' facts (`context`, as startContextSelect reads them), whether they all
+ * pass (`allowed`, the same rules as the service checks in SPEC order), and only then the phone's send limits
+ * and the verification. The limits are one conditional upsert of the phone's row of recent sends, whose row
+ * lock makes two requests for one phone take turns — the second one then sees the first one's send. The
+ * verification row is inserted only when the send was allowed.
+ */
+const startStatement = namedStatement<StartContextRow & { allowed: boolean; sent: boolean }, Record<string, unknown>>(
+  "verification_start",
   sql`
-  with sent as (
+  with context as (${startContextSelect}
+  ), allowed as (
+    select community_town from context
+    where wave_status = 'open'
+      and (wave_opens_at is null or wave_opens_at <= ${param("now")}::timestamptz)
+      and (wave_closes_at is null or wave_closes_at > ${param("now")}::timestamptz)
+      and community_town is not null and ${param("age")}::int >= wave_min_age and not responded
+      and case when running = 0 then community_room and town_room else running = 1 and running_own = 1 end
+  ), sent as (
     insert into phone_sms_windows as w (phone_hash, sent_at)
-    values (${param("phoneHash")}::text, array[${param("createdAt")}::timestamptz])
+    select ${param("phoneHash")}::text, array[${param("now")}::timestamptz] from allowed
     on conflict (phone_hash) do update
       set sent_at = array(select t from unnest(w.sent_at) t where t > ${param("daySince")}::timestamptz order by t)
-        || ${param("createdAt")}::timestamptz
+        || ${param("now")}::timestamptz
     where not exists (select from unnest(w.sent_at) t where t > ${param("resendBlockedAfter")}::timestamptz)
       and (select count(*) from unnest(w.sent_at) t where t > ${param("daySince")}::timestamptz)
         < ${param("maxPerDay")}::int
@@ -48,30 +58,38 @@ const insertIfAllowed = namedStatement<{ sent: boolean }, Record<string, unknown
   ), verification as (
     insert into verifications (id, wave_id, community_code, town_code, id_hash, phone_hash, phone_last4, sex,
       birth_year, age_group, registered, code_hash, created_at, expires_at)
-    select ${param("id")}::uuid, ${param("waveId")}::int, ${param("communityCode")}::text, ${param("townCode")}::text,
+    select ${param("id")}::uuid, ${param("waveId")}::int, ${param("communityCode")}::text, allowed.community_town,
       ${param("idHash")}::text, ${param("phoneHash")}::text, ${param("phoneLast4")}::text, ${param("sex")}::text,
       ${param("birthYear")}::int, ${param("ageGroup")}::text, ${param("registered")}::boolean,
-      ${param("codeHash")}::text, ${param("createdAt")}::timestamptz, ${param("expiresAt")}::timestamptz
-    from sent
+      ${param("codeHash")}::text, ${param("now")}::timestamptz, ${param("expiresAt")}::timestamptz
+    from sent, allowed
   )
-  select exists (select from sent) as sent`,
+  select context.*, exists (select from allowed) as allowed, exists (select from sent) as sent from context`,
 );
 
-/** Inserts the verification and counts its SMS if the phone's limits allow; false when they do not. */
-export async function insertVerificationIfAllowed(
+/**
+ * Reads start's context for an identified person and, if every check passes and the phone may receive
+ * another code, stores the verification. Undefined when the wave does not exist.
+ */
+export async function startVerificationIfAllowed(
   db: Executor,
   verification: NewVerification,
+  person: { age: number },
   limits: SendLimits,
-): Promise<boolean> {
-  const [row] = await insertIfAllowed(db, {
+) {
+  const [row] = await startStatement(db, {
     ...verification,
-    createdAt: verification.createdAt.toISOString(),
+    now: verification.createdAt.toISOString(),
     expiresAt: verification.expiresAt.toISOString(),
+    createdAt: undefined,
+    age: person.age,
     resendBlockedAfter: limits.resendBlockedAfter.toISOString(),
     daySince: limits.daySince.toISOString(),
     maxPerDay: limits.maxPerDay,
   });
-  return row?.sent === true;
+  const context = startContextOf(row, verification.communityCode);
+  if (!row || !context) return undefined;
+  return { ...context, allowed: row.allowed, sent: row.sent };
 }
 
 /** The phone's sends after `since`, oldest first: which limit refused a send, and until when. */
