@@ -80,9 +80,42 @@ function dropSilentConnections(client: pg.PoolClient, timeoutMs: number) {
   };
 }
 
+/**
+ * drizzle's `transaction()` takes a client from the pool and sends BEGIN before the try/finally that releases
+ * the client: when BEGIN fails (the connection died while the client sat idle, as in a database outage), the
+ * client is never given back, and an outage drains the pool for good. This pool gives such a client back
+ * itself, with the error, so the pool discards it; any other failure is left to the caller's release.
+ */
+class TransactionSafePool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: pg-pool's overloads (promise and callback forms)
+  override connect(...args: any[]): any {
+    if (args.length > 0) return (super.connect as (...params: unknown[]) => unknown)(...args);
+    return super.connect().then((client) => {
+      releaseWhenBeginFails(client);
+      return client;
+    });
+  }
+}
+
+function releaseWhenBeginFails(client: pg.PoolClient) {
+  const query = client.query as QueryFunction;
+  (client as unknown as { query: QueryFunction }).query = (...args: unknown[]) => {
+    // Only the first query of this checkout is watched.
+    (client as unknown as { query: QueryFunction }).query = query;
+    const first = args[0];
+    const text = typeof first === "string" ? first : (first as { text?: unknown } | undefined)?.text;
+    const result = query(...args);
+    if (typeof text !== "string" || !/^\s*begin\b/i.test(text) || !(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    });
+  };
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({
+    const pool = new TransactionSafePool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
