@@ -11,12 +11,12 @@ import { attempt, bearer, uniquePerson } from "./support/resident-client";
 const TOWN = "310117116";
 const TARGET = 30;
 const WORKERS = 16;
-const RUN_MS = 25_000;
+const RUN_MS = 15_000;
 
 type Plan = "submit" | "draft-then-submit" | "abandon" | "late";
 
 /**
- * A mixed crowd on one small town for half a minute, through two API processes whose sweepers run every
+ * A mixed crowd on one small town for fifteen seconds, through two API processes whose sweepers run every
  * 250 ms: some residents submit, some save a draft first, some abandon their slot, some come back after
  * their reservation ran out. Abandoned slots must come back, late answers must be kept, and the quota
  * invariant must hold at every moment, not only at the end.

@@ -65,7 +65,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       child.kill("SIGKILL");
       throw new Error(`API process did not become healthy:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     url,
