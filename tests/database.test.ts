@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase, testDriver } from "./support/tes
 describe(`migrations on ${testDriver}`, () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    // Every migration on an empty database, not the saved copy the other tests start from.
+    database = await createTestDatabase({ fromScratch: true });
   });
   afterAll(() => database.destroy());
 
