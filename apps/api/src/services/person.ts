@@ -22,6 +22,11 @@ export interface PersonFacts {
 
 export type IdFacts = Pick<PersonFacts, "idHash" | "sex" | "birthYear" | "ageGroup" | "registered">;
 
+/** Refuses a person younger than the wave's minimum age. */
+export function requireAge(age: number, minAge: number): void {
+  if (age < minAge) throw new UnderageError({ minAge }, underageMessage(minAge));
+}
+
 /** Checks an ID number (validity, then age) and turns it into its hash and derived facts. */
 export function identifyById(
   config: Pick<Config, "piiSecret" | "localIdPrefix">,
@@ -30,8 +35,7 @@ export function identifyById(
 ): IdFacts {
   const id = parseIdNumber(idNumber, { today: options.today, localPrefix: config.localIdPrefix });
   if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
-  if (id.value.age < options.minAge)
-    throw new UnderageError({ minAge: options.minAge }, underageMessage(options.minAge));
+  requireAge(id.value.age, options.minAge);
   return {
     idHash: hashPii(config.piiSecret, "id", id.value.normalized),
     sex: id.value.sex,
@@ -42,25 +46,40 @@ export function identifyById(
 }
 
 /**
- * Checks an ID number and phone in the order of SPEC §3 (ID valid, phone valid, age) and turns them
- * into hashes and derived facts. The plain values go no further than this function.
+ * Checks an ID number and phone for validity in the order of SPEC §3 (ID valid, phone valid) and turns them
+ * into hashes and derived facts, with the age the ID number gives on `today`; the age limit is left to
+ * `requireAge`. The plain values go no further than this function.
  */
+export function examinePerson(
+  config: Pick<Config, "piiSecret" | "localIdPrefix">,
+  input: { idNumber: string; phone: string },
+  today: Date,
+): { facts: PersonFacts; age: number } {
+  const id = parseIdNumber(input.idNumber, { today, localPrefix: config.localIdPrefix });
+  if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
+  const phone = normalizePhone(input.phone);
+  if (!phone) throw new InvalidPhoneError({}, phoneProblemMessage);
+  const facts = {
+    idHash: hashPii(config.piiSecret, "id", id.value.normalized),
+    sex: id.value.sex,
+    birthYear: id.value.birthYear,
+    ageGroup: id.value.ageGroup,
+    registered: id.value.registered,
+    phoneHash: hashPii(config.piiSecret, "phone", phone),
+    phoneLast4: phone.slice(-4),
+  };
+  return { facts, age: id.value.age };
+}
+
+/** Checks an ID number and phone in the order of SPEC §3 (ID valid, phone valid, age); see examinePerson. */
 export function identifyPerson(
   config: Pick<Config, "piiSecret" | "localIdPrefix">,
   input: { idNumber: string; phone: string },
   options: { today: Date; minAge: number },
 ): PersonFacts {
-  // Validity of both comes before the age check, so parse the ID without the age limit first.
-  const validity = parseIdNumber(input.idNumber, { today: options.today, localPrefix: config.localIdPrefix });
-  if (!validity.ok)
-    throw new InvalidIdNumberError({ reason: validity.reason }, idNumberProblemMessages[validity.reason]);
-  const phone = normalizePhone(input.phone);
-  if (!phone) throw new InvalidPhoneError({}, phoneProblemMessage);
-  return {
-    ...identifyById(config, input.idNumber, options),
-    phoneHash: hashPii(config.piiSecret, "phone", phone),
-    phoneLast4: phone.slice(-4),
-  };
+  const { facts, age } = examinePerson(config, input, options.today);
+  requireAge(age, options.minAge);
+  return facts;
 }
 
 /** For the SMS gateway only: the normalised number, which must not be kept. */
@@ -68,14 +87,4 @@ export function plainPhoneForSms(phone: string): string {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new InvalidPhoneError({}, phoneProblemMessage);
   return normalized;
-}
-
-/** Age in whole years on `today` by a valid ID number (undefined for an invalid one). */
-export function ageByIdNumber(
-  config: Pick<Config, "localIdPrefix">,
-  idNumber: string,
-  today: Date,
-): number | undefined {
-  const id = parseIdNumber(idNumber, { today, localPrefix: config.localIdPrefix });
-  return id.ok ? id.value.age : undefined;
 }

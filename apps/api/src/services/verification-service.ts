@@ -29,7 +29,7 @@ import {
   WrongCodeError,
 } from "../errors";
 import { parseId } from "../schemas/common";
-import { ageByIdNumber, identifyPerson, type PersonFacts, plainPhoneForSms } from "./person";
+import { examinePerson, plainPhoneForSms, requireAge } from "./person";
 import { publicQuestionnaire, questionnaireOfWave } from "./questionnaire-service";
 import { verificationText } from "./sms/sms-provider";
 
@@ -95,11 +95,9 @@ export async function startVerification(
   const verificationId = randomUUID();
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
   // The statement below needs the hashes; a bad ID number or phone is reported after the wave checks.
-  let identified: { facts: PersonFacts; age: number } | undefined;
+  let identified: ReturnType<typeof examinePerson> | undefined;
   try {
-    const facts = identifyPerson(app.config, input, { today: now, minAge: 0 });
-    const age = ageByIdNumber(app.config, input.idNumber, now);
-    identified = age === undefined ? undefined : { facts, age };
+    identified = examinePerson(app.config, input, now);
   } catch {
     identified = undefined;
   }
@@ -131,7 +129,9 @@ export async function startVerification(
   const { wave, community } = found;
   if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
   if (!community) throw new UnknownCommunityError();
-  const person = identifyPerson(app.config, input, { today: now, minAge: wave.minAge });
+  // An invalid ID number or phone is reported here, after the wave checks, in SPEC order; then the age.
+  const { facts: person, age } = identified ?? examinePerson(app.config, input, now);
+  requireAge(age, wave.minAge);
   if (found.responded) throw new AlreadyRespondedError();
   // An expired reservation no longer blocks anyone: confirm gives its slot back before claiming.
   const resumable = resumableReservation(
@@ -144,7 +144,7 @@ export async function startVerification(
     if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
   }
   // Every check passed, so the statement took the same decision (it never ran for an unidentified person,
-  // whom identifyPerson above refused).
+  // whom examinePerson above refused).
   if (!found.allowed) throw new Error("start: the statement refused what the checks allow");
   if (!found.sent) throw await smsLimitError(db, person.phoneHash, now);
 
