@@ -8,6 +8,7 @@ import {
   verifications,
 } from "@survey/db";
 import { and, eq, or, sql } from "drizzle-orm";
+import { type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
@@ -105,17 +106,8 @@ export interface SubmittingReservation {
 }
 
 const lockSubmission = namedStatement<
-  {
+  PlacedPersonColumns & {
     id: string;
-    wave_id: number;
-    community_code: string;
-    town_code: string;
-    id_hash: string;
-    phone_hash: string;
-    sex: "male" | "female" | null;
-    birth_year: number | null;
-    age_group: string | null;
-    registered: boolean | null;
     status: SubmittingReservation["status"];
     created_at: Date | string;
     questionnaire_id: number | null;
@@ -127,8 +119,7 @@ const lockSubmission = namedStatement<
 >(
   "lock_submission_of_token",
   sql`
-  select r.id, r.wave_id, r.community_code, r.town_code, r.id_hash, r.phone_hash, r.sex, r.birth_year, r.age_group,
-    r.registered, r.status, r.created_at, w.questionnaire_id,
+  select r.id, ${placedPersonSelect("r")}, r.status, r.created_at, w.questionnaire_id,
     s.id as response_id, s.receipt_code, s.counted
   from reservation_tokens t
   join reservations r on r.id = t.reservation_id
@@ -148,15 +139,7 @@ export async function lockSubmissionOfToken(tx: Executor, tokenHash: string) {
   if (!row) return undefined;
   const reservation: SubmittingReservation = {
     id: row.id,
-    waveId: row.wave_id,
-    communityCode: row.community_code,
-    townCode: row.town_code,
-    idHash: row.id_hash,
-    phoneHash: row.phone_hash,
-    sex: row.sex,
-    birthYear: row.birth_year,
-    ageGroup: row.age_group,
-    registered: row.registered,
+    ...placedPersonOf(row),
     status: row.status,
     createdAt: new Date(row.created_at),
   };

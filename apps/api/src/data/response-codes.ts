@@ -6,7 +6,7 @@
  */
 import { type Executor, param, queryRows } from "@survey/db";
 import type { ScoringMap } from "@survey/questionnaire";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { respondentCellSql } from "./results-sql";
 
 const layouts = new WeakMap<ScoringMap, readonly string[]>();

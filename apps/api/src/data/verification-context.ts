@@ -1,5 +1,6 @@
 import { type Executor, namedStatement, param } from "@survey/db";
 import { type SQL, sql } from "drizzle-orm";
+import { type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 import type { WaveRow } from "./waves";
 
 /**
@@ -22,12 +23,12 @@ export type WaveTerms = Pick<
   "id" | "status" | "opensAt" | "closesAt" | "minAge" | "reservationMinutes" | "questionnaireId"
 >;
 
-const waveColumns = sql`w.id as wave_id, w.status as wave_status, w.opens_at as wave_opens_at,
+const waveColumns = sql`w.id as wave_row_id, w.status as wave_status, w.opens_at as wave_opens_at,
   w.closes_at as wave_closes_at, w.min_age as wave_min_age, w.reservation_minutes as wave_reservation_minutes,
   w.questionnaire_id as wave_questionnaire_id`;
 
 interface WaveColumns {
-  wave_id: number | null;
+  wave_row_id: number | null;
   wave_status: WaveRow["status"];
   wave_opens_at: Date | string | null;
   wave_closes_at: Date | string | null;
@@ -41,9 +42,9 @@ const toDate = (value: Date | string) => new Date(value);
 const toDateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 function waveOf(row: WaveColumns): WaveTerms | undefined {
-  if (row.wave_id === null) return undefined;
+  if (row.wave_row_id === null) return undefined;
   return {
-    id: row.wave_id,
+    id: row.wave_row_id,
     status: row.wave_status,
     opensAt: toDateOrNull(row.wave_opens_at),
     closesAt: toDateOrNull(row.wave_closes_at),
@@ -174,30 +175,21 @@ export interface PendingVerification {
 const confirmPerson = personFilter(sql`v.wave_id`, sql`v.id_hash`, sql`v.phone_hash`);
 
 const readConfirmContext = namedStatement<
-  WaveColumns & {
-    id: string;
-    verification_wave_id: number;
-    community_code: string;
-    town_code: string;
-    id_hash: string;
-    phone_hash: string;
-    sex: "male" | "female" | null;
-    birth_year: number | null;
-    age_group: string | null;
-    registered: boolean | null;
-    code_hash: string;
-    attempts: number;
-    expires_at: Date | string;
-    responded: boolean;
-    held: PersonReservation[] | string;
-    expired_draft: Record<string, unknown> | null;
-  },
+  WaveColumns &
+    PlacedPersonColumns & {
+      id: string;
+      code_hash: string;
+      attempts: number;
+      expires_at: Date | string;
+      responded: boolean;
+      held: PersonReservation[] | string;
+      expired_draft: Record<string, unknown> | null;
+    },
   { verificationId: string }
 >(
   "verification_confirm_context",
   sql`
-  select v.id, v.wave_id as verification_wave_id, v.community_code, v.town_code, v.id_hash, v.phone_hash, v.sex,
-    v.birth_year, v.age_group, v.registered, v.code_hash, v.attempts, v.expires_at, ${waveColumns},
+  select v.id, ${placedPersonSelect("v")}, v.code_hash, v.attempts, v.expires_at, ${waveColumns},
     ${respondedSql(confirmPerson)} as responded, ${activeReservationsSql(confirmPerson)} as held,
     (select r.draft from reservations r
       where r.wave_id = v.wave_id and r.id_hash = v.id_hash and r.status = 'expired'
@@ -219,15 +211,7 @@ export async function findConfirmContext(tx: Executor, verificationId: string) {
   if (!row) return undefined;
   const verification: PendingVerification = {
     id: row.id,
-    waveId: row.verification_wave_id,
-    communityCode: row.community_code,
-    townCode: row.town_code,
-    idHash: row.id_hash,
-    phoneHash: row.phone_hash,
-    sex: row.sex,
-    birthYear: row.birth_year,
-    ageGroup: row.age_group,
-    registered: row.registered,
+    ...placedPersonOf(row),
     codeHash: row.code_hash,
     attempts: row.attempts,
     expiresAt: toDate(row.expires_at),
