@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { sessions } from "@survey/db";
+import { sessions, users } from "@survey/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../apps/api/src/create-server";
 import { createTestApp, signIn, type TestApp, TestClock } from "./support/test-app";
@@ -226,8 +226,8 @@ describe(`first administrator (${testDriver})`, () => {
         database: t.database.handle,
       });
       await second.close();
-      const users = await t.database.handle.db.query.users.findMany();
-      expect(users.map((user) => user.username)).toEqual(["chief"]);
+      const accounts = await t.database.handle.db.select().from(users).orderBy(users.id);
+      expect(accounts.map((user) => user.username)).toEqual(["chief"]);
     } finally {
       await t.close();
     }
@@ -272,9 +272,9 @@ describe(`first administrator (${testDriver})`, () => {
         [1, 2, 3].map(() => createServer({ config: t.config, database: t.database.handle })),
       );
       await Promise.all(servers.map((server) => server.close()));
-      const users = await t.database.handle.db.query.users.findMany();
-      expect(users).toHaveLength(1);
-      expect(users[0]?.role).toBe("admin");
+      const accounts = await t.database.handle.db.select().from(users).orderBy(users.id);
+      expect(accounts).toHaveLength(1);
+      expect(accounts[0]?.role).toBe("admin");
     } finally {
       await t.close();
     }
