@@ -77,11 +77,11 @@ export async function startVerificationIfAllowed(
   person: { age: number },
   limits: SendLimits,
 ) {
+  const { createdAt, expiresAt, ...columns } = verification;
   const [row] = await startStatement(db, {
-    ...verification,
-    now: verification.createdAt.toISOString(),
-    expiresAt: verification.expiresAt.toISOString(),
-    createdAt: undefined,
+    ...columns,
+    now: createdAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
     age: person.age,
     resendBlockedAfter: limits.resendBlockedAfter.toISOString(),
     daySince: limits.daySince.toISOString(),
