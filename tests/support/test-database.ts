@@ -2,10 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { type Database, type DatabaseHandle, migrationsFolder, openDatabase, schema } from "@survey/db";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
+import type { PGlite } from "@electric-sql/pglite";
+import { type DatabaseHandle, migrationsFolder, openDatabase } from "@survey/db";
 import pg from "pg";
 
 export type TestDriver = "pglite" | "postgres";
@@ -66,21 +64,6 @@ async function migratedSnapshot(): Promise<Blob> {
   return dump;
 }
 
-/** An in-memory PGlite started from the migrated snapshot, as openDatabase would open it. */
-async function pgliteFromSnapshot(): Promise<DatabaseHandle> {
-  const client = await PGlite.create({ loadDataDir: await migratedSnapshot() });
-  const db = drizzle(client, { schema }) as unknown as Database;
-  return {
-    db,
-    driver: "pglite",
-    migrate: () => migrate(db as never, { migrationsFolder }),
-    ping: async () => {
-      await client.query("select 1");
-    },
-    close: () => client.close(),
-  };
-}
-
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL. PGlite starts from a saved copy of a migrated data
@@ -88,7 +71,10 @@ async function pgliteFromSnapshot(): Promise<DatabaseHandle> {
  */
 export async function createTestDatabase(options: { fromScratch?: boolean } = {}): Promise<TestDatabase> {
   if (testDriver === "pglite") {
-    const handle = options.fromScratch ? await openDatabase({ dataDir: "memory://" }) : await pgliteFromSnapshot();
+    const handle = await openDatabase({
+      dataDir: "memory://",
+      loadDataDir: options.fromScratch ? undefined : await migratedSnapshot(),
+    });
     // From scratch, this runs every migration; from the snapshot, it finds none pending.
     await handle.migrate();
     return { handle, destroy: () => handle.close() };

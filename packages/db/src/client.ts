@@ -41,6 +41,8 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
+  /** PGlite in memory: start from this dump of a data directory (`dumpDataDir`) instead of running initdb. */
+  loadDataDir?: Blob;
   poolSize?: number;
   /** PostgreSQL: how long a request waits for a connection (new or from a busy pool), ms. Default 10 s. */
   connectTimeoutMs?: number;
@@ -164,7 +166,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir);
+    client = await PGlite.create(inMemory ? { loadDataDir: options.loadDataDir } : { dataDir });
   } catch (error) {
     releaseLock();
     throw error;
