@@ -65,7 +65,8 @@ interface CellMoments {
 
 const squareZeros = (p: number) => Array.from({ length: p }, () => new Array<number>(p).fill(0));
 
-function stratumIndex(design: AggregateDesign): Map<string, StratumDesign> {
+/** The design's strata by name, each checked (listed once, population ≥ sample ≥ 0). */
+export function stratumIndex(design: AggregateDesign): Map<string, StratumDesign> {
   const strata = new Map<string, StratumDesign>();
   for (const stratum of design.strata) {
     if (strata.has(stratum.stratum)) throw new RangeError(`stratum ${stratum.stratum} is listed twice`);

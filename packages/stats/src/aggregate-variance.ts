@@ -9,6 +9,7 @@ import {
   covarianceFromCellSums,
   type LinearisedCellSums,
   type StratumDesign,
+  stratumIndex,
 } from "./aggregate-design";
 
 interface PreparedDesign {
@@ -26,16 +27,7 @@ function cellKey(stratum: string, cell: string | undefined): string {
 function prepare(design: AggregateDesign): PreparedDesign {
   const known = prepared.get(design);
   if (known) return known;
-  const strata = new Map<string, StratumDesign>();
-  for (const stratum of design.strata) {
-    if (strata.has(stratum.stratum)) throw new RangeError(`stratum ${stratum.stratum} is listed twice`);
-    if (!(stratum.population >= stratum.sampleSize) || !(stratum.sampleSize >= 0)) {
-      throw new RangeError(
-        `stratum ${stratum.stratum}: population ${stratum.population} < sample ${stratum.sampleSize}`,
-      );
-    }
-    strata.set(stratum.stratum, stratum);
-  }
+  const strata = stratumIndex(design);
   let cells: PreparedDesign["cells"] = null;
   if (design.calibration?.kind === "poststratified") {
     cells = new Map();
