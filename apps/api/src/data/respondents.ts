@@ -2,44 +2,34 @@ import {
   type Executor,
   namedStatement,
   param,
+  queryRows,
   reservations,
   reservationTokens,
   responses,
   verifications,
 } from "@survey/db";
-import { and, eq, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
+import { personActiveReservationsSql, respondedSql } from "./verification-context";
 
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
 
-/** Whether this person (by ID hash or phone hash) already has a response in the wave. */
-export async function hasResponded(db: Executor, waveId: number, idHash: string, phoneHash: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: responses.id })
-    .from(responses)
-    .where(and(eq(responses.waveId, waveId), or(eq(responses.idHash, idHash), eq(responses.phoneHash, phoneHash))))
-    .limit(1);
-  return rows.length > 0;
-}
-
-/** Active reservations held by this ID number or this phone in the wave (at most one each). */
-export async function findActiveReservationsOfPerson(
+/** Whether this person (by ID hash or phone hash) has a response, and whether they hold a slot, in the wave. */
+export async function findPersonStanding(
   db: Executor,
   waveId: number,
   idHash: string,
   phoneHash: string,
-): Promise<ReservationRow[]> {
-  return db
-    .select()
-    .from(reservations)
-    .where(
-      and(
-        eq(reservations.waveId, waveId),
-        eq(reservations.status, "active"),
-        or(eq(reservations.idHash, idHash), eq(reservations.phoneHash, phoneHash)),
-      ),
-    );
+): Promise<{ responded: boolean; holding: boolean }> {
+  const person = { waveId: sql`${waveId}::int`, idHash: sql`${idHash}::text`, phoneHash: sql`${phoneHash}::text` };
+  const [row] = await queryRows<{ responded: boolean; holding: boolean }>(
+    db,
+    sql`select ${respondedSql(person)} as responded,
+      exists (select from ${personActiveReservationsSql(person)} p) as holding`,
+  );
+  if (!row) throw new Error("the person's standing query returned no row");
+  return row;
 }
 
 export async function countWrongAttempt(db: Executor, id: string): Promise<number> {

@@ -6,7 +6,7 @@ import { answersFromImportRow, validateAnswers } from "@survey/questionnaire";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { completeWithoutReservation } from "../data/quota";
-import { findActiveReservationsOfPerson, hasResponded } from "../data/respondents";
+import { findPersonStanding } from "../data/respondents";
 import { withTransactionRetry } from "../data/retry";
 import { findWave, findWaveCommunity, listWaveCommunities, type WaveRow } from "../data/waves";
 import {
@@ -91,9 +91,9 @@ export async function enterInterview(app: App, user: SessionUser, rawWaveId: str
       if (person.idHash || person.phoneHash) {
         const idHash = person.idHash ?? "-";
         const phoneHash = person.phoneHash ?? "-";
-        if (await hasResponded(tx, wave.id, idHash, phoneHash)) throw new AlreadyRespondedError();
-        if ((await findActiveReservationsOfPerson(tx, wave.id, idHash, phoneHash)).length > 0)
-          throw new InProgressError();
+        const standing = await findPersonStanding(tx, wave.id, idHash, phoneHash);
+        if (standing.responded) throw new AlreadyRespondedError();
+        if (standing.holding) throw new InProgressError();
       }
       const target = { waveId: wave.id, communityCode: community.code, townCode: community.townCode };
       const claim = await completeWithoutReservation(tx, target);

@@ -48,7 +48,7 @@ export const verifications = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     reservationId: uuid("reservation_id"),
   },
-  (t) => [index("verifications_phone").on(t.phoneHash, t.createdAt)],
+  // No index by phone: the SMS limits are counted in phone_sms_windows.
 );
 
 /**
@@ -98,11 +98,14 @@ export const reservations = pgTable(
     draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("reservations_one_active_id").on(t.waveId, t.idHash).where(sql`${t.status} = 'active'`),
-    uniqueIndex("reservations_one_active_phone").on(t.waveId, t.phoneHash).where(sql`${t.status} = 'active'`),
+    // The person's keys lead every index of them: a lookup by ID number or phone can then use no other index
+    // (see personActiveReservationsSql).
+    uniqueIndex("reservations_one_active_id").on(t.idHash, t.waveId).where(sql`${t.status} = 'active'`),
+    uniqueIndex("reservations_one_active_phone").on(t.phoneHash, t.waveId).where(sql`${t.status} = 'active'`),
     index("reservations_expiry").on(t.status, t.expiresAt),
-    // Confirm looks up a person's earlier (expired) reservations to carry their draft over.
-    index("reservations_person").on(t.waveId, t.idHash),
+    // A person's reservations whatever their status, for start and confirm.
+    index("reservations_person").on(t.idHash, t.waveId),
+    index("reservations_phone").on(t.phoneHash, t.waveId),
   ],
 );
 
@@ -139,8 +142,9 @@ export const responses = pgTable(
     enteredBy: integer("entered_by"),
   },
   (t) => [
-    uniqueIndex("responses_one_per_id").on(t.waveId, t.idHash),
-    uniqueIndex("responses_one_per_phone").on(t.waveId, t.phoneHash),
+    // Keyed by the person first, as the reservations' (see respondedSql).
+    uniqueIndex("responses_one_per_id").on(t.idHash, t.waveId),
+    uniqueIndex("responses_one_per_phone").on(t.phoneHash, t.waveId),
     index("responses_wave_town").on(t.waveId, t.townCode, t.submittedAt),
   ],
 );
