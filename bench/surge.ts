@@ -45,7 +45,9 @@ const { values: args } = parseArgs({
     "paced-residents": { type: "string", default: "2000" },
     /** How long each open-loop run lasts, in seconds. */
     "arrival-seconds": { type: "string", default: "30" },
-    warmup: { type: "string", default: "300" },
+    warmup: { type: "string", default: "1500" },
+    /** Fewest transactions each pgbench connection runs in a round (its connections are new every round). */
+    "pgbench-per-client": { type: "string", default: "50" },
     redis: { type: "boolean", default: false },
     /** PostgreSQL connections per API process (DATABASE_POOL_SIZE). */
     pool: { type: "string", default: "10" },
@@ -55,7 +57,7 @@ const { values: args } = parseArgs({
   },
 });
 const residentsPerRun = Number(args.residents);
-const levels = args.concurrency.split(",").map(Number);
+const levels = args.concurrency.split(",").filter(Boolean).map(Number);
 const rounds = Number(args.rounds);
 const script = fileURLToPath(new URL("./claim-submit.sql", import.meta.url));
 
@@ -173,6 +175,7 @@ try {
         script,
         clients: m.pgbenchClients,
         total: perRound,
+        minPerClient: Number(args["pgbench-per-client"]),
         variables: wave.pgbenchVariables,
       });
       pgbenchMachineCpu += machineBusyCpuMs() - pgbenchMachineBefore;

@@ -15,9 +15,9 @@ export interface PgbenchRun {
   latencies: number[];
 }
 
-function run(command: string, args: string[]): Promise<string> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -43,8 +43,15 @@ function connectionArgs(url: string): string[] {
 
 /**
  * Runs a pgbench script with `clients` connections until `total` transactions are done (rounded up to a
- * whole number per client), as prepared statements like the API's hot statements (node-postgres named
- * statements, `namedStatement` in packages/db), and reads every transaction's latency from pgbench's log.
+ * whole number per client, at least `minPerClient`), as prepared statements like the API's hot statements
+ * (node-postgres named statements, `namedStatement` in packages/db), and reads every transaction's latency
+ * from pgbench's log.
+ *
+ * pgbench opens its connections afresh on every run, where the API's pool keeps them: by default PostgreSQL
+ * plans a prepared statement anew on each of its first five executions, so a run of a few transactions per
+ * client would spend much of its time planning. Its connections therefore use the generic plan from the
+ * first execution (the plan the API's statements settle on), and the surge gives each client enough
+ * transactions that the one planning per connection does not count.
  */
 export async function runPgbench(options: {
   url: string;
@@ -54,29 +61,34 @@ export async function runPgbench(options: {
   variables: Record<string, string>;
   /** Open loop: transactions are scheduled at this rate (pgbench --rate), latency includes waiting. */
   rate?: number;
+  minPerClient?: number;
 }): Promise<PgbenchRun> {
-  const perClient = Math.ceil(options.total / options.clients);
+  const perClient = Math.max(Math.ceil(options.total / options.clients), options.minPerClient ?? 1);
   const logDir = mkdtempSync(join(tmpdir(), "pgbench-"));
   try {
     const variableArgs = Object.entries(options.variables).flatMap(([name, value]) => ["-D", `${name}=${value}`]);
-    const output = await run(process.env.PGBENCH ?? "pgbench", [
-      "-n",
-      "-M",
-      "prepared",
-      "-c",
-      String(options.clients),
-      "-j",
-      "2",
-      "-t",
-      String(perClient),
-      "-f",
-      options.script,
-      ...(options.rate ? ["--rate", String(options.rate)] : []),
-      "--log",
-      `--log-prefix=${join(logDir, "tx")}`,
-      ...variableArgs,
-      ...connectionArgs(options.url),
-    ]);
+    const output = await run(
+      process.env.PGBENCH ?? "pgbench",
+      [
+        "-n",
+        "-M",
+        "prepared",
+        "-c",
+        String(options.clients),
+        "-j",
+        "2",
+        "-t",
+        String(perClient),
+        "-f",
+        options.script,
+        ...(options.rate ? ["--rate", String(options.rate)] : []),
+        "--log",
+        `--log-prefix=${join(logDir, "tx")}`,
+        ...variableArgs,
+        ...connectionArgs(options.url),
+      ],
+      { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ""} -c plan_cache_mode=force_generic_plan`.trim() },
+    );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1]);
     const processed = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1]);
     const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
