@@ -118,8 +118,11 @@ describe(`respondent verification (${testDriver})`, () => {
   it("confirms the right code: 201 with a reservation token, the questionnaire and an empty draft", async () => {
     const response = await verifyResident(t.app, waveId, person());
     expect(response.statusCode).toBe(201);
+    expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
     const body = response.json();
+    expect(Object.keys(body)).toEqual(["reservationToken", "expiresAt", "questionnaire", "draft"]);
     expect(body.reservationToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(Object.keys(body.questionnaire)).toEqual(["id", "title", "definition"]);
     expect(body.questionnaire.definition.pages.length).toBeGreaterThanOrEqual(4);
     expect(body.draft).toEqual({});
     expect(new Date(body.expiresAt).getTime() - clock.now().getTime()).toBe(30 * 60_000);

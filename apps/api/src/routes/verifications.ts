@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { errorResponses, WaveIdParams } from "../schemas/common";
-import { ConfirmBody, ConfirmReply, StartVerificationBody, StartVerificationReply } from "../schemas/resident";
+import {
+  ConfirmBody,
+  ConfirmReply,
+  confirmReplyJson,
+  StartVerificationBody,
+  StartVerificationReply,
+} from "../schemas/resident";
 import { confirmVerification, startVerification } from "../services/verification-service";
 
 const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,8 +40,13 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ConfirmReply, ...errorResponses(400, 409, 410, 429, 503) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await confirmVerification(app, request.params.verificationId, request.body.code)),
+    async (request, reply) => {
+      const confirmed = await confirmVerification(app, request.params.verificationId, request.body.code);
+      // Sent as text, which Fastify passes through for a JSON content type: the questionnaire in it is
+      // serialised once per process. The text is ConfirmReply's, which the type provider cannot see.
+      const body = confirmReplyJson(confirmed) as unknown as Static<typeof ConfirmReply>;
+      return reply.status(201).type("application/json; charset=utf-8").send(body);
+    },
   );
 };
 

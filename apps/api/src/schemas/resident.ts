@@ -33,6 +33,19 @@ export const ConfirmReply = Type.Object({
   draft: Answers,
 });
 
+/**
+ * ConfirmReply as JSON text, with the questionnaire already serialised (publicQuestionnaireJson): the same
+ * fields in the same order, so the token comes first.
+ */
+export function confirmReplyJson(reply: {
+  reservationToken: string;
+  expiresAt: string;
+  questionnaireJson: string;
+  draft: Record<string, unknown>;
+}): string {
+  return `{"reservationToken":${JSON.stringify(reply.reservationToken)},"expiresAt":${JSON.stringify(reply.expiresAt)},"questionnaire":${reply.questionnaireJson},"draft":${JSON.stringify(reply.draft)}}`;
+}
+
 export const Receipt = Type.Object({
   responseId: Type.String(),
   receiptCode: Type.String(),

@@ -30,7 +30,7 @@ import {
 } from "../errors";
 import { parseId } from "../schemas/common";
 import { examinePerson, plainPhoneForSms, requireAge } from "./person";
-import { publicQuestionnaire, questionnaireOfWave } from "./questionnaire-service";
+import { publicQuestionnaireJson, questionnaireOfWave } from "./questionnaire-service";
 import { verificationText } from "./sms/sms-provider";
 
 export const CODE_LIFETIME_MS = 5 * 60_000;
@@ -249,7 +249,7 @@ export async function confirmVerification(app: App, verificationId: string, code
   return {
     reservationToken: result.token,
     expiresAt: result.reservation.expiresAt.toISOString(),
-    questionnaire: publicQuestionnaire(result.questionnaire),
+    questionnaireJson: publicQuestionnaireJson(result.questionnaire),
     draft: result.reservation.draft,
   };
 }
