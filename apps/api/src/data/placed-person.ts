@@ -13,7 +13,20 @@ export interface PlacedPersonColumns {
   registered: boolean | null;
 }
 
-export function placedPersonOf(row: PlacedPersonColumns) {
+/** The same facts as the services use them. */
+export interface PlacedPerson {
+  waveId: number;
+  communityCode: string;
+  townCode: string;
+  idHash: string;
+  phoneHash: string;
+  sex: "male" | "female" | null;
+  birthYear: number | null;
+  ageGroup: string | null;
+  registered: boolean | null;
+}
+
+export function placedPersonOf(row: PlacedPersonColumns): PlacedPerson {
   return {
     waveId: row.wave_id,
     communityCode: row.community_code,

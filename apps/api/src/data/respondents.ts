@@ -9,7 +9,7 @@ import {
   verifications,
 } from "@survey/db";
 import { eq, sql } from "drizzle-orm";
-import { type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
+import { type PlacedPerson, type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 import { personActiveReservationsSql, respondedSql } from "./verification-context";
 
 export type ReservationRow = typeof reservations.$inferSelect;
@@ -80,17 +80,8 @@ export async function findResponseOfReservation(db: Executor, reservationId: str
 }
 
 /** The reservation as a submission needs it. */
-export interface SubmittingReservation {
+export interface SubmittingReservation extends PlacedPerson {
   id: string;
-  waveId: number;
-  communityCode: string;
-  townCode: string;
-  idHash: string;
-  phoneHash: string;
-  sex: "male" | "female" | null;
-  birthYear: number | null;
-  ageGroup: string | null;
-  registered: boolean | null;
   status: "active" | "submitted" | "expired";
   createdAt: Date;
 }

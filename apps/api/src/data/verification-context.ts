@@ -1,6 +1,6 @@
 import { type Executor, namedStatement, param } from "@survey/db";
 import { type SQL, sql } from "drizzle-orm";
-import { type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
+import { type PlacedPerson, type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 import type { WaveRow } from "./waves";
 
 /**
@@ -188,17 +188,8 @@ export async function findStartContext(db: Executor, input: { waveId: number; co
 }
 
 /** The verification as confirm decides on it. */
-export interface PendingVerification {
+export interface PendingVerification extends PlacedPerson {
   id: string;
-  waveId: number;
-  communityCode: string;
-  townCode: string;
-  idHash: string;
-  phoneHash: string;
-  sex: "male" | "female" | null;
-  birthYear: number | null;
-  ageGroup: string | null;
-  registered: boolean | null;
   codeHash: string;
   attempts: number;
   expiresAt: Date;
