@@ -161,6 +161,12 @@ describe(`user management and the audit log (${testDriver})`, () => {
     expect(logins[0]).toMatchObject({ userId: user.userId, target: `user:${user.userId}`, ip: "127.0.0.1" });
     const failed = (await auditLog("?action=auth.login_failed")).entries;
     expect(failed[0]).toMatchObject({ userId: null, details: { username: user.username } });
+    // A name that is no account's may be a password typed into the wrong field: it is not kept.
+    const typedPassword = `Secret-${user.password}`;
+    await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: typedPassword, password: "x" } });
+    const latest = (await auditLog("?action=auth.login_failed")).entries[0];
+    expect(latest).toMatchObject({ userId: null, details: { unknownName: true } });
+    expect(JSON.stringify(latest)).not.toContain(typedPassword);
   });
 
   it("pages the log newest first with limit and before", async () => {

@@ -47,6 +47,8 @@ export async function createTestApp(
     LOG_LEVEL: options.logStream ? "info" : "silent",
     DATA_DIR: mkdtempSync(join(tmpdir(), "survey-test-")),
     RESERVATION_SWEEP_MS: "0",
+    // Test files sign in far more often than a person does; tests/rate-limit.test.ts sets its own limit.
+    LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
     ...options.env,
   });
   const app = await createServer({ config, database: database.handle, now: options.now, logStream: options.logStream });

@@ -42,6 +42,7 @@ describe("configuration", () => {
     [{ SMS_PROVIDER: "pigeon" }, "SMS_PROVIDER"],
     [{ SMS_PROVIDER: "http" }, "SMS_HTTP_URL"],
     [{ VERIFY_RATE_LIMIT_PER_MINUTE: "0" }, "VERIFY_RATE_LIMIT_PER_MINUTE"],
+    [{ LOGIN_RATE_LIMIT_PER_MINUTE: "0" }, "LOGIN_RATE_LIMIT_PER_MINUTE"],
     [{ LOCAL_ID_PREFIX: "3a" }, "LOCAL_ID_PREFIX"],
   ])("refuses %o naming %s", (env, name) => {
     const problems = problemsOf(env as Record<string, string>);

@@ -20,6 +20,8 @@ export interface Config {
   redisUrl?: string;
   /** Requests per minute per client address on the verification routes. */
   verificationRateLimit: number;
+  /** Sign-in attempts per minute per client address: the per-name lockout does not stop one address trying many names. */
+  loginRateLimit: number;
   sms: { provider: "dev-outbox" } | { provider: "http"; url: string; token: string };
   /** ID numbers starting with this prefix count as registered (户籍) residents. */
   localIdPrefix: string;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = reader.oneOf("LOG_LEVEL", LOG_LEVELS, "info");
   const redisUrl = reader.url("REDIS_URL", ["redis:", "rediss:"]);
   const verificationRateLimit = reader.integer("VERIFY_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000);
+  const loginRateLimit = reader.integer("LOGIN_RATE_LIMIT_PER_MINUTE", 30, 1, 100_000);
   const localIdPrefix = reader.string("LOCAL_ID_PREFIX") ?? "31";
   if (!/^\d{2,6}$/.test(localIdPrefix))
     reader.problems.push(`LOCAL_ID_PREFIX must be 2–6 digits (got "${localIdPrefix}")`);
@@ -178,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     piiSecret,
     redisUrl,
     verificationRateLimit,
+    loginRateLimit,
     sms,
     localIdPrefix,
     publicSurveyUrl,

@@ -1,22 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { AccountLockedError, AppError, UnauthenticatedError } from "../errors";
+import { AccountLockedError, UnauthenticatedError } from "../errors";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../plugins/auth";
 import { LoginBody, SessionResponseSchema } from "../schemas/auth";
 import { errorResponses } from "../schemas/common";
 import { audit } from "../services/audit-service";
-import { endSession, signIn, toSessionUser } from "../services/auth-service";
+import { endSession, SignInRefused, signIn, toSessionUser } from "../services/auth-service";
 
 /** Console sign-in (SPEC §3a): a session cookie plus a CSRF token for state-changing requests. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/api/auth/login",
     {
+      // Each attempt costs an argon2 verification, and password spraying stays under every name's lockout.
+      config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
       schema: {
         tags: ["console"],
         summary: "登录",
         body: LoginBody,
-        response: { 200: SessionResponseSchema, ...errorResponses(400, 401, 423) },
+        response: { 200: SessionResponseSchema, ...errorResponses(400, 401, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -29,11 +31,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         setSessionCookie(request, reply, signedIn.sessionToken);
         return { user, csrfToken: signedIn.csrfToken };
       } catch (error) {
-        if (error instanceof AppError) {
-          const action = error instanceof AccountLockedError ? "auth.locked" : "auth.login_failed";
-          await audit(request, action, null, { username }, { actor: { userId: null, username: null } });
-        }
-        throw error;
+        if (!(error instanceof SignInRefused)) throw error;
+        const action = error.refusal instanceof AccountLockedError ? "auth.locked" : "auth.login_failed";
+        // A name that is no account's is not kept: it may be a password typed into the wrong field.
+        const details = error.nameIsAccount ? { username } : { unknownName: true };
+        await audit(request, action, null, details, { actor: { userId: null, username: null } });
+        throw error.refusal;
       }
     },
   );

@@ -19,7 +19,7 @@ import {
   recordFailedLogin,
   type UserRow,
 } from "../data/users";
-import { AccountLockedError, ForbiddenError, InvalidCredentialsError, WeakPasswordError } from "../errors";
+import { AccountLockedError, AppError, ForbiddenError, InvalidCredentialsError, WeakPasswordError } from "../errors";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -94,14 +94,13 @@ function failed(lockedUntil: Date | null, now: Date): never {
  * same `invalid_credentials` after the same argon2 work, and the `limit`-th failure locks the name
  * whether or not it has an account: 423 must not tell a real account from a made-up one.
  */
-export async function signIn(
+async function checkCredentials(
   db: Database,
   piiSecret: string,
-  username: string,
-  password: string,
+  attempt: { username: string; password: string; found: UserRow | undefined },
   now: Date,
-): Promise<SignedIn> {
-  const found = await findUserByUsername(db, username);
+): Promise<UserRow> {
+  const { username, password, found } = attempt;
   const user = found && !found.disabled ? found : undefined;
   const failureKey = loginFailureKey(piiSecret, username);
   // Read on every sign-in, so that both kinds of name cost the same queries.
@@ -118,6 +117,40 @@ export async function signIn(
   if (!matches) {
     const { lockedUntil } = await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, lockUntil);
     failed(lockedUntil, now);
+  }
+  return user;
+}
+
+/**
+ * A refused sign-in (`refusal`, the error to answer with) and whether the name typed is an account's: the
+ * audit log keeps a typed name only when it is one, since a made-up "name" may be a password typed into
+ * the wrong field.
+ */
+export class SignInRefused extends Error {
+  constructor(
+    readonly refusal: AppError,
+    readonly nameIsAccount: boolean,
+  ) {
+    super(refusal.message);
+    this.name = "SignInRefused";
+  }
+}
+
+/** Signs in: a new session for the enabled user whose password matches, or SignInRefused. */
+export async function signIn(
+  db: Database,
+  piiSecret: string,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<SignedIn> {
+  const found = await findUserByUsername(db, username);
+  let user: UserRow;
+  try {
+    user = await checkCredentials(db, piiSecret, { username, password, found }, now);
+  } catch (error) {
+    if (error instanceof AppError) throw new SignInRefused(error, found !== undefined);
+    throw error;
   }
   if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
   // Ended sessions and spent lock rows are dead weight; sign-ins are rare enough to sweep them here.
