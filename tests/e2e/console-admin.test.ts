@@ -280,6 +280,12 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
   it("shows every change in the audit log", async () => {
     const { page } = browser;
     await signOutThroughPage(page);
+    // A password typed into the name field: refused, and the log says so without keeping what was typed.
+    const typedPassword = `${ADMIN_PASSWORD}-typed-as-name`;
+    await page.getByLabel("用户名").fill(typedPassword);
+    await page.getByLabel("密码").fill("x");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await page.getByText("用户名或密码不正确。").waitFor();
     await signInThroughPage(page, ADMIN_USERNAME, ADMIN_PASSWORD);
     await page.getByRole("link", { name: "操作日志" }).click();
     const table = page.getByRole("table", { name: "操作日志" });
@@ -287,6 +293,9 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     const text = await table.innerText();
     for (const action of ["开放调查", "新建批次", "新建用户", "录入纸质问卷", "登录"]) expect(text).toContain(action);
     expect(text).toContain(STAFF.username);
+    expect(text).toContain("登录失败");
+    expect(text).toContain("所填用户名不是任何账号（所填内容不予记录）");
+    expect(text).not.toContain(typedPassword);
     await browser.screenshot("audit");
 
     await page.getByLabel("操作类型").selectOption("response.interview");

@@ -370,6 +370,10 @@ export const strings = {
       "indicator.update": "修改指标",
       "indicator.values_import": "导入指标数值",
     } as Record<string, string>,
+    /** Details that are a flag, shown as a sentence instead of `key: true`. */
+    flags: {
+      unknownName: "所填用户名不是任何账号（所填内容不予记录）",
+    } as Record<string, string>,
   },
 
   results: {

@@ -7,10 +7,13 @@ import { auditActionLabel, formatDateTimeSeconds, strings } from "../../strings"
 
 const text = strings.audit;
 
-/** Details as `key: value` pairs; nested values stay JSON. */
+/** Details as `key: value` pairs (nested values stay JSON); a known flag as its sentence. */
 function describeDetails(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => {
+      const flag = value === true ? text.flags[key] : undefined;
+      return flag ?? `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`;
+    })
     .join("；");
 }
 
