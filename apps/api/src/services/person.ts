@@ -1,4 +1,5 @@
 import {
+  type IdNumberInfo,
   idNumberProblemMessages,
   normalizePhone,
   parseIdNumber,
@@ -27,22 +28,32 @@ export function requireAge(age: number, minAge: number): void {
   if (age < minAge) throw new UnderageError({ minAge }, underageMessage(minAge));
 }
 
+/** A valid ID number's parts, or invalid_id_number with the reason. */
+function validIdNumber(config: Pick<Config, "localIdPrefix">, idNumber: string, today: Date): IdNumberInfo {
+  const id = parseIdNumber(idNumber, { today, localPrefix: config.localIdPrefix });
+  if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
+  return id.value;
+}
+
+function idFactsOf(piiSecret: string, id: IdNumberInfo): IdFacts {
+  return {
+    idHash: hashPii(piiSecret, "id", id.normalized),
+    sex: id.sex,
+    birthYear: id.birthYear,
+    ageGroup: id.ageGroup,
+    registered: id.registered,
+  };
+}
+
 /** Checks an ID number (validity, then age) and turns it into its hash and derived facts. */
 export function identifyById(
   config: Pick<Config, "piiSecret" | "localIdPrefix">,
   idNumber: string,
   options: { today: Date; minAge: number },
 ): IdFacts {
-  const id = parseIdNumber(idNumber, { today: options.today, localPrefix: config.localIdPrefix });
-  if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
-  requireAge(id.value.age, options.minAge);
-  return {
-    idHash: hashPii(config.piiSecret, "id", id.value.normalized),
-    sex: id.value.sex,
-    birthYear: id.value.birthYear,
-    ageGroup: id.value.ageGroup,
-    registered: id.value.registered,
-  };
+  const id = validIdNumber(config, idNumber, options.today);
+  requireAge(id.age, options.minAge);
+  return idFactsOf(config.piiSecret, id);
 }
 
 /**
@@ -55,20 +66,15 @@ export function examinePerson(
   input: { idNumber: string; phone: string },
   today: Date,
 ): { facts: PersonFacts; age: number } {
-  const id = parseIdNumber(input.idNumber, { today, localPrefix: config.localIdPrefix });
-  if (!id.ok) throw new InvalidIdNumberError({ reason: id.reason }, idNumberProblemMessages[id.reason]);
+  const id = validIdNumber(config, input.idNumber, today);
   const phone = normalizePhone(input.phone);
   if (!phone) throw new InvalidPhoneError({}, phoneProblemMessage);
   const facts = {
-    idHash: hashPii(config.piiSecret, "id", id.value.normalized),
-    sex: id.value.sex,
-    birthYear: id.value.birthYear,
-    ageGroup: id.value.ageGroup,
-    registered: id.value.registered,
+    ...idFactsOf(config.piiSecret, id),
     phoneHash: hashPii(config.piiSecret, "phone", phone),
     phoneLast4: phone.slice(-4),
   };
-  return { facts, age: id.value.age };
+  return { facts, age: id.age };
 }
 
 /** Checks an ID number and phone in the order of SPEC §3 (ID valid, phone valid, age); see examinePerson. */
