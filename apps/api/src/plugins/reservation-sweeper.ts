@@ -21,10 +21,10 @@ export default fp(
 
     const sweep = async () => {
       try {
-        const released = await releaseExpiredReservations(app.database.db, { now: app.now() });
+        const now = app.now();
+        const released = await releaseExpiredReservations(app.database.db, { now });
         if (released > 0) app.log.info({ released }, "released expired reservations");
         else app.log.debug("reservation sweep: nothing expired");
-        const now = app.now();
         if (prunedAt === undefined || now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
           const pruned = await pruneSpentVerificationRecords(app.database.db, now);
           prunedAt = now.getTime();
