@@ -1,4 +1,4 @@
-import type { Role } from "./console-api";
+import type { Role } from "./accounts";
 
 /**
  * Which roles may use each area of the console. The console's navigation shows an area to these roles and

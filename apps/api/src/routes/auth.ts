@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
+import { errorResponses, LoginRequest, NoContent, SessionResponse } from "@survey/contract";
 import { AccountLockedError, UnauthenticatedError } from "../errors";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../plugins/auth";
-import { LoginBody, SessionResponseSchema } from "../schemas/auth";
-import { errorResponses } from "../schemas/common";
 import { audit } from "../services/audit-service";
 import { endSession, SignInRefused, signIn, toSessionUser } from "../services/auth-service";
 
@@ -17,8 +15,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "登录",
-        body: LoginBody,
-        response: { 200: SessionResponseSchema, ...errorResponses(400, 401, 423, 429) },
+        body: LoginRequest,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -47,7 +45,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "当前登录的用户",
-        response: { 200: SessionResponseSchema, ...errorResponses(401) },
+        response: { 200: SessionResponse, ...errorResponses(401) },
       },
     },
     async (request) => {
@@ -65,7 +63,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "退出登录",
-        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+        response: { 204: NoContent, ...errorResponses(401, 403) },
       },
     },
     async (request, reply) => {

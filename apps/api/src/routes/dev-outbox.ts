@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses, OutboxQuery, OutboxReply } from "@survey/contract";
 import { normalizePhone, phoneProblemMessage } from "@survey/identity";
 import { hashPii } from "@survey/identity/pii-hash";
 import { DevOutboxDisabledError, InvalidPhoneError } from "../errors";
-import { errorResponses } from "../schemas/common";
-import { OutboxQuery, OutboxReply } from "../schemas/resident";
 
 /** Development and tests only: the codes the dev-outbox provider "sent", newest first. */
 const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {

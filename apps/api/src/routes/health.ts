@@ -1,10 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
-
-const Health = Type.Object({
-  status: Type.Union([Type.Literal("ok"), Type.Literal("unavailable")]),
-  database: Type.Object({ driver: Type.String(), reachable: Type.Boolean() }),
-});
+import { Health } from "@survey/contract";
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
-import { errorResponses, WaveIdParams } from "../schemas/common";
-import { CommunityQuota, CurrentWave, TownQuota } from "../schemas/public-waves";
+import {
+  CommunityQuotaList,
+  CurrentWave,
+  errorResponses,
+  TownQuotaList,
+  WaveIdParams,
+  WaveTownParams,
+} from "@survey/contract";
 import { currentWave, waveTownCommunities, waveTowns } from "../services/public-wave-service";
 
 const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,7 +25,7 @@ const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["resident"],
         summary: "调查的街镇及其配额",
         params: WaveIdParams,
-        response: { 200: Type.Array(TownQuota), ...errorResponses(404) },
+        response: { 200: TownQuotaList, ...errorResponses(404) },
       },
     },
     (request) => waveTowns(app.database.db, request.params.waveId),
@@ -32,8 +37,8 @@ const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["resident"],
         summary: "街镇的社区及其配额",
-        params: Type.Object({ waveId: Type.String({ maxLength: 40 }), townCode: Type.String({ maxLength: 40 }) }),
-        response: { 200: Type.Array(CommunityQuota), ...errorResponses(404) },
+        params: WaveTownParams,
+        response: { 200: CommunityQuotaList, ...errorResponses(404) },
       },
     },
     (request) => waveTownCommunities(app.database.db, request.params.waveId, request.params.townCode),

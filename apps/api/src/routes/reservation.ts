@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { errorResponses } from "../schemas/common";
-import { AnswersBody, BearerHeaders, Receipt, ReservationReply } from "../schemas/resident";
+import { AnswersBody, BearerHeaders, errorResponses, NoContent, Receipt, ReservationReply } from "@survey/contract";
 import { bearerToken, resumeReservation, saveReservationDraft, submitResponse } from "../services/reservation-service";
 
 const security = [{ reservationToken: [] }];
@@ -29,7 +28,7 @@ const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         headers: BearerHeaders,
         body: AnswersBody,
-        response: { 204: { type: "null" }, ...errorResponses(401, 409, 422) },
+        response: { 204: NoContent, ...errorResponses(401, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type Static, Type } from "typebox";
-import { errorResponses, WaveIdParams } from "../schemas/common";
 import {
   ConfirmBody,
   ConfirmReply,
-  confirmReplyJson,
+  errorResponses,
   StartVerificationBody,
   StartVerificationReply,
-} from "../schemas/resident";
+  VerificationIdParams,
+  WaveIdParams,
+} from "@survey/contract";
 import { confirmVerification, startVerification } from "../services/verification-service";
+import { confirmReplyJson } from "./confirm-reply-json";
 
 const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = { max: app.config.verificationRateLimit, timeWindow: 60_000 };
@@ -35,7 +36,7 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["resident"],
         summary: "确认验证码并占用一个配额名额",
-        params: Type.Object({ verificationId: Type.String({ maxLength: 64 }) }),
+        params: VerificationIdParams,
         body: ConfirmBody,
         response: { 201: ConfirmReply, ...errorResponses(400, 409, 410, 429, 503) },
       },
@@ -44,7 +45,7 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const confirmed = await confirmVerification(app, request.params.verificationId, request.body.code);
       // Sent as text, which Fastify passes through for a JSON content type: the questionnaire in it is
       // serialised once per process. The text is ConfirmReply's, which the type provider cannot see.
-      const body = confirmReplyJson(confirmed) as unknown as Static<typeof ConfirmReply>;
+      const body = confirmReplyJson(confirmed) as unknown as ConfirmReply;
       return reply.status(201).type("application/json; charset=utf-8").send(body);
     },
   );

@@ -20,8 +20,8 @@ import {
   UnknownWaveError,
   WaveClosedError,
 } from "../errors";
+import { parseId } from "../platform/ids";
 import { invalidFile, missingColumns, type TableProblem, type UploadedTable } from "../plugins/table-upload";
-import { parseId } from "../schemas/common";
 import { assertTownAccess, canAccessTown } from "./auth-service";
 import { identifyById, identifyPerson, type PersonFacts } from "./person";
 import { questionnaireOfWave, type StoredQuestionnaire } from "./questionnaire-service";

@@ -1,7 +1,7 @@
 import type { Database } from "@survey/db";
 import { findCurrentWave, findWave, listWaveCommunities, listWaveTowns } from "../data/waves";
 import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../errors";
-import { parseId } from "../schemas/common";
+import { parseId } from "../platform/ids";
 
 export async function currentWave(db: Database) {
   const wave = await findCurrentWave(db);

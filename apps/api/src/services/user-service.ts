@@ -12,7 +12,7 @@ import {
   updateUserRow,
 } from "../data/users";
 import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../errors";
-import { parseId } from "../schemas/common";
+import { parseId } from "../platform/ids";
 import { assertPasswordRules, hashPassword } from "./auth-service";
 
 export function toAdminUser(user: UserRow, now: Date): AdminUser {

@@ -28,7 +28,7 @@ import {
   WaveClosedError,
   WrongCodeError,
 } from "../errors";
-import { parseId } from "../schemas/common";
+import { parseId } from "../platform/ids";
 import { examinePerson, plainPhoneForSms, requireAge } from "./person";
 import { publicQuestionnaireJson, questionnaireOfWave } from "./questionnaire-service";
 import { verificationText } from "./sms/sms-provider";

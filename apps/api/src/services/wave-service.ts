@@ -14,7 +14,7 @@ import {
   waveTotals,
 } from "../data/waves";
 import { DuplicateCodeError, InvalidRequestError, UnknownTownError, UnknownWaveError, WaveStateError } from "../errors";
-import { parseId } from "../schemas/common";
+import { parseId } from "../platform/ids";
 import { assertQuestionnaireChangeable } from "./questionnaire-service";
 
 export interface WaveInput {

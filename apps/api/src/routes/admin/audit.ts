@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { AuditPageSchema, AuditQuerySchema } from "../../schemas/admin-users";
-import { errorResponses } from "../../schemas/common";
+import { AuditPage, AuditQueryParams, errorResponses } from "@survey/contract";
 import { auditPage } from "../../services/audit-service";
 
 /** The audit log viewer (admin only), newest first. */
@@ -12,8 +11,8 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "操作日志",
-        querystring: AuditQuerySchema,
-        response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403) },
+        querystring: AuditQueryParams,
+        response: { 200: AuditPage, ...errorResponses(400, 401, 403) },
       },
     },
     (request) => {

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Role } from "@survey/contract";
-import { Type } from "typebox";
-import { errorResponses, WaveIdParams } from "../../schemas/common";
-import { ComparisonOverview, ComparisonQuery, ComparisonReport, OverviewQuery } from "../../schemas/comparison";
+import {
+  ComparisonOverview,
+  ComparisonQuery,
+  ComparisonReport,
+  errorResponses,
+  HtmlPage,
+  OverviewQuery,
+  type Role,
+  WaveIdParams,
+} from "@survey/contract";
 import { comparison, comparisonOverview, type ComparisonQuery as Query } from "../../services/comparison-service";
 import { rankingBulletinHtml } from "../../services/indicator-ranking-bulletin";
 
@@ -57,7 +63,7 @@ const comparisonRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "街镇排名公报（可打印的 A4 HTML 页面，供公开发布）",
         params: WaveIdParams,
         querystring: OverviewQuery,
-        response: { 200: Type.String({ description: "text/html" }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: HtmlPage, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

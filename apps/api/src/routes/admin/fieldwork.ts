@@ -1,10 +1,15 @@
 import type { ServerResponse } from "node:http";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { FIELDWORK_EVENT, FIELDWORK_POLL_MS, type Role } from "@survey/contract";
-import { Type } from "typebox";
+import {
+  errorResponses,
+  FIELDWORK_EVENT,
+  FIELDWORK_POLL_MS,
+  FieldworkSummary,
+  type Role,
+  WaveIdParams,
+  XlsxFile,
+} from "@survey/contract";
 import { requireUser } from "../../plugins/auth";
-import { errorResponses, WaveIdParams } from "../../schemas/common";
-import { FieldworkSummarySchema } from "../../schemas/fieldwork";
 import { sessionStillLive } from "../../services/auth-service";
 import { fieldworkWorkbook } from "../../services/fieldwork-export-service";
 import { fieldworkFingerprint, fieldworkSummary } from "../../services/fieldwork-service";
@@ -29,7 +34,7 @@ const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["console"],
         summary: "实地进度：街镇与社区配额、每日完成数、样本构成",
         params: WaveIdParams,
-        response: { 200: FieldworkSummarySchema, ...errorResponses(401, 403, 404) },
+        response: { 200: FieldworkSummary, ...errorResponses(401, 403, 404) },
       },
     },
     (request) => fieldworkSummary(app.database.db, requireUser(request), request.params.waveId, app.now()),
@@ -112,7 +117,7 @@ const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["console"],
         summary: "导出实地进度表（Excel：街镇、社区）",
         params: WaveIdParams,
-        response: { 200: Type.Unknown({ description: "xlsx 文件" }), ...errorResponses(401, 403, 404) },
+        response: { 200: XlsxFile, ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { readUploadedTable } from "../../plugins/table-upload";
 import {
+  errorResponses,
   FrameImportResult,
   FrameOverview,
   PopulationImportResult,
   TownCodeParams,
   TownFrameDetail,
   UPLOAD_CONTENT_TYPES,
-} from "../../schemas/admin-frame";
-import { errorResponses } from "../../schemas/common";
+} from "@survey/contract";
+import { readUploadedTable } from "../../plugins/table-upload";
 import { audit } from "../../services/audit-service";
 import { frameOverview, importFrame, importPopulationCells, townFrame } from "../../services/frame-import-service";
 

@@ -1,22 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Role } from "@survey/contract";
-import { Type } from "typebox";
-import { requireUser } from "../../plugins/auth";
-import { errorResponses } from "../../schemas/common";
 import {
+  errorResponses,
   IndexQuery,
   IndicatorCatalogue,
   IndicatorCodeParams,
   IndicatorDefinition,
   IndicatorIndexReport,
-  IndicatorUpdateBody,
+  IndicatorUpdate,
   IndicatorUploadResult,
   IndicatorValuesTable,
-  NewIndicatorBody,
+  NewIndicator,
   OptionalYearQuery,
-  VALUES_UPLOAD_TYPES,
+  type Role,
+  UPLOAD_CONTENT_TYPES,
+  XlsxFile,
   YearQuery,
-} from "../../schemas/indicators";
+} from "@survey/contract";
+import { requireUser } from "../../plugins/auth";
 import { audit } from "../../services/audit-service";
 import { catalogue, createIndicator, updateIndicator } from "../../services/indicator-catalogue-service";
 import { indicatorIndex } from "../../services/indicator-index-service";
@@ -53,7 +53,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "新增指标",
-        body: NewIndicatorBody,
+        body: NewIndicator,
         response: { 201: IndicatorDefinition, ...errorResponses(400, 401, 403, 409, 422) },
       },
     },
@@ -72,7 +72,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["console"],
         summary: "修改指标（null 清除阈值、目标值等数值）",
         params: IndicatorCodeParams,
-        body: IndicatorUpdateBody,
+        body: IndicatorUpdate,
         response: { 200: IndicatorDefinition, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -92,7 +92,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "指标数值填报模板（Excel：每个领域一张表，街镇为行，已有数值预先填入）",
         description: "部门用户只得到本部门负责领域的工作表。",
         querystring: YearQuery,
-        response: { 200: Type.Unknown({ description: "xlsx 文件" }), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: XlsxFile, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -139,7 +139,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "任何一处错误（未知指标或街镇、非数字、超出合理范围、重复、不属于本部门领域的指标）都会使整个文件不导入，" +
           "422 invalid_file 的 details 列出每一处：{sheet, row, column, message}。模板中的空格不会删除已有数值。",
         querystring: OptionalYearQuery,
-        consumes: VALUES_UPLOAD_TYPES,
+        consumes: UPLOAD_CONTENT_TYPES,
         response: { 200: IndicatorUploadResult, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
+import { errorResponses, HtmlPage, WaveTownParams } from "@survey/contract";
 import { requireUser } from "../../plugins/auth";
-import { errorResponses } from "../../schemas/common";
-import { WaveTownParams } from "../../schemas/fieldwork";
 import { townPostersHtml } from "../../services/poster-service";
 
 /** Printable QR posters, one A4 page per community of a town. */
@@ -15,7 +13,7 @@ const posterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["console"],
         summary: "街镇各社区的二维码海报（可打印的 A4 HTML 页面）",
         params: WaveTownParams,
-        response: { 200: Type.String({ description: "text/html" }), ...errorResponses(401, 403, 404) },
+        response: { 200: HtmlPage, ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {

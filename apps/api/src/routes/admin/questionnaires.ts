@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
+import {
+  CreatedQuestionnaire,
+  CreateQuestionnaireBody,
+  errorResponses,
+  QuestionnaireDetail,
+  QuestionnaireIdParams,
+  QuestionnaireList,
+} from "@survey/contract";
 import { NotFoundError } from "../../errors";
-import { CreateQuestionnaireBody, QuestionnaireDetail, QuestionnaireSummary } from "../../schemas/admin-responses";
-import { errorResponses, parseId } from "../../schemas/common";
+import { parseId } from "../../platform/ids";
 import { audit } from "../../services/audit-service";
 import { createQuestionnaire, listQuestionnaires, loadQuestionnaireById } from "../../services/questionnaire-service";
 
@@ -14,7 +20,7 @@ const questionnaireRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["questionnaires"],
         summary: "问卷列表",
-        response: { 200: Type.Array(QuestionnaireSummary), ...errorResponses(401, 403) },
+        response: { 200: QuestionnaireList, ...errorResponses(401, 403) },
       },
     },
     async () =>
@@ -28,7 +34,7 @@ const questionnaireRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["questionnaires"],
         summary: "问卷定义（SurveyJS JSON）",
-        params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        params: QuestionnaireIdParams,
         response: { 200: QuestionnaireDetail, ...errorResponses(401, 403, 404) },
       },
     },
@@ -49,7 +55,7 @@ const questionnaireRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "新建问卷或问卷的新版本",
         body: CreateQuestionnaireBody,
         response: {
-          201: Type.Object({ id: Type.Integer(), version: Type.Integer() }),
+          201: CreatedQuestionnaire,
           ...errorResponses(400, 401, 403, 422),
         },
       },

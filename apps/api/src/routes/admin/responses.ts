@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses, ImportReply, InterviewBody, InterviewReply, WaveIdParams } from "@survey/contract";
 import { requireUser } from "../../plugins/auth";
 import { readUploadedTable } from "../../plugins/table-upload";
-import { ImportReply, InterviewBody, InterviewReply } from "../../schemas/admin-responses";
-import { errorResponses, WaveIdParams } from "../../schemas/common";
 import { audit } from "../../services/audit-service";
 import { enterInterview, importResponses } from "../../services/offline-response-service";
 

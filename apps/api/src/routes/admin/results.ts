@@ -1,18 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Role } from "@survey/contract";
-import { Type } from "typebox";
-import { errorResponses, WaveIdParams } from "../../schemas/common";
 import {
   CompareParams,
-  CrosstabBody,
-  CrosstabResultSchema,
-  CrosstabVariablesSchema,
+  CrosstabRequest,
+  CrosstabResult,
+  CrosstabVariables,
+  CsvFile,
+  errorResponses,
   PoststratifyQuery,
+  type Role,
   TrendQuery,
-  TrendSeriesSchema,
-  WaveComparisonSchema,
-  WaveResultsSchema,
-} from "../../schemas/results";
+  TrendSeries,
+  WaveComparison,
+  WaveIdParams,
+  WaveResults,
+  XlsxFile,
+} from "@survey/contract";
 import { crosstab, listCrosstabVariables } from "../../services/crosstab-service";
 import { microdataCsv } from "../../services/microdata-export-service";
 import { waveResults } from "../../services/results-service";
@@ -38,7 +40,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "满意度结果：全区和各街镇的总体、维度、领域、题目得分（0–100，含标准误、95%置信区间和样本数）",
         params: WaveIdParams,
         querystring: PoststratifyQuery,
-        response: { 200: WaveResultsSchema, ...errorResponses(401, 403, 404, 409) },
+        response: { 200: WaveResults, ...errorResponses(401, 403, 404, 409) },
       },
     },
     (request) => waveResults(db(), request.params.waveId, { poststratify: request.query.poststratify === "true" }),
@@ -52,7 +54,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["results"],
         summary: "交叉表可用的变量（中文名称和分类）",
         params: WaveIdParams,
-        response: { 200: CrosstabVariablesSchema, ...errorResponses(401, 403, 404, 409) },
+        response: { 200: CrosstabVariables, ...errorResponses(401, 403, 404, 409) },
       },
     },
     (request) => listCrosstabVariables(db(), request.params.waveId),
@@ -66,8 +68,8 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["results"],
         summary: "交叉表：加权行/列百分比、未加权人数、Rao–Scott F 检验、皮尔逊卡方和残差标注",
         params: WaveIdParams,
-        body: CrosstabBody,
-        response: { 200: CrosstabResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        body: CrosstabRequest,
+        response: { 200: CrosstabResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     (request) => crosstab(db(), request.params.waveId, request.body),
@@ -82,7 +84,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "与往年比较：每个共有的题目、维度、领域和总体得分，本次减基准的差值及其95%置信区间、是否显著",
         params: CompareParams,
         querystring: PoststratifyQuery,
-        response: { 200: WaveComparisonSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: WaveComparison, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     (request) =>
@@ -100,7 +102,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           "历年趋势：一个题目（question）、维度（dimension）、领域（domain）或总体得分（overall=true）在各次调查中的全区和各街镇得分",
         querystring: TrendQuery,
-        response: { 200: TrendSeriesSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: TrendSeries, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     (request) => {
@@ -118,7 +120,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "导出满意度结果（Excel：街镇×维度、街镇×领域、街镇×题目、题目、排名、说明）",
         params: WaveIdParams,
         querystring: PoststratifyQuery,
-        response: { 200: Type.Unknown({ description: "xlsx 文件" }), ...errorResponses(401, 403, 404, 409) },
+        response: { 200: XlsxFile, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -143,7 +145,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["results"],
         summary: "导出匿名微观数据（CSV，UTF-8 带 BOM）：不含身份证号、手机号、哈希值、回执码、时间和文字意见",
         params: WaveIdParams,
-        response: { 200: Type.Unknown({ description: "CSV 文件" }), ...errorResponses(401, 403, 404, 409) },
+        response: { 200: CsvFile, ...errorResponses(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

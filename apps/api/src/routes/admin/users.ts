@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
-import { AdminUserSchema, CreateUserBody, UpdateUserBody, UserIdParams } from "../../schemas/admin-users";
-import { errorResponses } from "../../schemas/common";
+import {
+  AdminUser,
+  AdminUserList,
+  CreateUserRequest,
+  errorResponses,
+  UpdateUserRequest,
+  UserIdParams,
+} from "@survey/contract";
 import { audit } from "../../services/audit-service";
 import { createUser, listAdminUsers, updateUser } from "../../services/user-service";
 
@@ -14,7 +19,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "用户列表",
-        response: { 200: Type.Array(AdminUserSchema), ...errorResponses(401, 403) },
+        response: { 200: AdminUserList, ...errorResponses(401, 403) },
       },
     },
     () => listAdminUsers(app.database.db, app.now()),
@@ -27,8 +32,8 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["console"],
         summary: "新建用户",
-        body: CreateUserBody,
-        response: { 201: AdminUserSchema, ...errorResponses(400, 401, 403, 409, 422) },
+        body: CreateUserRequest,
+        response: { 201: AdminUser, ...errorResponses(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -51,8 +56,8 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["console"],
         summary: "修改用户（角色、范围、停用、重置密码）",
         params: UserIdParams,
-        body: UpdateUserBody,
-        response: { 200: AdminUserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        body: UpdateUserRequest,
+        response: { 200: AdminUser, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => {

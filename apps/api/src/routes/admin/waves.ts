@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { Type } from "typebox";
 import {
   AdminWave,
   AdminWaveDetail,
-  AdminWaveListItem,
+  AdminWaveList,
   AllocationPreview,
   AllocationQuery,
   CreateWaveBody,
+  errorResponses,
   UpdateWaveBody,
-} from "../../schemas/admin-waves";
-import { errorResponses, WaveIdParams } from "../../schemas/common";
+  WaveIdParams,
+} from "@survey/contract";
 import { allocationPreview } from "../../services/allocation-preview-service";
 import { audit } from "../../services/audit-service";
 import {
@@ -39,7 +39,7 @@ const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "调查轮次列表（含配额合计）",
-        response: { 200: Type.Array(AdminWaveListItem), ...errorResponses(401, 403) },
+        response: { 200: AdminWaveList, ...errorResponses(401, 403) },
       },
     },
     () => listWavesWithTotals(db()),

@@ -1,16 +1,18 @@
-import { Type } from "typebox";
+/** Survey waves (admin; office and staff read them): settings, quotas per town and community, allocation. */
+import { type Static, Type } from "typebox";
 
 const Code = Type.String({ pattern: "^[A-Za-z0-9_-]{1,40}$", description: "字母、数字、- 和 _，最长40个字符" });
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-export const TownTarget = Type.Integer({ minimum: 1, maximum: 100_000, description: "每个街镇的目标份数" });
-export const CommunityCap = Type.Integer({ minimum: 1, maximum: 10_000, description: "每个社区最多份数" });
+const TownTarget = Type.Integer({ minimum: 1, maximum: 100_000, description: "每个街镇的目标份数" });
+const CommunityCap = Type.Integer({ minimum: 1, maximum: 10_000, description: "每个社区最多份数" });
 const MinAge = Type.Integer({ minimum: 14, maximum: 100 });
 const ReservationMinutes = Type.Integer({ minimum: 5, maximum: 1440, description: "名额保留分钟数" });
 const Plan = Type.Union([Type.Literal("cap"), Type.Literal("proportional")]);
 const Status = Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]);
 const OptionalDate = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
 
+/** `POST /api/admin/waves` → 201 `AdminWave` (a draft). */
 export const CreateWaveBody = Type.Object(
   {
     code: Code,
@@ -30,7 +32,9 @@ export const CreateWaveBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type CreateWaveBody = Static<typeof CreateWaveBody>;
 
+/** `PATCH /api/admin/waves/:waveId` → 200 `AdminWave`. */
 export const UpdateWaveBody = Type.Object(
   {
     title: Type.Optional(Title),
@@ -58,6 +62,7 @@ export const UpdateWaveBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type UpdateWaveBody = Static<typeof UpdateWaveBody>;
 
 const Totals = Type.Object({
   towns: Type.Integer(),
@@ -86,10 +91,16 @@ const waveProperties = {
   createdAt: Type.String({ format: "date-time" }),
 };
 
+/** A wave as the admin API shows it: every setting, dates as ISO strings. */
 export const AdminWave = Type.Object(waveProperties);
+export type AdminWave = Static<typeof AdminWave>;
 
+/** One element of `GET /api/admin/waves`. */
 export const AdminWaveListItem = Type.Object({ ...waveProperties, totals: Totals });
+export type AdminWaveListItem = Static<typeof AdminWaveListItem>;
+export const AdminWaveList = Type.Array(AdminWaveListItem);
 
+/** `GET /api/admin/waves/:waveId` → 200: every town's target and fill, and inside it every community's. */
 export const AdminWaveDetail = Type.Object({
   ...waveProperties,
   totals: Totals,
@@ -120,6 +131,7 @@ export const AdminWaveDetail = Type.Object({
     }),
   ),
 });
+export type AdminWaveDetail = Static<typeof AdminWaveDetail>;
 
 /** Query strings arrive as text (no type coercion): numbers are checked by pattern, then by the service. */
 export const AllocationQuery = Type.Object(
@@ -131,6 +143,7 @@ export const AllocationQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** `GET /api/admin/waves/:waveId/allocation` → 200: which towns cannot reach their target under the caps. */
 export const AllocationPreview = Type.Object({
   waveId: Type.Integer(),
   plan: Plan,
@@ -169,3 +182,4 @@ export const AllocationPreview = Type.Object({
     }),
   ),
 });
+export type AllocationPreview = Static<typeof AllocationPreview>;

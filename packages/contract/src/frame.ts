@@ -1,14 +1,7 @@
-import { Type } from "typebox";
+/** The sampling frame (admin; office and staff read it): towns, communities and their population. */
+import { type Static, Type } from "typebox";
 
-/** Content types the upload endpoints accept (see plugins/table-upload.ts). */
-export const UPLOAD_CONTENT_TYPES = [
-  "text/csv",
-  "text/plain",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/octet-stream",
-  "multipart/form-data",
-];
-
+/** `POST /api/admin/frame/import` → 200. */
 export const FrameImportResult = Type.Object({
   towns: Type.Integer({ description: "文件中的街镇数（新增或更新）" }),
   communities: Type.Integer({ description: "文件中的社区数（新增或更新）" }),
@@ -17,15 +10,18 @@ export const FrameImportResult = Type.Object({
     description: "文件不再列出、但已有调查配额因而保留的社区代码",
   }),
 });
+export type FrameImportResult = Static<typeof FrameImportResult>;
 
+/** `POST /api/admin/frame/population` → 200. */
 export const PopulationImportResult = Type.Object({
   towns: Type.Integer(),
   cells: Type.Integer({ description: "性别 × 年龄组人口格数" }),
 });
+export type PopulationImportResult = Static<typeof PopulationImportResult>;
 
 const TownKind = Type.Union([Type.Literal("street"), Type.Literal("town")]);
 
-const FrameTown = Type.Object({
+export const FrameTown = Type.Object({
   code: Type.String(),
   name: Type.String(),
   kind: TownKind,
@@ -38,12 +34,16 @@ const FrameTown = Type.Object({
   populationCells: Type.Integer({ description: "性别 × 年龄组人口格数" }),
   updatedAt: Type.String({ format: "date-time" }),
 });
+export type FrameTown = Static<typeof FrameTown>;
 
+/** `GET /api/admin/frame` → 200. */
 export const FrameOverview = Type.Object({
   towns: Type.Array(FrameTown),
   totals: Type.Object({ towns: Type.Integer(), communities: Type.Integer(), population: Type.Integer() }),
 });
+export type FrameOverview = Static<typeof FrameOverview>;
 
+/** `GET /api/admin/frame/towns/:townCode` → 200; 404 `unknown_town`. */
 export const TownFrameDetail = Type.Object({
   ...FrameTown.properties,
   communities: Type.Array(
@@ -63,5 +63,6 @@ export const TownFrameDetail = Type.Object({
     }),
   ),
 });
+export type TownFrameDetail = Static<typeof TownFrameDetail>;
 
 export const TownCodeParams = Type.Object({ townCode: Type.String({ maxLength: 40 }) });

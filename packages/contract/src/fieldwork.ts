@@ -1,0 +1,135 @@
+/**
+ * Fieldwork (staff, office, admin): the monitor, its live stream and export, the QR posters, and paper
+ * questionnaires entered one by one or imported from a table.
+ */
+import { type Static, Type } from "typebox";
+import { Answers, Receipt } from "./resident";
+
+// ---------------------------------------------------------------- monitor
+
+export const CommunityCounts = Type.Object({
+  /** No completed questionnaire yet. */
+  empty: Type.Integer(),
+  /** completed ≥ cap. */
+  full: Type.Integer(),
+  /** completed < cap / 2 (includes the empty ones). */
+  belowHalf: Type.Integer(),
+});
+export type CommunityCounts = Static<typeof CommunityCounts>;
+
+/** Where a town will be at the closing date if the current pace goes on. */
+export const TownProjection = Type.Object({
+  /** Counted completions per day over the pace window (the last 7 days of fieldwork, or fewer if it began later). */
+  perDay: Type.Number(),
+  /** completed + perDay × days left, capped at the target; equals completed when closesAt is unknown or past. */
+  projected: Type.Integer(),
+  /** Date (YYYY-MM-DD, Asia/Shanghai) the target is reached at this pace; null when already reached or the pace is 0. */
+  expectedCompletionDate: Type.Union([Type.String(), Type.Null()]),
+  /** The target is not reached yet, the wave has a closing date, and at this pace it will not be reached by then. */
+  atRisk: Type.Boolean(),
+});
+export type TownProjection = Static<typeof TownProjection>;
+
+export const FieldworkTown = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  target: Type.Integer(),
+  completed: Type.Integer(),
+  /** Slots held by residents who are answering right now. */
+  reserved: Type.Integer(),
+  /** completed / target, 0–1. */
+  fillRate: Type.Number(),
+  communities: CommunityCounts,
+  projection: TownProjection,
+});
+export type FieldworkTown = Static<typeof FieldworkTown>;
+
+export const FieldworkCommunity = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  townCode: Type.String(),
+  cap: Type.Integer(),
+  completed: Type.Integer(),
+  reserved: Type.Integer(),
+});
+export type FieldworkCommunity = Static<typeof FieldworkCommunity>;
+
+export const DailyCompletions = Type.Object({
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  date: Type.String(),
+  /** Counted responses submitted that day. */
+  count: Type.Integer(),
+});
+export type DailyCompletions = Static<typeof DailyCompletions>;
+
+/** Share of one category in the sample and in the population (0–1; null when unknown). */
+export const CompositionShare = Type.Object({
+  category: Type.String(),
+  sample: Type.Integer(),
+  sampleShare: Type.Number(),
+  populationShare: Type.Union([Type.Number(), Type.Null()]),
+});
+export type CompositionShare = Static<typeof CompositionShare>;
+
+export const TownComposition = Type.Object({
+  townCode: Type.String(),
+  /** Counted responses of the town. */
+  n: Type.Integer(),
+  /** `male`, `female`, and `unknown` when responses lack it (paper forms). */
+  sex: Type.Array(CompositionShare),
+  /** Age groups as stored on responses (e.g. `18-29`), plus `unknown`. */
+  ageGroup: Type.Array(CompositionShare),
+  /** `registered` (户籍) / `unregistered` (非户籍) / `unknown`; population share is not known (null). */
+  registered: Type.Array(CompositionShare),
+  /**
+   * Where the population shares come from: `town` = this town's town_population_cells;
+   * `district` = the sum of every town's cells (the town has none); `none` = no population cells at all.
+   */
+  populationSource: Type.Union([Type.Literal("town"), Type.Literal("district"), Type.Literal("none")]),
+});
+export type TownComposition = Static<typeof TownComposition>;
+
+/**
+ * `GET /api/admin/waves/:waveId/fieldwork` → 200. A staff user limited to towns sees only those towns
+ * (and their communities, days and composition). 404 `unknown_wave`.
+ * `GET …/fieldwork/events` streams the same summary (`event: summary`) whenever a town's counts change.
+ */
+export const FieldworkSummary = Type.Object({
+  wave: Type.Object({
+    id: Type.Integer(),
+    code: Type.String(),
+    title: Type.String(),
+    status: Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]),
+    closesAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  }),
+  /** When the summary was computed (server clock). */
+  generatedAt: Type.String({ format: "date-time" }),
+  totals: Type.Object({ target: Type.Integer(), completed: Type.Integer(), reserved: Type.Integer() }),
+  towns: Type.Array(FieldworkTown),
+  communities: Type.Array(FieldworkCommunity),
+  daily: Type.Array(DailyCompletions),
+  composition: Type.Array(TownComposition),
+});
+export type FieldworkSummary = Static<typeof FieldworkSummary>;
+
+// ---------------------------------------------------------------- paper questionnaires
+
+/** `POST /api/admin/waves/:waveId/interviews` → 201 `Receipt`: one paper questionnaire entered by staff. */
+export const InterviewBody = Type.Object(
+  {
+    communityCode: Type.String({ maxLength: 40 }),
+    idNumber: Type.Optional(Type.String({ maxLength: 64 })),
+    phone: Type.Optional(Type.String({ maxLength: 32 })),
+    sex: Type.Optional(Type.Union([Type.Literal("male"), Type.Literal("female")])),
+    ageGroup: Type.Optional(Type.String({ maxLength: 10 })),
+    answers: Answers,
+  },
+  { additionalProperties: false },
+);
+export type InterviewBody = Static<typeof InterviewBody>;
+
+export const InterviewReply = Receipt;
+
+/** `POST /api/admin/waves/:waveId/responses/import` → 200 (all rows or none). */
+export const ImportReply = Type.Object({ imported: Type.Integer(), counted: Type.Integer() });
+export type ImportReply = Static<typeof ImportReply>;
