@@ -20,7 +20,7 @@ import { makeIdNumber } from "@survey/identity";
 import Fastify from "fastify";
 import type { Locator, Page } from "playwright-core";
 import app from "../apps/api/src/app";
-import { loadConfig } from "../apps/api/src/config";
+import { loadConfig } from "../apps/api/src/platform/config";
 import { demoQuestionnaire } from "../apps/api/src/seed/demo-questionnaire";
 import { ensureSurveyBuilt } from "../tests/e2e/support/survey-build";
 import { BENCH_SERVER_URL } from "./support/bench-database";

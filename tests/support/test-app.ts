@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { type Role, SESSION_COOKIE } from "@survey/contract";
 import { users } from "@survey/db";
 import type { FastifyInstance } from "fastify";
-import { type Config, loadConfig } from "../../apps/api/src/config";
 import { createServer } from "../../apps/api/src/create-server";
+import { type Config, loadConfig } from "../../apps/api/src/platform/config";
 import { hashPassword } from "../../apps/api/src/services/auth-service";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 

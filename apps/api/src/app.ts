@@ -1,27 +1,28 @@
 import type { DatabaseHandle } from "@survey/db";
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
-import type { Config } from "./config";
-import auth from "./plugins/auth";
-import clock from "./plugins/clock";
-import database from "./plugins/database";
-import docs from "./plugins/docs";
-import errorHandler from "./plugins/error-handler";
-import frontEnds from "./plugins/front-ends";
-import jsonCompression from "./plugins/json-compression";
-import rateLimit from "./plugins/rate-limit";
+import auth from "./platform/auth/auth-plugin";
+import clock from "./platform/clock";
+import type { Config } from "./platform/config";
+import database from "./platform/database";
+import docs from "./platform/docs";
+import errorHandler from "./platform/error-handler";
+import frontEnds from "./platform/front-ends";
+import healthRoutes from "./platform/health-route";
+import jsonCompression from "./platform/json-compression";
+import rateLimit from "./platform/rate-limit";
+import devOutboxRoutes from "./platform/sms/dev-outbox-route";
+import sms from "./platform/sms/sms-plugin";
+import storableText from "./platform/storable-text";
+import uploads from "./platform/uploads/upload-plugin";
 import reservationSweeper from "./plugins/reservation-sweeper";
-import sms from "./plugins/sms";
-import storableText from "./plugins/storable-text";
-import tableUpload from "./plugins/table-upload";
 import adminRoutes from "./routes/admin/index";
 import authRoutes from "./routes/auth";
-import devOutboxRoutes from "./routes/dev-outbox";
-import healthRoutes from "./routes/health";
 import publicWaveRoutes from "./routes/public-waves";
 import reservationRoutes from "./routes/reservation";
 import verificationRoutes from "./routes/verifications";
 import { seedDemoData } from "./seed/seed-demo";
+import { sessionAuthority } from "./services/auth-service";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -45,10 +46,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });
   await fastify.register(docs);
-  await fastify.register(auth);
+  await fastify.register(auth, { sessions: sessionAuthority });
   await fastify.register(rateLimit);
   await fastify.register(sms);
-  await fastify.register(tableUpload);
+  await fastify.register(uploads);
   await fastify.register(reservationSweeper);
 
   await fastify.register(healthRoutes);

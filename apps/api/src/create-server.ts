@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import app, { type AppOptions } from "./app";
-import { loggerOptions } from "./logging";
+import { loggerOptions } from "./platform/logging";
 
 export interface CreateServerOptions extends AppOptions {
   /** Where logs go (tests capture them); default stdout. */

@@ -1,6 +1,6 @@
 import closeWithGrace from "close-with-grace";
-import { ConfigError, loadConfig } from "./config";
 import { createServer } from "./create-server";
+import { ConfigError, loadConfig } from "./platform/config";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { errorResponses, LoginRequest, NoContent, SessionResponse } from "@survey/contract";
-import { AccountLockedError, UnauthenticatedError } from "../errors";
-import { clearSessionCookie, requireUser, setSessionCookie } from "../plugins/auth";
+import { requireUser } from "../platform/auth/request-user";
+import { clearSessionCookie, setSessionCookie } from "../platform/auth/session-cookie";
+import { AccountLockedError, UnauthenticatedError } from "../platform/errors";
 import { audit } from "../services/audit-service";
 import { endSession, SignInRefused, signIn, toSessionUser } from "../services/auth-service";
 

@@ -1,7 +1,7 @@
 import { capPlan, type PlanKind, proportionalPlan, type TownFrame } from "@survey/allocation";
 import type { Database } from "@survey/db";
 import { listWaveCommunities, listWaveTowns } from "../data/waves";
-import { InvalidRequestError } from "../errors";
+import { InvalidRequestError } from "../platform/errors";
 import { requireWaveById } from "./wave-service";
 
 export interface PreviewOptions {

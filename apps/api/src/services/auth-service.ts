@@ -1,5 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { MIN_PASSWORD_LENGTH, type Role, type SessionUser } from "@survey/contract";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { MIN_PASSWORD_LENGTH, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import argon2 from "argon2";
 import { deleteSpentLoginFailures, findLoginFailureLock, recordUnknownLoginFailure } from "../data/login-failures";
@@ -19,7 +19,8 @@ import {
   recordFailedLogin,
   type UserRow,
 } from "../data/users";
-import { AccountLockedError, AppError, ForbiddenError, InvalidCredentialsError, WeakPasswordError } from "../errors";
+import type { FirstAdmin, SessionAuthority } from "../platform/auth/session-authority";
+import { AccountLockedError, AppError, InvalidCredentialsError, WeakPasswordError } from "../platform/errors";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -52,12 +53,6 @@ export function assertPasswordRules(password: string): void {
 /** SHA-256 of a session cookie value: the database never holds a usable cookie. */
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function tokensEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 // An unknown username is checked against this hash, so it costs as long as a wrong password.
@@ -191,8 +186,6 @@ export async function endSession(db: Database, idHash: string): Promise<void> {
   await deleteSession(db, idHash);
 }
 
-export type FirstAdmin = { created: false } | { created: true; username: string; generatedPassword?: string };
-
 /**
  * Creates the first administrator when there are no users: with ADMIN_PASSWORD if configured, else a
  * generated password that the caller shows once. Safe with several processes starting at once.
@@ -213,33 +206,16 @@ export async function ensureFirstAdmin(
   return { created: true, username: config.adminUsername, generatedPassword };
 }
 
-// ---------------------------------------------------------------- scopes
-
-/** True when the user's role may see every town (only staff users carry a town scope). */
-function townScope(user: SessionUser): string[] | undefined {
-  return user.role === "staff" && user.townCodes.length > 0 ? user.townCodes : undefined;
-}
-
-export function canAccessTown(user: SessionUser, townCode: string): boolean {
-  const scope = townScope(user);
-  return scope === undefined || scope.includes(townCode);
-}
-
-/** Throws 403 `forbidden` when a town-scoped staff user asks for another town. */
-export function assertTownAccess(user: SessionUser, townCode: string): void {
-  if (!canAccessTown(user, townCode)) throw new ForbiddenError({ townCode }, "您只能查看分配给您的街镇。");
-}
-
-/** The towns of `townCodes` the user may see, in the given order. */
-export function visibleTowns<T extends { code: string }>(user: SessionUser, towns: T[]): T[] {
-  return towns.filter((town) => canAccessTown(user, town.code));
-}
-
-export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
-  return roles.includes(user.role);
-}
-
 /** Whether a session is still live (for long-lived streams that outlast the request that opened them). */
 export async function sessionStillLive(db: Database, idHash: string, now: Date): Promise<boolean> {
   return (await findLiveSession(db, idHash, now)) !== undefined;
 }
+
+/** The accounts side of the auth plugin: a cookie's session with its user, and the first administrator. */
+export const sessionAuthority: SessionAuthority = {
+  async resumeSession(db, token, now) {
+    const active = await resumeSession(db, token, now);
+    return active && { user: toSessionUser(active.user), session: active.session };
+  },
+  ensureFirstAdmin,
+};

@@ -20,7 +20,7 @@ import {
   type TownIndicesResult,
 } from "@survey/indices";
 import type { WaveRow } from "../data/waves";
-import { ComparisonUnavailableError, InvalidRequestError } from "../errors";
+import { ComparisonUnavailableError, InvalidRequestError } from "../platform/errors";
 import { type IndexInputs, loadIndexInputs, townIndices } from "./indicator-index-service";
 import { computeWaveResults, waveRef } from "./results-service";
 import { requireWaveById } from "./wave-service";

@@ -9,7 +9,7 @@ import { type CrossTabGroup, crossTabFromGroups } from "@survey/stats";
 import { sql } from "drizzle-orm";
 import { crosstabGroups } from "../data/results-sql";
 import type { WaveRow } from "../data/waves";
-import { InvalidRequestError, UnknownVariableError } from "../errors";
+import { InvalidRequestError, UnknownVariableError } from "../platform/errors";
 import { crosstabVariables, publicVariable, type VariableDefinition } from "./crosstab-variables";
 import { questionnaireOfWave } from "./questionnaire-service";
 import { loadResultsDesign } from "./results-design";

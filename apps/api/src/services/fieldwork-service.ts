@@ -17,7 +17,7 @@ import {
   sampleComposition,
 } from "../data/fieldwork";
 import { listWaveCommunities, listWaveTowns, type WaveRow } from "../data/waves";
-import { canAccessTown } from "./auth-service";
+import { canAccessTown } from "../platform/auth/scopes";
 import { requireWaveById } from "./wave-service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -16,8 +16,8 @@ import {
   upsertTowns,
 } from "../data/frame";
 import { addMissingWaveCommunities, listWavesNotClosed } from "../data/waves";
-import { UnknownTownError } from "../errors";
-import { invalidFile, type TableProblem, type TableRow, type UploadedTable } from "../plugins/table-upload";
+import { UnknownTownError } from "../platform/errors";
+import { invalidFile, type TableProblem, type TableRow, type UploadedTable } from "../platform/uploads/table";
 
 /**
  * Sampling-frame imports (SPEC §3a). A file is all or nothing: every problem of every row is collected

@@ -15,8 +15,8 @@ import {
   type NewIndicatorRow,
   replaceIndicator,
 } from "../data/indicators";
-import { pgErrorCode } from "../data/retry";
-import { DuplicateCodeError, InvalidIndicatorError, UnknownIndicatorError } from "../errors";
+import { DuplicateCodeError, InvalidIndicatorError, UnknownIndicatorError } from "../platform/errors";
+import { pgErrorCode } from "../platform/transaction-retry";
 
 /** The catalogue as the indices package reads it; a row with a domain outside DOMAINS is a bug, not data. */
 export function toIndicator(row: IndicatorRow): Indicator {

@@ -19,7 +19,7 @@ import {
   type Weighting,
 } from "@survey/indices";
 import { listIndicators, listTownUnits, listValues, type TownUnit } from "../data/indicators";
-import { ProgressNotComparableError } from "../errors";
+import { ProgressNotComparableError } from "../platform/errors";
 import { sortByDomain, toIndicator } from "./indicator-catalogue-service";
 
 export interface IndexInputs {

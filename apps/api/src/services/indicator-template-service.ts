@@ -3,7 +3,7 @@ import type { Database } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
 import ExcelJS from "exceljs";
 import { type IndicatorRow, listIndicators, listTownUnits, listValues } from "../data/indicators";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../platform/errors";
 import { sortByDomain, userDomains } from "./indicator-catalogue-service";
 import {
   CODE_ROW,

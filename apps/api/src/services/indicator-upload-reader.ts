@@ -1,8 +1,9 @@
 import type { IndicatorUploadProblem } from "@survey/contract";
 import ExcelJS from "exceljs";
-import type { FastifyRequest } from "fastify";
-import { type AppError, InvalidFileError, PayloadTooLargeError } from "../errors";
-import { parseTableBytes, readUploadedTable, type UploadedTable } from "../plugins/table-upload";
+import { type AppError, InvalidFileError } from "../platform/errors";
+import { plainCell } from "../platform/uploads/cells";
+import { isZip, parseTableBytes, type UploadedTable } from "../platform/uploads/table";
+import type { UploadBody, UploadWording } from "../platform/uploads/upload-types";
 import {
   CODE_ROW,
   FIRST_VALUE_COLUMN,
@@ -15,8 +16,8 @@ import {
 
 /**
  * Reads an indicator-values upload into one entry per supplied cell. The template workbook has one sheet
- * per domain, which `readUploadedTable` (first sheet only) cannot read, so workbooks are opened here;
- * CSV and flat tables go through the table-upload plugin for its encoding and format handling.
+ * per domain, which the table reader (first sheet only) cannot read, so workbooks are opened here; CSV and
+ * flat tables go through the table reader for its encoding and format handling.
  * Only the file's shape is checked here; what the values mean is checked by indicator-values-service.
  */
 
@@ -51,28 +52,16 @@ export interface IndicatorUpload {
   problems: IndicatorUploadProblem[];
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
 function fileProblem(message: string): AppError {
   return new InvalidFileError({ details: [{ sheet: null, row: null, column: null, message }] }, message);
 }
 
-/** The one file of a multipart form, with the text encoding its part declares. */
-async function multipartFile(request: FastifyRequest): Promise<{ buffer: Buffer; charset?: string }> {
-  try {
-    const file = await request.file();
-    if (!file) throw fileProblem("没有收到文件，请选择一个 Excel (.xlsx) 或 CSV 文件上传。");
-    return { buffer: await file.toBuffer(), charset: /charset\s*=\s*"?([\w-]+)/i.exec(file.mimetype)?.[1] };
-  } catch (error) {
-    if (error instanceof InvalidFileError) throw error;
-    if ((error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new PayloadTooLargeError({}, "文件太大了，最大 10 MB。");
-    }
-    throw fileProblem("上传的表单不完整或无法读取，请重新选择一个文件上传。");
-  }
-}
-
-const isZip = (buffer: Buffer) => ZIP_MAGIC.every((byte, index) => buffer[index] === byte);
+/** The refusals of a form sent to the indicator upload: its problems name a `sheet`, and Excel comes first. */
+export const INDICATOR_UPLOAD_WORDING: UploadWording = {
+  noFile: "没有收到文件，请选择一个 Excel (.xlsx) 或 CSV 文件上传。",
+  fileProblem,
+  everyFormErrorIsTheClients: true,
+};
 
 /** A template workbook (any sheet with 街镇代码 in A2), else null. */
 async function templateSheets(buffer: Buffer): Promise<ExcelJS.Worksheet[] | null> {
@@ -86,40 +75,22 @@ async function templateSheets(buffer: Buffer): Promise<ExcelJS.Worksheet[] | nul
   return sheets.length > 0 ? sheets : null;
 }
 
-export async function readIndicatorUpload(
-  request: FastifyRequest,
-  yearParam: number | undefined,
-): Promise<IndicatorUpload> {
-  if (request.isMultipart()) {
-    const { buffer, charset } = await multipartFile(request);
-    const sheets = isZip(buffer) ? await templateSheets(buffer) : null;
-    if (sheets) return readTemplate(sheets, yearParam);
-    return readTable(await parseTableBytes(buffer, charset), yearParam);
-  }
-  const body = request.body;
-  const sheets = Buffer.isBuffer(body) && isZip(body) ? await templateSheets(body) : null;
+/** The upload's bytes as value entries: the template workbook, else a long table (CSV or a flat sheet). */
+export async function readIndicatorUpload(upload: UploadBody, yearParam: number | undefined): Promise<IndicatorUpload> {
+  const sheets = isZip(upload.bytes) ? await templateSheets(upload.bytes) : null;
   if (sheets) return readTemplate(sheets, yearParam);
-  // CSV, a flat sheet, or anything else: readUploadedTable decodes it or says what is wrong (415, 422).
-  return readTable(await readUploadedTable(request), yearParam);
+  return readTable(await parseTableBytes(upload.bytes, upload.charset), yearParam);
 }
 
 // ---------------------------------------------------------------- template workbook
 
-export function cellContent(cell: ExcelJS.Cell): CellContent {
+function cellContent(cell: ExcelJS.Cell): CellContent {
   const percentFormat = (cell.numFmt ?? "").includes("%");
-  const read = (value: ExcelJS.CellValue | undefined): CellContent => {
-    if (value === null || value === undefined) return { text: "", number: null, percentFormat };
-    if (typeof value === "number") return { text: String(value), number: value, percentFormat };
-    if (typeof value === "string") return { text: value.trim(), number: null, percentFormat };
-    if (typeof value === "boolean" || value instanceof Date)
-      return { text: String(value), number: null, percentFormat };
-    if ("richText" in value) return read(value.richText.map((run) => run.text).join(""));
-    if ("formula" in value || "sharedFormula" in value) return read(value.result as ExcelJS.CellValue);
-    if ("hyperlink" in value) return read(value.text as ExcelJS.CellValue);
-    if ("error" in value) return { text: value.error, number: null, percentFormat };
-    return { text: "", number: null, percentFormat };
-  };
-  return read(cell.value);
+  const plain = plainCell(cell.value);
+  if (plain === null) return { text: "", number: null, percentFormat };
+  if (typeof plain === "number") return { text: String(plain), number: plain, percentFormat };
+  // Text as it is; a boolean or date as JavaScript writes it (it is no number, and the message quotes it).
+  return { text: typeof plain === "string" ? plain : String(plain), number: null, percentFormat };
 }
 
 /** The code row of a template sheet: near the top, with 街镇代码 in column A. */

@@ -15,7 +15,7 @@ import {
   type StoredValue,
   upsertValues,
 } from "../data/indicators";
-import { InvalidFileError } from "../errors";
+import { InvalidFileError } from "../platform/errors";
 import { sortByDomain, toIndicator, userDomains } from "./indicator-catalogue-service";
 import { DISTRICT_NAME } from "./indicator-template-layout";
 import type { CellLocation, IndicatorUpload, ValueEntry } from "./indicator-upload-reader";

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { type Database, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import type { WaveRow } from "../data/waves";
-import { NoResultsError } from "../errors";
+import { NoResultsError } from "../platform/errors";
 import { questionnaireOfWave } from "./questionnaire-service";
 import { loadResultsDesign } from "./results-design";
 import { requireWaveById } from "./wave-service";

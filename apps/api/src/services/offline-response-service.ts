@@ -7,8 +7,8 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { completeWithoutReservation } from "../data/quota";
 import { findPersonStanding } from "../data/respondents";
-import { withTransactionRetry } from "../data/retry";
 import { findWave, findWaveCommunity, listWaveCommunities, type WaveRow } from "../data/waves";
+import { assertTownAccess, canAccessTown } from "../platform/auth/scopes";
 import {
   AlreadyRespondedError,
   AppError,
@@ -19,10 +19,10 @@ import {
   UnknownCommunityError,
   UnknownWaveError,
   WaveClosedError,
-} from "../errors";
+} from "../platform/errors";
 import { parseId } from "../platform/ids";
-import { invalidFile, missingColumns, type TableProblem, type UploadedTable } from "../plugins/table-upload";
-import { assertTownAccess, canAccessTown } from "./auth-service";
+import { withTransactionRetry } from "../platform/transaction-retry";
+import { invalidFile, missingColumns, type TableProblem, type UploadedTable } from "../platform/uploads/table";
 import { identifyById, identifyPerson, type PersonFacts } from "./person";
 import { questionnaireOfWave, type StoredQuestionnaire } from "./questionnaire-service";
 import { storeResponse } from "./response-store";

@@ -7,8 +7,8 @@ import {
   underageMessage,
 } from "@survey/identity";
 import { hashPii } from "@survey/identity/pii-hash";
-import type { Config } from "../config";
-import { InvalidIdNumberError, InvalidPhoneError, UnderageError } from "../errors";
+import type { Config } from "../platform/config";
+import { InvalidIdNumberError, InvalidPhoneError, UnderageError } from "../platform/errors";
 
 /** What a verified person leaves behind: hashes and derived facts, never the numbers themselves. */
 export interface PersonFacts {

@@ -2,8 +2,8 @@ import type { SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import QRCode from "qrcode";
 import { listWaveCommunities, listWaveTowns } from "../data/waves";
-import { UnknownTownError } from "../errors";
-import { assertTownAccess } from "./auth-service";
+import { assertTownAccess } from "../platform/auth/scopes";
+import { UnknownTownError } from "../platform/errors";
 import { requireWaveById } from "./wave-service";
 
 /** The survey's address with the community pre-selected (`?c=<communityCode>`). */

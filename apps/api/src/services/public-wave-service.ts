@@ -1,6 +1,6 @@
 import type { Database } from "@survey/db";
 import { findCurrentWave, findWave, listWaveCommunities, listWaveTowns } from "../data/waves";
-import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../errors";
+import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../platform/errors";
 import { parseId } from "../platform/ids";
 
 export async function currentWave(db: Database) {

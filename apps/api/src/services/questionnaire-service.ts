@@ -1,7 +1,7 @@
 import { type Database, type Executor, questionnaires, responses } from "@survey/db";
 import { buildScoringMap, freezeDefinition, type ScoringMap, validateDefinition } from "@survey/questionnaire";
 import { desc, eq, sql } from "drizzle-orm";
-import { InvalidQuestionnaireError, NotFoundError, QuestionnaireLockedError, WaveStateError } from "../errors";
+import { InvalidQuestionnaireError, NotFoundError, QuestionnaireLockedError, WaveStateError } from "../platform/errors";
 
 export interface StoredQuestionnaire {
   id: number;

@@ -12,9 +12,9 @@ import {
   type ReservationRow,
   saveDraft,
 } from "../data/respondents";
-import { withTransactionRetry } from "../data/retry";
 import { findWave } from "../data/waves";
-import { AlreadyRespondedError, InvalidAnswersError, InvalidTokenError, UnknownWaveError } from "../errors";
+import { AlreadyRespondedError, InvalidAnswersError, InvalidTokenError, UnknownWaveError } from "../platform/errors";
+import { withTransactionRetry } from "../platform/transaction-retry";
 import { loadQuestionnaireById, publicQuestionnaire, questionnaireOfWave } from "./questionnaire-service";
 import { storeResponse } from "./response-store";
 

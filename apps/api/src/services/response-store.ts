@@ -3,8 +3,8 @@ import { type Executor, namedStatement, param } from "@survey/db";
 import { scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
 import { insertResponseCodesCte, responseCodesHex } from "../data/response-codes";
-import { pgConstraint, pgErrorCode } from "../data/retry";
-import { AlreadyRespondedError } from "../errors";
+import { AlreadyRespondedError } from "../platform/errors";
+import { pgConstraint, pgErrorCode } from "../platform/transaction-retry";
 import type { StoredQuestionnaire } from "./questionnaire-service";
 
 /** Receipt codes avoid look-alike characters (0/O, 1/I/L) so a resident can read one out on the phone. */

@@ -7,7 +7,7 @@ import type { ExcludedTown, Weighting } from "@survey/contract";
 import type { Executor } from "@survey/db";
 import { type AggregateDesign, type CalibrationCell, type PostStratumInput, postStratify } from "@survey/stats";
 import { populationCells, respondentCells, waveTownSample } from "../data/results-sql";
-import { NoResultsError, PoststratificationUnavailableError } from "../errors";
+import { NoResultsError, PoststratificationUnavailableError } from "../platform/errors";
 
 export interface DesignTown {
   code: string;

@@ -22,7 +22,7 @@ import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type RatioEstimate, type
 import { sql } from "drizzle-orm";
 import { type CodeGroupRow, codeLayout, respondentCodeGroups } from "../data/response-codes";
 import type { WaveRow } from "../data/waves";
-import { NoResultsError } from "../errors";
+import { NoResultsError } from "../platform/errors";
 import { questionnaireOfWave } from "./questionnaire-service";
 import { loadResultsDesign, type ResultsDesign } from "./results-design";
 import {

@@ -1,7 +1,6 @@
 import type { AdminUser, CreateUserRequest, UpdateUserRequest } from "@survey/contract";
 import { type Database, towns } from "@survey/db";
 import { inArray } from "drizzle-orm";
-import { pgConstraint, pgErrorCode } from "../data/retry";
 import { deleteUserSessions } from "../data/sessions";
 import {
   findUserById,
@@ -11,8 +10,9 @@ import {
   type UserRow,
   updateUserRow,
 } from "../data/users";
-import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../errors";
+import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../platform/errors";
 import { parseId } from "../platform/ids";
+import { pgConstraint, pgErrorCode } from "../platform/transaction-retry";
 import { assertPasswordRules, hashPassword } from "./auth-service";
 
 export function toAdminUser(user: UserRow, now: Date): AdminUser {

@@ -11,7 +11,6 @@ import {
 import type { FastifyInstance } from "fastify";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "../data/quota";
 import { countWrongAttempt, issueReservationToken } from "../data/respondents";
-import { pgErrorCode, withTransactionRetry } from "../data/retry";
 import { findConfirmContext, findStartContext, type PersonReservation } from "../data/verification-context";
 import { phoneSendsSince, startVerificationIfAllowed, withdrawVerification } from "../data/verification-start";
 import type { WaveRow } from "../data/waves";
@@ -27,11 +26,12 @@ import {
   VerificationExpiredError,
   WaveClosedError,
   WrongCodeError,
-} from "../errors";
+} from "../platform/errors";
 import { parseId } from "../platform/ids";
+import { verificationText } from "../platform/sms/sms-provider";
+import { pgErrorCode, withTransactionRetry } from "../platform/transaction-retry";
 import { examinePerson, plainPhoneForSms, requireAge } from "./person";
 import { publicQuestionnaireJson, questionnaireOfWave } from "./questionnaire-service";
-import { verificationText } from "./sms/sms-provider";
 
 export const CODE_LIFETIME_MS = 5 * 60_000;
 export const MAX_WRONG_CODES = 5;

@@ -16,7 +16,7 @@ import type {
 import type { Database } from "@survey/db";
 import { estimateFromVariance, Z_95 } from "@survey/stats";
 import { listWaves } from "../data/waves";
-import { AppError, InvalidRequestError, UnknownMeasureError } from "../errors";
+import { AppError, InvalidRequestError, UnknownMeasureError } from "../platform/errors";
 import { computeWaveResults, type ResultsOptions, waveRef } from "./results-service";
 import { requireWaveById } from "./wave-service";
 

@@ -1,6 +1,5 @@
 import { type Database, questionnaires, towns, waveCommunities, waves, waveTowns } from "@survey/db";
 import { and, asc, eq } from "drizzle-orm";
-import { pgConstraint, pgErrorCode } from "../data/retry";
 import {
   addMissingWaveCommunities,
   type CommunityFill,
@@ -13,8 +12,15 @@ import {
   type WaveTotals,
   waveTotals,
 } from "../data/waves";
-import { DuplicateCodeError, InvalidRequestError, UnknownTownError, UnknownWaveError, WaveStateError } from "../errors";
+import {
+  DuplicateCodeError,
+  InvalidRequestError,
+  UnknownTownError,
+  UnknownWaveError,
+  WaveStateError,
+} from "../platform/errors";
 import { parseId } from "../platform/ids";
+import { pgConstraint, pgErrorCode } from "../platform/transaction-retry";
 import { assertQuestionnaireChangeable } from "./questionnaire-service";
 
 export interface WaveInput {

@@ -9,7 +9,7 @@ import {
   WaveIdParams,
   XlsxFile,
 } from "@survey/contract";
-import { requireUser } from "../../plugins/auth";
+import { requireUser } from "../../platform/auth/request-user";
 import { sessionStillLive } from "../../services/auth-service";
 import { fieldworkWorkbook } from "../../services/fieldwork-export-service";
 import { fieldworkFingerprint, fieldworkSummary } from "../../services/fieldwork-service";

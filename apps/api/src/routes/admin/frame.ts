@@ -8,7 +8,7 @@ import {
   TownFrameDetail,
   UPLOAD_CONTENT_TYPES,
 } from "@survey/contract";
-import { readUploadedTable } from "../../plugins/table-upload";
+import { readUploadedTable } from "../../platform/uploads/upload-body";
 import { audit } from "../../services/audit-service";
 import { frameOverview, importFrame, importPopulationCells, townFrame } from "../../services/frame-import-service";
 

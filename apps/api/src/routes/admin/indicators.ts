@@ -16,12 +16,13 @@ import {
   XlsxFile,
   YearQuery,
 } from "@survey/contract";
-import { requireUser } from "../../plugins/auth";
+import { requireUser } from "../../platform/auth/request-user";
+import { readUploadBody } from "../../platform/uploads/upload-body";
 import { audit } from "../../services/audit-service";
 import { catalogue, createIndicator, updateIndicator } from "../../services/indicator-catalogue-service";
 import { indicatorIndex } from "../../services/indicator-index-service";
 import { indicatorTemplate } from "../../services/indicator-template-service";
-import { readIndicatorUpload } from "../../services/indicator-upload-reader";
+import { INDICATOR_UPLOAD_WORDING, readIndicatorUpload } from "../../services/indicator-upload-reader";
 import { importIndicatorValues, valuesTable } from "../../services/indicator-values-service";
 
 const EVERYONE: Role[] = ["admin", "office", "staff", "department"];
@@ -145,7 +146,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const year = request.query.year === undefined ? undefined : Number(request.query.year);
-      const upload = await readIndicatorUpload(request, year);
+      const upload = await readIndicatorUpload(await readUploadBody(request, INDICATOR_UPLOAD_WORDING), year);
       const result = await importIndicatorValues(db(), requireUser(request), upload, app.now());
       await audit(request, "indicator.values_import", "indicator_values", { format: upload.format, ...result });
       return result;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { errorResponses, HtmlPage, WaveTownParams } from "@survey/contract";
-import { requireUser } from "../../plugins/auth";
+import { requireUser } from "../../platform/auth/request-user";
 import { townPostersHtml } from "../../services/poster-service";
 
 /** Printable QR posters, one A4 page per community of a town. */

@@ -7,7 +7,7 @@ import {
   QuestionnaireIdParams,
   QuestionnaireList,
 } from "@survey/contract";
-import { NotFoundError } from "../../errors";
+import { NotFoundError } from "../../platform/errors";
 import { parseId } from "../../platform/ids";
 import { audit } from "../../services/audit-service";
 import { createQuestionnaire, listQuestionnaires, loadQuestionnaireById } from "../../services/questionnaire-service";

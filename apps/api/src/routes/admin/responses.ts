@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { errorResponses, ImportReply, InterviewBody, InterviewReply, WaveIdParams } from "@survey/contract";
-import { requireUser } from "../../plugins/auth";
-import { readUploadedTable } from "../../plugins/table-upload";
+import { requireUser } from "../../platform/auth/request-user";
+import { readUploadedTable } from "../../platform/uploads/upload-body";
 import { audit } from "../../services/audit-service";
 import { enterInterview, importResponses } from "../../services/offline-response-service";
 

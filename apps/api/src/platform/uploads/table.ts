@@ -1,21 +1,13 @@
-import multipart from "@fastify/multipart";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import type { FastifyRequest } from "fastify";
-import fp from "fastify-plugin";
-import { type AppError, InvalidFileError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors";
+import { type AppError, InvalidFileError } from "../errors";
+import { cellText } from "./cells";
 
 /**
- * Spreadsheet uploads (sampling frame, paper questionnaires, indicator values) arrive as a raw CSV body,
- * a raw .xlsx body or a multipart form with one file. This plugin accepts all three and
- * `readUploadedTable` turns any of them into one header plus rows of trimmed strings.
+ * Spreadsheet uploads (sampling frame, paper questionnaires, indicator values) as one header plus rows of
+ * trimmed strings: CSV in any of the encodings Excel writes, or the first sheet of an .xlsx. The format is read
+ * from the bytes, never from the name or content type. The request side is ./upload-body.ts.
  */
-
-export const UPLOAD_BYTE_LIMIT = 10 * 1024 * 1024;
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const TEXT_TYPES = ["text/csv", "text/plain"];
-const BINARY_TYPES = [XLSX_TYPE, "application/octet-stream"];
 
 /** One problem in an uploaded table, as listed in a 422 `invalid_file` body. */
 export interface TableProblem {
@@ -45,7 +37,8 @@ export function invalidFile(problems: TableProblem[], message?: string, extra: R
   return new InvalidFileError({ details: problems, ...extra }, message);
 }
 
-function fileProblem(message: string): AppError {
+/** 422 `invalid_file` about the file as a whole. */
+export function fileProblem(message: string): AppError {
   return invalidFile([{ row: null, column: null, message }], message);
 }
 
@@ -105,34 +98,6 @@ function parseCsvText(text: string): ParsedTable {
 
 // ---------------------------------------------------------------- XLSX
 
-function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  // Excel shows 15 significant digits: 0.1 + 0.2 is "0.3", not "0.30000000000000004".
-  return String(Number(value.toPrecision(15)));
-}
-
-function formatDate(value: Date): string {
-  const iso = value.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
-}
-
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return formatDate(value);
-  if ("richText" in value)
-    return value.richText
-      .map((run) => run.text)
-      .join("")
-      .trim();
-  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue);
-  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue);
-  if ("error" in value) return value.error;
-  return "";
-}
-
 async function parseXlsx(buffer: Buffer): Promise<ParsedTable> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -182,83 +147,20 @@ function toTable(records: { rowNumber: number; cells: string[] }[]): ParsedTable
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** Whether the bytes are a ZIP archive, as every .xlsx is. */
+export const isZip = (bytes: Buffer): boolean => startsWith(bytes, ZIP_MAGIC);
+
 /**
- * The table in uploaded bytes (for callers that took the bytes out of a request themselves). The format
- * is read from the bytes, not trusted from the name or content type; `charset` is a declared text encoding.
+ * The table in uploaded bytes. The format is read from the bytes, not trusted from the name or content type;
+ * `charset` is a declared text encoding. 422 `invalid_file` (with `details`) for empty or unreadable files.
  */
 export async function parseTableBytes(buffer: Buffer, charset?: string): Promise<UploadedTable> {
   if (buffer.length === 0) throw fileProblem("文件是空的，没有表头和数据。");
-  if (startsWith(buffer, ZIP_MAGIC)) return { format: "xlsx", ...(await parseXlsx(buffer)) };
+  if (isZip(buffer)) return { format: "xlsx", ...(await parseXlsx(buffer)) };
   if (startsWith(buffer, OLE_MAGIC)) {
     throw fileProblem("不支持旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再上传。");
   }
   return { format: "csv", ...parseCsvText(decodeText(buffer, charset)) };
-}
-
-function charsetOf(contentType: string | undefined): string | undefined {
-  return /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? "")?.[1];
-}
-
-function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-}
-
-/** Multipart failures that are the client's doing: a broken or over-full form, not a bug of ours. */
-const CLIENT_FORM_ERRORS = new Set([
-  "FST_FILES_LIMIT",
-  "FST_PARTS_LIMIT",
-  "FST_FIELDS_LIMIT",
-  "FST_PROTO_VIOLATION",
-  "FST_MP_PREMATURE_CLOSE",
-]);
-const BUSBOY_FORM_ERRORS =
-  /Unexpected end of (form|multipart data)|Malformed part header|Boundary not found|Malformed urlencoded form/i;
-
-async function readMultipartFile(request: FastifyRequest): Promise<{ buffer: Buffer; charset?: string }> {
-  let file: Awaited<ReturnType<FastifyRequest["file"]>>;
-  let buffer: Buffer;
-  try {
-    file = await request.file();
-    buffer = file ? await file.toBuffer() : Buffer.alloc(0);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw new PayloadTooLargeError({}, "文件太大了，最大 10 MB。");
-    if (
-      (typeof code === "string" && CLIENT_FORM_ERRORS.has(code)) ||
-      (error instanceof Error && BUSBOY_FORM_ERRORS.test(error.message))
-    ) {
-      throw fileProblem("上传的表单不完整或无法读取，请重新选择一个文件上传。");
-    }
-    throw error;
-  }
-  if (!file) throw fileProblem("没有收到文件，请选择一个 CSV 或 Excel (.xlsx) 文件上传。");
-  return { buffer, charset: charsetOf(file.mimetype) };
-}
-
-/**
- * The table in an upload request: a `text/csv` or `text/plain` body (UTF-8, UTF-8 with BOM, GB18030 or
- * UTF-16; comma or tab separated), an .xlsx body (`application/vnd.openxmlformats-…` or
- * `application/octet-stream`; first sheet), or `multipart/form-data` with one file of either kind.
- * The first non-blank row is the header. Throws 415 `unsupported_media_type` for other bodies and
- * 422 `invalid_file` (with `details`) for empty or unreadable files.
- */
-export async function readUploadedTable(request: FastifyRequest): Promise<UploadedTable> {
-  const contentType = request.headers["content-type"];
-  const mediaType = mediaTypeOf(contentType);
-  if (mediaType === "multipart/form-data" && request.isMultipart()) {
-    const { buffer, charset } = await readMultipartFile(request);
-    return parseTableBytes(buffer, charset);
-  }
-  if (TEXT_TYPES.includes(mediaType) || BINARY_TYPES.includes(mediaType)) {
-    const body = request.body;
-    if (body === undefined || body === null) return parseTableBytes(Buffer.alloc(0), undefined);
-    if (Buffer.isBuffer(body)) return parseTableBytes(body, charsetOf(contentType));
-    if (typeof body === "string") return parseTableBytes(Buffer.from(body, "utf8"), "utf-8");
-  }
-  throw new UnsupportedMediaTypeError(
-    {},
-    "请以 CSV（text/csv）、Excel（.xlsx）或表单文件（multipart/form-data）的形式上传表格。",
-  );
 }
 
 /** Problems for every required column the header lacks (reported on the header row). */
@@ -271,19 +173,3 @@ export function missingColumns(
     .filter((name) => !present.has(name.toLowerCase()))
     .map((name) => ({ row: table.headerRow, column: name, message: `缺少“${name}”这一列。` }));
 }
-
-/** Content-type parsers for uploads (up to UPLOAD_BYTE_LIMIT) and multipart file uploads. */
-export default fp(
-  async (app) => {
-    await app.register(multipart, { limits: { fileSize: UPLOAD_BYTE_LIMIT, files: 1, fields: 20, parts: 30 } });
-    // Fastify's own text/plain parser yields a string already decoded as UTF-8; Chinese CSV files are
-    // often GB18030, so every text body stays raw bytes until readUploadedTable decodes it.
-    app.removeContentTypeParser("text/plain");
-    app.addContentTypeParser(
-      [...TEXT_TYPES, ...BINARY_TYPES],
-      { parseAs: "buffer", bodyLimit: UPLOAD_BYTE_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
-  },
-  { name: "table-upload" },
-);

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyReply } from "fastify";
 import fp from "fastify-plugin";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "./errors";
 
 const appsDir = fileURLToPath(new URL("../../../", import.meta.url));
 

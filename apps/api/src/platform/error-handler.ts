@@ -9,7 +9,8 @@ import {
   PayloadTooLargeError,
   RateLimitedError,
   UnsupportedMediaTypeError,
-} from "../errors";
+} from "./errors";
+import { pgErrorCode } from "./transaction-retry";
 
 /** Connection-level failures (server down, restarting, network) are a 503, not a bug. */
 const UNAVAILABLE_CODES = new Set([
@@ -28,14 +29,6 @@ const UNAVAILABLE_CODES = new Set([
 
 /** character_not_in_repertoire (e.g. U+0000 in text), untranslatable_character (U+0000 in jsonb). */
 const TEXT_REFUSED_CODES = new Set(["22021", "22P05"]);
-
-/** The SQLSTATE of a database error, also when drizzle wraps it in `cause`. */
-function databaseErrorCode(error: unknown): string | undefined {
-  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate.code;
-  const cause = candidate.cause?.code;
-  return typeof cause === "string" && /^[0-9A-Z]{5}$/.test(cause) ? cause : undefined;
-}
 
 function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
@@ -88,7 +81,7 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError();
   // Text the database cannot store (a NUL or an untranslatable character that got past the request
   // checks, e.g. inside an uploaded file) is the caller's input, not a server fault.
-  if (TEXT_REFUSED_CODES.has(databaseErrorCode(error) ?? "")) {
+  if (TEXT_REFUSED_CODES.has(pgErrorCode(error) ?? "")) {
     return new InvalidRequestError({}, "提交的内容中含有无法保存的字符，请删除后重试。");
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

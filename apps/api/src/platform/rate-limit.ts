@@ -1,7 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import fp from "fastify-plugin";
 import { Redis } from "ioredis";
-import { RateLimitedError } from "../errors";
+import { RateLimitedError } from "./errors";
 
 /**
  * Per-client-address limits (request.ip honours TRUST_PROXY). Counters live in Redis when REDIS_URL is

@@ -1,6 +1,6 @@
 import { type DatabaseHandle, openDatabase } from "@survey/db";
 import fp from "fastify-plugin";
-import type { Config } from "../config";
+import type { Config } from "./config";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
 import fp from "fastify-plugin";
-import { InvalidRequestError } from "../errors";
+import { InvalidRequestError } from "./errors";
 
 /** Half of a surrogate pair without its other half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

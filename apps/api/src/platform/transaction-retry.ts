@@ -1,3 +1,8 @@
+/**
+ * Database errors as the services meet them: which rule a failed statement broke, and running a transaction
+ * again after a deadlock. The one reading of a PostgreSQL error code for the whole API.
+ */
+
 /** PostgreSQL deadlock / serialization failures: the transaction did nothing and may simply run again. */
 const RETRYABLE = new Set(["40P01", "40001"]);
 
@@ -6,9 +11,7 @@ export async function withTransactionRetry<T>(run: () => Promise<T>, attempts = 
     try {
       return await run();
     } catch (error) {
-      const code =
-        (error as { code?: string; cause?: { code?: string } }).code ??
-        (error as { cause?: { code?: string } }).cause?.code;
+      const code = pgErrorCode(error);
       if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }

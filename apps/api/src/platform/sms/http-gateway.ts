@@ -1,4 +1,4 @@
-import { SmsUnavailableError } from "../../errors";
+import { SmsUnavailableError } from "../errors";
 import type { SmsMessage, SmsProvider } from "./sms-provider";
 
 /** POSTs `{phone, text}` as JSON with a bearer token to the configured SMS gateway. */

@@ -1,18 +1,11 @@
+import { timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
 import { CSRF_HEADER, type Role, SESSION_COOKIE, type SessionUser } from "@survey/contract";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { CsrfError, ForbiddenError, UnauthenticatedError } from "../errors";
-import {
-  type ActiveSession,
-  ensureFirstAdmin,
-  hasRole,
-  resumeSession,
-  tokensEqual,
-  toSessionUser,
-} from "../services/auth-service";
-
-export type { Role } from "@survey/contract";
+import { hasRole } from "./scopes";
+import type { AuthSession, SessionAuthority } from "./session-authority";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -23,7 +16,7 @@ declare module "fastify" {
     /** The signed-in user, once `authenticate` (or the /api/admin hook) has run; null without a session. */
     user: SessionUser | null;
     /** The session behind the cookie, for CSRF checks and sign-out. */
-    authSession: ActiveSession["session"] | null;
+    authSession: AuthSession | null;
   }
   interface FastifyInstance {
     /** Loads the session named by the cookie (once per request) and sets `request.user`. */
@@ -39,37 +32,18 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const DEFAULT_ROLES: Role[] = ["admin"];
 const loaded = Symbol("sessionLoaded");
 
-/** The signed-in user of a request that passed `authorize`; 401 if there is none. */
-export function requireUser(request: FastifyRequest): SessionUser {
-  if (!request.user) throw new UnauthenticatedError();
-  return request.user;
-}
-
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "strict",
-    // request.protocol follows X-Forwarded-Proto only when TRUST_PROXY is set.
-    secure: request.protocol === "https",
-    path: "/",
-  });
-}
-
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: "strict",
-    secure: request.protocol === "https",
-    path: "/",
-  });
+function tokensEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**
  * Sessions, roles and CSRF for the console. Also creates the first administrator at first start
  * (from ADMIN_USERNAME / ADMIN_PASSWORD, else with a generated password written once to the log).
  */
-export default fp(
-  async (app) => {
+export default fp<{ sessions: SessionAuthority }>(
+  async (app, { sessions }) => {
     await app.register(cookie);
     app.decorateRequest("user", null);
     app.decorateRequest("authSession", null);
@@ -80,9 +54,9 @@ export default fp(
       state[loaded] = true;
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return null;
-      const active = await resumeSession(app.database.db, token, app.now());
+      const active = await sessions.resumeSession(app.database.db, token, app.now());
       if (!active) return null;
-      request.user = toSessionUser(active.user);
+      request.user = active.user;
       request.authSession = active.session;
       return request.user;
     });
@@ -102,7 +76,7 @@ export default fp(
     });
 
     app.addHook("onReady", async () => {
-      const result = await ensureFirstAdmin(app.database.db, app.config);
+      const result = await sessions.ensureFirstAdmin(app.database.db, app.config);
       if (!result.created) return;
       if (result.generatedPassword) {
         // Shown once: later starts find a user and create nothing. The message is not a redacted field.

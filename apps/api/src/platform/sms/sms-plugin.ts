@@ -1,7 +1,7 @@
 import fp from "fastify-plugin";
-import { DevOutboxProvider } from "../services/sms/dev-outbox";
-import { HttpSmsProvider } from "../services/sms/http-gateway";
-import type { SmsProvider } from "../services/sms/sms-provider";
+import { DevOutboxProvider } from "./dev-outbox";
+import { HttpSmsProvider } from "./http-gateway";
+import type { SmsProvider } from "./sms-provider";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,2 +1,0 @@
-/** Kept for imports of `Role` from here; access control lives in ./auth (sessions, roles, CSRF). */
-export type { Role } from "@survey/contract";
