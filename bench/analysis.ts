@@ -24,9 +24,9 @@ import { compositeScore, createSample, type DimensionSpec, ratioMean, type Sampl
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { createServer } from "../apps/api/src/create-server";
+import { loadQuestionnaireById } from "../apps/api/src/modules/questionnaires/questionnaire-service";
 import { loadConfig } from "../apps/api/src/platform/config";
 import { seedDemoData } from "../apps/api/src/seed/seed-demo";
-import { loadQuestionnaireById } from "../apps/api/src/services/questionnaire-service";
 import { loadSyntheticResponses } from "../tests/support/synthetic-responses";
 import { signIn } from "../tests/support/test-app";
 import { describeMachine } from "./support/machine";

@@ -21,7 +21,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@survey/db";
-import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/data/quota";
+import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/modules/resident/data/quota";
 import { type ApiServer, startApiServer } from "./support/api-server";
 import { createBenchDatabase } from "./support/bench-database";
 import { LatencyRecorder, ms, summarise } from "./support/latency";

@@ -1,7 +1,7 @@
 import { questionnaires, reservations, waveCommunities, waves, waveTowns } from "@survey/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimSlot } from "../apps/api/src/data/quota";
+import { claimSlot } from "../apps/api/src/modules/resident/data/quota";
 import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 

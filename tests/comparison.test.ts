@@ -2,7 +2,7 @@ import { communities, questionnaires, responseItems, responses, waves } from "@s
 import { buildScoringMap } from "@survey/questionnaire";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildResponseCodes } from "../apps/api/src/data/response-codes";
+import { rebuildResponseCodes } from "../apps/api/src/modules/analysis/data/response-codes";
 import { DEMO_TOWNS } from "../apps/api/src/seed/demo-frame";
 import { csv } from "./fixtures/upload-files";
 import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";

@@ -7,9 +7,9 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeWithoutReservation } from "../apps/api/src/data/quota";
-import { listWaveCommunities } from "../apps/api/src/data/waves";
-import { projectTown } from "../apps/api/src/services/fieldwork-service";
+import { projectTown } from "../apps/api/src/modules/fieldwork/fieldwork-service";
+import { completeWithoutReservation } from "../apps/api/src/modules/resident/data/quota";
+import { listWaveCommunities } from "../apps/api/src/modules/waves/data/waves";
 import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 

@@ -2,7 +2,7 @@ import { responses, waveCommunities } from "@survey/db";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations } from "../apps/api/src/data/quota";
+import { findQuotaInvariantViolations } from "../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
 import { adultIdNumber, bearer, currentWaveId, firstCommunity, mobilePhone, verifyResident } from "./support/resident";
 import { createTestApp, type SignedInUser, signIn, type TestApp } from "./support/test-app";

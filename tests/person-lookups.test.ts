@@ -2,7 +2,7 @@ import { type Executor, queryRows } from "@survey/db";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmContextSelect, startContextSelect } from "../apps/api/src/data/verification-context";
+import { confirmContextSelect, startContextSelect } from "../apps/api/src/modules/resident/data/verification-context";
 import { currentWaveId, firstCommunity } from "./support/resident";
 import { createTestApp, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";

@@ -1,7 +1,7 @@
 import { waves } from "@survey/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listWaveCommunities } from "../apps/api/src/data/waves";
-import { communitySurveyUrl } from "../apps/api/src/services/poster-service";
+import { communitySurveyUrl } from "../apps/api/src/modules/fieldwork/poster-service";
+import { listWaveCommunities } from "../apps/api/src/modules/waves/data/waves";
 import { createTestApp, type SignedInUser, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 

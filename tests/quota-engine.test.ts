@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { reservations, waveCommunities, waveTowns } from "@survey/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimSlot, findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/data/quota";
+import {
+  claimSlot,
+  findQuotaInvariantViolations,
+  releaseExpiredReservations,
+} from "../apps/api/src/modules/resident/data/quota";
 import { currentWaveId } from "./support/resident";
 import { createTestApp, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";

@@ -2,9 +2,12 @@ import { readFileSync } from "node:fs";
 import { queryRows, waveCommunities, waves } from "@survey/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseExpiredReservations } from "../apps/api/src/data/quota";
-import { codeLayout, rebuildResponseCodes } from "../apps/api/src/data/response-codes";
-import { loadQuestionnaireById, type StoredQuestionnaire } from "../apps/api/src/services/questionnaire-service";
+import { codeLayout, rebuildResponseCodes } from "../apps/api/src/modules/analysis/data/response-codes";
+import {
+  loadQuestionnaireById,
+  type StoredQuestionnaire,
+} from "../apps/api/src/modules/questionnaires/questionnaire-service";
+import { releaseExpiredReservations } from "../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
 import { adultIdNumber, bearer, currentWaveId, firstCommunity, mobilePhone, verifyResident } from "./support/resident";
 import { loadSyntheticResponses } from "./support/synthetic-responses";

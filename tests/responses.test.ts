@@ -1,7 +1,7 @@
 import { reservations, responseItems, responses, waveCommunities, waveTowns } from "@survey/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/data/quota";
+import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
 import { adultIdNumber, bearer, currentWaveId, firstCommunity, mobilePhone, verifyResident } from "./support/resident";
 import { createTestApp, type TestApp, TestClock } from "./support/test-app";

@@ -3,7 +3,7 @@ import { responses, townPopulationCells, waves } from "@survey/db";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadQuestionnaireById } from "../apps/api/src/services/questionnaire-service";
+import { loadQuestionnaireById } from "../apps/api/src/modules/questionnaires/questionnaire-service";
 import { createResultsFixture, type ResultsFixture, readFixtureRows } from "./support/results-fixture";
 import { loadSyntheticResponses } from "./support/synthetic-responses";
 import { createTestApp, signIn, type TestApp } from "./support/test-app";

@@ -1,7 +1,7 @@
 import { queryRows, waveCommunities, waves } from "@survey/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations } from "../apps/api/src/data/quota";
+import { findQuotaInvariantViolations } from "../apps/api/src/modules/resident/data/quota";
 import {
   adultIdNumber,
   confirm,

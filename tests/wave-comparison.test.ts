@@ -1,7 +1,7 @@
 import type { MeasureComparison, TrendSeries, WaveComparison } from "@survey/contract";
 import { waves } from "@survey/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { estimateChange } from "../apps/api/src/services/wave-comparison-service";
+import { estimateChange } from "../apps/api/src/modules/analysis/wave-comparison-service";
 import { createResultsFixture, type ResultsFixture } from "./support/results-fixture";
 import { testDriver } from "./support/test-database";
 

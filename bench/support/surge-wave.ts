@@ -1,7 +1,7 @@
 import { type Database, queryRows } from "@survey/db";
 import { buildScoringMap, scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
-import { responseCodesHex } from "../../apps/api/src/data/response-codes";
+import { responseCodesHex } from "../../apps/api/src/modules/analysis/data/response-codes";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 
 export interface SurgeWave {

@@ -1,7 +1,10 @@
 import { queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations, releaseExpiredReservations } from "../../apps/api/src/data/quota";
+import {
+  findQuotaInvariantViolations,
+  releaseExpiredReservations,
+} from "../../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -2,7 +2,10 @@ import { queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations, releaseExpiredReservations } from "../../apps/api/src/data/quota";
+import {
+  findQuotaInvariantViolations,
+  releaseExpiredReservations,
+} from "../../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
 import { adultIdNumber, mobilePhone } from "../support/resident";

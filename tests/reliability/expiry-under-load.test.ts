@@ -1,7 +1,7 @@
 import { queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations } from "../../apps/api/src/data/quota";
+import { findQuotaInvariantViolations } from "../../apps/api/src/modules/resident/data/quota";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
 import { runSeed, SeededRandom } from "../support/fuzz-random";

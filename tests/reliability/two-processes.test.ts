@@ -1,7 +1,7 @@
 import { queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findQuotaInvariantViolations } from "../../apps/api/src/data/quota";
+import { findQuotaInvariantViolations } from "../../apps/api/src/modules/resident/data/quota";
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
 import { adultIdNumber, mobilePhone } from "../support/resident";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -7,9 +7,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { communities, townPopulationCells, towns } from "@survey/db";
-import { createQuestionnaire, loadQuestionnaireById } from "../../apps/api/src/services/questionnaire-service";
-import { storeResponse } from "../../apps/api/src/services/response-store";
-import { createWave } from "../../apps/api/src/services/wave-service";
+import {
+  createQuestionnaire,
+  loadQuestionnaireById,
+} from "../../apps/api/src/modules/questionnaires/questionnaire-service";
+import { storeResponse } from "../../apps/api/src/modules/resident/data/response-store";
+import { createWave } from "../../apps/api/src/modules/waves/wave-service";
 import { createTestApp, type SignedInUser, signIn, type TestApp } from "./test-app";
 
 export const FIXTURE_TOWNS = [

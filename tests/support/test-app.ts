@@ -6,8 +6,8 @@ import { type Role, SESSION_COOKIE } from "@survey/contract";
 import { users } from "@survey/db";
 import type { FastifyInstance } from "fastify";
 import { createServer } from "../../apps/api/src/create-server";
+import { hashPassword } from "../../apps/api/src/modules/accounts/auth-service";
 import { type Config, loadConfig } from "../../apps/api/src/platform/config";
-import { hashPassword } from "../../apps/api/src/services/auth-service";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_PII_SECRET = "test-pii-secret-0123456789abcdef0123456789";

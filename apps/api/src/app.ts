@@ -1,6 +1,14 @@
 import type { DatabaseHandle } from "@survey/db";
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
+import { auditRoutes, authRoutes, sessionAuthority, userRoutes } from "./modules/accounts";
+import { comparisonRoutes, resultsRoutes } from "./modules/analysis";
+import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwork";
+import { frameRoutes } from "./modules/frame";
+import { indicatorRoutes } from "./modules/indicators";
+import { questionnaireRoutes } from "./modules/questionnaires";
+import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
+import { waveRoutes } from "./modules/waves";
 import auth from "./platform/auth/auth-plugin";
 import clock from "./platform/clock";
 import type { Config } from "./platform/config";
@@ -15,14 +23,7 @@ import devOutboxRoutes from "./platform/sms/dev-outbox-route";
 import sms from "./platform/sms/sms-plugin";
 import storableText from "./platform/storable-text";
 import uploads from "./platform/uploads/upload-plugin";
-import reservationSweeper from "./plugins/reservation-sweeper";
-import adminRoutes from "./routes/admin/index";
-import authRoutes from "./routes/auth";
-import publicWaveRoutes from "./routes/public-waves";
-import reservationRoutes from "./routes/reservation";
-import verificationRoutes from "./routes/verifications";
 import { seedDemoData } from "./seed/seed-demo";
-import { sessionAuthority } from "./services/auth-service";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -37,7 +38,23 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-/** The whole application as one plugin; `server.ts` only starts it. */
+/** Every /api/admin route, behind the `authorize` hook (session + role). */
+const adminRoutes: FastifyPluginAsync = async (admin) => {
+  admin.addHook("onRequest", (request) => admin.authorize(request));
+  await admin.register(userRoutes);
+  await admin.register(auditRoutes);
+  await admin.register(monitorRoutes);
+  await admin.register(posterRoutes);
+  await admin.register(frameRoutes);
+  await admin.register(waveRoutes);
+  await admin.register(indicatorRoutes);
+  await admin.register(comparisonRoutes);
+  await admin.register(questionnaireRoutes);
+  await admin.register(paperEntryRoutes);
+  await admin.register(resultsRoutes);
+};
+
+/** The whole application as one plugin: the platform, then each module's routes; `server.ts` only starts it. */
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.decorate("config", options.config);
   await fastify.register(clock, { now: options.now });

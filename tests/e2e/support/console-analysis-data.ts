@@ -1,8 +1,8 @@
 import { queryRows, waves } from "@survey/db";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { rebuildResponseCodes } from "../../../apps/api/src/data/response-codes";
-import { loadQuestionnaireById } from "../../../apps/api/src/services/questionnaire-service";
+import { rebuildResponseCodes } from "../../../apps/api/src/modules/analysis/data/response-codes";
+import { loadQuestionnaireById } from "../../../apps/api/src/modules/questionnaires/questionnaire-service";
 import { loadSyntheticResponses } from "../../support/synthetic-responses";
 import type { SignedInUser } from "../../support/test-app";
 import { populationCsv } from "./console-fixtures";

@@ -38,3 +38,10 @@ export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): F
     },
   };
 }
+
+/** The logger calls code outside the routes makes (Fastify's logger has them). */
+export interface Log {
+  info(details: object, message?: string): void;
+  debug(message: string): void;
+  error(details: object, message?: string): void;
+}

@@ -1,6 +1,6 @@
 import type { Executor } from "@survey/db";
 import { DEFAULT_INDICATORS, DISTRICT_UNIT_CODE, demoIndicatorValues, type IndicatorValue } from "@survey/indices";
-import { insertIndicators, upsertValues } from "../data/indicators";
+import { insertIndicators, upsertValues } from "../modules/indicators";
 
 /** The demo years: the current wave's year and the year before it, so progress against a base year has data. */
 export const DEMO_INDICATOR_YEARS = [2025, 2026] as const;

@@ -1,6 +1,6 @@
 import { appMeta, communities, type Database, queryRows, questionnaires, towns } from "@survey/db";
 import { sql } from "drizzle-orm";
-import { createWave, openWave } from "../services/wave-service";
+import { createWave, openWave } from "../modules/waves";
 import { demoFrame } from "./demo-frame";
 import { seedDemoIndicators } from "./demo-indicators";
 import { demoQuestionnaire } from "./demo-questionnaire";

@@ -17,7 +17,3 @@ export interface SmsProvider {
    */
   send(message: SmsMessage, db: Executor): Promise<void>;
 }
-
-export function verificationText(code: string): string {
-  return `【居民满意度调查】您的验证码是${code}，5分钟内有效。请勿把验证码告诉他人。`;
-}

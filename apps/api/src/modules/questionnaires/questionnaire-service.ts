@@ -1,0 +1,112 @@
+import { type Database, type Executor, questionnaires, responses } from "@survey/db";
+import { buildScoringMap, freezeDefinition, type ScoringMap, validateDefinition } from "@survey/questionnaire";
+import { desc, eq, sql } from "drizzle-orm";
+import {
+  InvalidQuestionnaireError,
+  NotFoundError,
+  QuestionnaireLockedError,
+  WaveStateError,
+} from "../../platform/errors";
+
+export interface StoredQuestionnaire {
+  id: number;
+  code: string;
+  version: number;
+  title: string;
+  definition: Record<string, unknown>;
+  scoring: ScoringMap;
+}
+
+/** Questionnaire rows never change once stored, so their parsed form can be kept per process. */
+const cache = new Map<number, StoredQuestionnaire>();
+
+export async function loadQuestionnaireById(db: Executor, id: number): Promise<StoredQuestionnaire> {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  if (!row) throw new NotFoundError({}, "没有找到这个问卷。");
+  // Frozen: the cached definition is shared by every request, and the answer checks can trust it unchanged.
+  const definition = freezeDefinition(row.definition as Record<string, unknown>);
+  const stored = {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    title: row.title,
+    definition,
+    scoring: buildScoringMap(definition),
+  };
+  cache.set(id, stored);
+  return stored;
+}
+
+export async function questionnaireOfWave(
+  db: Executor,
+  wave: { questionnaireId: number | null },
+): Promise<StoredQuestionnaire> {
+  if (wave.questionnaireId === null) throw new WaveStateError({}, "这次调查还没有设置问卷。");
+  return loadQuestionnaireById(db, wave.questionnaireId);
+}
+
+/** The questionnaire as the resident app receives it. */
+export function publicQuestionnaire(questionnaire: StoredQuestionnaire) {
+  return { id: questionnaire.id, title: questionnaire.title, definition: questionnaire.definition };
+}
+
+const publicJson = new WeakMap<StoredQuestionnaire, string>();
+
+/**
+ * publicQuestionnaire as JSON text, serialised once per stored questionnaire (the cached, frozen one): every
+ * confirm sends it, ~23 KB that took ~0.2 ms of the event loop to serialise each time.
+ */
+export function publicQuestionnaireJson(questionnaire: StoredQuestionnaire): string {
+  let json = publicJson.get(questionnaire);
+  if (json === undefined) {
+    json = JSON.stringify(publicQuestionnaire(questionnaire));
+    publicJson.set(questionnaire, json);
+  }
+  return json;
+}
+
+export async function listQuestionnaires(db: Database) {
+  return db
+    .select({
+      id: questionnaires.id,
+      code: questionnaires.code,
+      version: questionnaires.version,
+      title: questionnaires.title,
+      createdAt: questionnaires.createdAt,
+    })
+    .from(questionnaires)
+    .orderBy(questionnaires.code, desc(questionnaires.version));
+}
+
+/** Stores a new questionnaire, or a new version of an existing code (stored versions are never edited). */
+export async function createQuestionnaire(
+  db: Database,
+  input: { code: string; title: string; definition: unknown },
+): Promise<{ id: number; version: number }> {
+  const check = validateDefinition(input.definition);
+  if (!check.ok) throw new InvalidQuestionnaireError({ details: check.problems.map((message) => ({ message })) });
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`questionnaire:${input.code}`}, 0))`);
+    const [latest] = await tx
+      .select({ version: questionnaires.version })
+      .from(questionnaires)
+      .where(eq(questionnaires.code, input.code))
+      .orderBy(desc(questionnaires.version))
+      .limit(1);
+    const version = (latest?.version ?? 0) + 1;
+    const [row] = await tx
+      .insert(questionnaires)
+      .values({ code: input.code, version, title: input.title, definition: input.definition as object })
+      .returning({ id: questionnaires.id, version: questionnaires.version });
+    if (!row) throw new Error("questionnaire insert returned nothing");
+    return row;
+  });
+}
+
+/** A wave's questionnaire is locked once the wave has a response. */
+export async function assertQuestionnaireChangeable(db: Executor, waveId: number): Promise<void> {
+  const [row] = await db.select({ id: responses.id }).from(responses).where(eq(responses.waveId, waveId)).limit(1);
+  if (row) throw new QuestionnaireLockedError();
+}

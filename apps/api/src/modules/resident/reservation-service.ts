@@ -1,0 +1,66 @@
+import { communities, type Database, towns } from "@survey/db";
+import { hashSecretToken } from "@survey/identity/pii-hash";
+import { validateAnswers } from "@survey/questionnaire";
+import { eq } from "drizzle-orm";
+import type { Deps } from "../../platform/deps";
+import { AlreadyRespondedError, InvalidAnswersError, InvalidTokenError, UnknownWaveError } from "../../platform/errors";
+import { publicQuestionnaire, questionnaireOfWave } from "../questionnaires";
+import { findWave } from "../waves";
+import {
+  findReservationByTokenHash,
+  findResponseOfReservation,
+  type ReservationRow,
+  saveDraft,
+} from "./data/respondents";
+
+async function reservationOfToken(db: Database, token: string): Promise<ReservationRow> {
+  const reservation = await findReservationByTokenHash(db, hashSecretToken(token));
+  if (!reservation) throw new InvalidTokenError();
+  return reservation;
+}
+
+export function receiptOf(response: { id: string; receiptCode: string; counted: boolean }) {
+  return { responseId: response.id, receiptCode: response.receiptCode, counted: response.counted };
+}
+
+/** `GET /api/reservation`: everything the resident app needs to resume after a reload. */
+export async function resumeReservation(deps: Pick<Deps, "db" | "now">, token: string) {
+  const { db } = deps;
+  const reservation = await reservationOfToken(db, token);
+  const wave = await findWave(db, reservation.waveId);
+  if (!wave) throw new UnknownWaveError();
+  const questionnaire = await questionnaireOfWave(db, wave);
+  const [place] = await db
+    .select({ code: communities.code, name: communities.name, townCode: towns.code, townName: towns.name })
+    .from(communities)
+    .innerJoin(towns, eq(towns.code, communities.townCode))
+    .where(eq(communities.code, reservation.communityCode));
+  const response = reservation.status === "submitted" ? await findResponseOfReservation(db, reservation.id) : undefined;
+  const status =
+    reservation.status === "active" && reservation.expiresAt <= deps.now() ? "expired" : reservation.status;
+  return {
+    status,
+    expiresAt: reservation.expiresAt.toISOString(),
+    community: place ?? { code: reservation.communityCode, name: "", townCode: reservation.townCode, townName: "" },
+    questionnaire: publicQuestionnaire(questionnaire),
+    draft: reservation.draft as Record<string, unknown>,
+    ...(response ? { response: receiptOf(response) } : {}),
+  };
+}
+
+/** `PUT /api/reservation/draft`: partial answers, checked for shape only. Kept even after expiry. */
+export async function saveReservationDraft(
+  deps: Pick<Deps, "db" | "now">,
+  token: string,
+  answers: Record<string, unknown>,
+) {
+  const { db } = deps;
+  const reservation = await reservationOfToken(db, token);
+  if (reservation.status === "submitted") throw new AlreadyRespondedError();
+  const wave = await findWave(db, reservation.waveId);
+  if (!wave) throw new UnknownWaveError();
+  const questionnaire = await questionnaireOfWave(db, wave);
+  const problems = validateAnswers(questionnaire.definition, answers, { complete: false });
+  if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
+  await saveDraft(db, reservation.id, answers, deps.now());
+}

@@ -1,0 +1,170 @@
+import { communities, type Executor, queryRows, towns, waveCommunities, waves, waveTowns } from "@survey/db";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+
+export type WaveRow = typeof waves.$inferSelect;
+
+export async function findWave(db: Executor, waveId: number): Promise<WaveRow | undefined> {
+  const [row] = await db.select().from(waves).where(eq(waves.id, waveId));
+  return row;
+}
+
+export async function findCurrentWave(db: Executor): Promise<WaveRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(waves)
+    .where(eq(waves.status, "open"))
+    .orderBy(desc(waves.openedAt), desc(waves.id))
+    .limit(1);
+  return row;
+}
+
+export async function listWaves(db: Executor): Promise<WaveRow[]> {
+  return db.select().from(waves).orderBy(desc(waves.year), desc(waves.id));
+}
+
+export interface TownFill {
+  code: string;
+  name: string;
+  kind: "street" | "town";
+  population: number;
+  target: number;
+  targetOverridden: boolean;
+  completed: number;
+  reserved: number;
+}
+
+export async function listWaveTowns(db: Executor, waveId: number): Promise<TownFill[]> {
+  return db
+    .select({
+      code: towns.code,
+      name: towns.name,
+      kind: towns.kind,
+      population: towns.population,
+      target: waveTowns.target,
+      targetOverridden: waveTowns.targetOverridden,
+      completed: waveTowns.completed,
+      reserved: waveTowns.reserved,
+    })
+    .from(waveTowns)
+    .innerJoin(towns, eq(towns.code, waveTowns.townCode))
+    .where(eq(waveTowns.waveId, waveId))
+    .orderBy(asc(towns.code));
+}
+
+export interface CommunityFill {
+  code: string;
+  name: string;
+  kind: "residential" | "village";
+  townCode: string;
+  population: number;
+  cap: number;
+  capOverridden: boolean;
+  completed: number;
+  reserved: number;
+}
+
+export async function listWaveCommunities(db: Executor, waveId: number, townCode?: string): Promise<CommunityFill[]> {
+  return db
+    .select({
+      code: communities.code,
+      name: communities.name,
+      kind: communities.kind,
+      townCode: waveCommunities.townCode,
+      population: communities.population,
+      cap: waveCommunities.cap,
+      capOverridden: waveCommunities.capOverridden,
+      completed: waveCommunities.completed,
+      reserved: waveCommunities.reserved,
+    })
+    .from(waveCommunities)
+    .innerJoin(communities, eq(communities.code, waveCommunities.communityCode))
+    .where(
+      townCode === undefined
+        ? eq(waveCommunities.waveId, waveId)
+        : and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.townCode, townCode)),
+    )
+    .orderBy(asc(waveCommunities.townCode), asc(communities.code));
+}
+
+export async function findWaveCommunity(db: Executor, waveId: number, communityCode: string) {
+  const [row] = await db
+    .select({ code: waveCommunities.communityCode, townCode: waveCommunities.townCode, name: communities.name })
+    .from(waveCommunities)
+    .innerJoin(communities, eq(communities.code, waveCommunities.communityCode))
+    .where(and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.communityCode, communityCode)));
+  return row;
+}
+
+/** Creates the quota rows of the given towns (and all their communities) for a wave. */
+export async function insertWaveQuotaRows(
+  db: Executor,
+  wave: { id: number; townTarget: number; communityCap: number },
+  townCodes: string[],
+): Promise<void> {
+  if (townCodes.length === 0) return;
+  await db
+    .insert(waveTowns)
+    .values(townCodes.map((townCode) => ({ waveId: wave.id, townCode, target: wave.townTarget })))
+    .onConflictDoNothing();
+  await addMissingWaveCommunities(db, wave.id, wave.communityCap);
+}
+
+/** Gives every community of a participating town a quota row (after a frame import added communities). */
+export async function addMissingWaveCommunities(db: Executor, waveId: number, cap: number): Promise<void> {
+  await db.execute(sql`
+    insert into wave_communities (wave_id, community_code, town_code, cap)
+    select ${waveId}, c.code, c.town_code, ${cap}
+    from communities c join wave_towns wt on wt.town_code = c.town_code and wt.wave_id = ${waveId}
+    on conflict do nothing`);
+}
+
+/** Draft and open waves: the ones a change of the frame still reaches. */
+export async function listWavesNotClosed(db: Executor): Promise<{ id: number; communityCap: number }[]> {
+  return db
+    .select({ id: waves.id, communityCap: waves.communityCap })
+    .from(waves)
+    .where(ne(waves.status, "closed"))
+    .orderBy(asc(waves.id));
+}
+
+export interface WaveTotals {
+  towns: number;
+  communities: number;
+  target: number;
+  completed: number;
+  reserved: number;
+}
+
+/** Quota totals of every wave (or one), summed over its towns. */
+export async function waveTotals(db: Executor, waveId?: number): Promise<Map<number, WaveTotals>> {
+  const rows = await queryRows<{
+    wave_id: number;
+    towns: number;
+    communities: number;
+    target: number;
+    completed: number;
+    reserved: number;
+  }>(
+    db,
+    sql`
+    select w.id as wave_id,
+      (select count(*)::int from wave_towns wt where wt.wave_id = w.id) as towns,
+      (select count(*)::int from wave_communities wc where wc.wave_id = w.id) as communities,
+      (select coalesce(sum(wt.target), 0)::int from wave_towns wt where wt.wave_id = w.id) as target,
+      (select coalesce(sum(wt.completed), 0)::int from wave_towns wt where wt.wave_id = w.id) as completed,
+      (select coalesce(sum(wt.reserved), 0)::int from wave_towns wt where wt.wave_id = w.id) as reserved
+    from waves w ${waveId === undefined ? sql`` : sql`where w.id = ${waveId}`}`,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.wave_id,
+      {
+        towns: row.towns,
+        communities: row.communities,
+        target: row.target,
+        completed: row.completed,
+        reserved: row.reserved,
+      },
+    ]),
+  );
+}
