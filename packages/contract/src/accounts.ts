@@ -54,12 +54,7 @@ const Code = Type.String({ minLength: 1, maxLength: 40 });
 
 /** One row of `GET /api/admin/users` → 200 `AdminUser[]`. */
 export const AdminUser = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Role,
-  townCodes: Type.Array(Type.String()),
-  domains: Type.Array(Type.String()),
+  ...SessionUser.properties,
   disabled: Type.Boolean(),
   /** Set while the account is locked after failed sign-ins. */
   lockedUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),

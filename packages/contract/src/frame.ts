@@ -43,15 +43,20 @@ export const FrameOverview = Type.Object({
 });
 export type FrameOverview = Static<typeof FrameOverview>;
 
+/** A community as the frame holds it (the waves' quota rows show the same, with their cap and fill). */
+export const communityFields = {
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.Union([Type.Literal("residential"), Type.Literal("village")]),
+  population: Type.Integer(),
+};
+
 /** `GET /api/admin/frame/towns/:townCode` → 200; 404 `unknown_town`. */
 export const TownFrameDetail = Type.Object({
   ...FrameTown.properties,
   communities: Type.Array(
     Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      kind: Type.Union([Type.Literal("residential"), Type.Literal("village")]),
-      population: Type.Integer(),
+      ...communityFields,
       demo: Type.Boolean(),
     }),
   ),

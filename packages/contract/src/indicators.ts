@@ -55,6 +55,15 @@ const editable = {
   department: Text(60),
 };
 
+/** What a table of indicators shows of each. */
+const indicatorSummary = {
+  code: Type.String(),
+  name: Type.String(),
+  domain: Type.String(),
+  unit: Type.String(),
+  level: Level,
+};
+
 // ---------------------------------------------------------------- catalogue
 
 export const IndicatorCodeParams = Type.Object({ code: Type.String({ maxLength: 60 }) });
@@ -125,15 +134,7 @@ const NumberMap = Type.Record(Type.String(), NullableNumber);
  */
 export const IndicatorValuesTable = Type.Object({
   year: Type.Integer(),
-  indicators: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      domain: Type.String(),
-      unit: Type.String(),
-      level: Level,
-    }),
-  ),
+  indicators: Type.Array(Type.Object(indicatorSummary)),
   rows: Type.Array(Type.Object({ unitCode: Type.String(), unitName: Type.String(), values: NumberMap })),
   /** Number of stored values shown. */
   count: Type.Integer(),
@@ -238,11 +239,7 @@ export const IndicatorIndexReport = Type.Object({
   /** Every indicator; town-level ones make the town index, all with a district figure the district index. */
   indicators: Type.Array(
     Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      domain: Type.String(),
-      unit: Type.String(),
-      level: Level,
+      ...indicatorSummary,
       method: Method,
       /** Weight used inside its domain (for district-level indicators: in the district index). */
       weight: Type.Number(),

@@ -46,12 +46,12 @@ export type AreaScores = Static<typeof AreaScores>;
 export const Significance = Type.Union([Type.Literal("above"), Type.Literal("below"), Type.Literal("not_significant")]);
 export type Significance = Static<typeof Significance>;
 
+/** A difference of two estimates with its standard error and 95 % confidence interval. */
+const differenceFields = { difference: Num, se: Num, ciLow: Num, ciHigh: Num };
+
 /** Town minus district on the overall score: d_h = ȳ_h − Σ W_g ȳ_g, Var = (1−W_h)²V_h + Σ_{g≠h} W_g² V_g. */
 export const DistrictDifference = Type.Object({
-  difference: Num,
-  se: Num,
-  ciLow: Num,
-  ciHigh: Num,
+  ...differenceFields,
   pValue: NullableNum,
   significance: Significance,
 });
@@ -245,10 +245,7 @@ export type Measure = Static<typeof Measure>;
 export const EstimateChange = Type.Object({
   current: Estimate,
   base: Estimate,
-  difference: Num,
-  se: Num,
-  ciLow: Num,
-  ciHigh: Num,
+  ...differenceFields,
   /** The 95 % CI of the difference excludes 0. */
   significant: Type.Boolean(),
 });

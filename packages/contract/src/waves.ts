@@ -1,5 +1,6 @@
 /** Survey waves (admin; office and staff read them): settings, quotas per town and community, allocation. */
 import { type Static, Type } from "typebox";
+import { communityFields } from "./frame";
 
 const Code = Type.String({ pattern: "^[A-Za-z0-9_-]{1,40}$", description: "字母、数字、- 和 _，最长40个字符" });
 const Title = Type.String({ minLength: 1, maxLength: 200 });
@@ -117,10 +118,7 @@ export const AdminWaveDetail = Type.Object({
       full: Type.Boolean(),
       communities: Type.Array(
         Type.Object({
-          code: Type.String(),
-          name: Type.String(),
-          kind: Type.Union([Type.Literal("residential"), Type.Literal("village")]),
-          population: Type.Integer(),
+          ...communityFields,
           cap: Type.Integer(),
           capOverridden: Type.Boolean(),
           completed: Type.Integer(),

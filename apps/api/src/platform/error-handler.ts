@@ -49,7 +49,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** Turns anything thrown into the `{ error, message, ...details }` body of SPEC §3. */
-export function toAppError(error: unknown): AppError {
+function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {

@@ -6,7 +6,7 @@ import type { Config } from "./config";
  * phone number) is cut from URLs, and any field that could hold an ID number, phone, code, password
  * or token is censored wherever it appears.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
   'req.headers["x-csrf-token"]',

@@ -133,7 +133,7 @@ function nameAt(words: string[], counter: number): string {
   return `${word}${ROUND_SUFFIXES[Math.floor(counter / words.length)] ?? counter}`;
 }
 
-export function demoCommunities(
+function demoCommunities(
   town: DemoTown,
   townIndex: number,
   counters: { residential: number; village: number },

@@ -3,7 +3,7 @@ import { DEFAULT_INDICATORS, DISTRICT_UNIT_CODE, demoIndicatorValues, type Indic
 import { insertIndicators, upsertValues } from "../modules/indicators";
 
 /** The demo years: the current wave's year and the year before it, so progress against a base year has data. */
-export const DEMO_INDICATOR_YEARS = [2025, 2026] as const;
+const DEMO_INDICATOR_YEARS = [2025, 2026] as const;
 const DEMO_SEED = 20260101;
 
 /**

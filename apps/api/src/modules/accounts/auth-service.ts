@@ -22,12 +22,12 @@ import {
   type UserRow,
 } from "./data/users";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+const MAX_FAILED_LOGINS = 5;
+const LOCKOUT_MS = 15 * 60 * 1000;
 /** Idle lifetime: every use of a session pushes its end this far ahead… */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 /** …but never past this age, so a stolen cookie does not live forever. */
-export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Extending on every request would write on every request; a minute of slack is enough. */
 const SESSION_EXTEND_STEP_MS = 60 * 1000;
 
@@ -51,7 +51,7 @@ export function assertPasswordRules(password: string): void {
 }
 
 /** SHA-256 of a session cookie value: the database never holds a usable cookie. */
-export function hashSessionToken(token: string): string {
+function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -70,7 +70,7 @@ export interface SignedIn {
 }
 
 /** The key of `login_failures`: an HMAC of the username exactly as the sign-in looks it up. */
-export function loginFailureKey(secret: string, username: string): string {
+function loginFailureKey(secret: string, username: string): string {
   return createHmac("sha256", secret).update(`login:${username}`).digest("hex");
 }
 

@@ -3,7 +3,7 @@ import { type Database, towns } from "@survey/db";
 import { inArray } from "drizzle-orm";
 import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../../platform/errors";
 import { pgConstraint, pgErrorCode } from "../../platform/transaction-retry";
-import { assertPasswordRules, hashPassword } from "./auth-service";
+import { assertPasswordRules, hashPassword, toSessionUser } from "./auth-service";
 import { deleteUserSessions } from "./data/sessions";
 import {
   findUserById,
@@ -14,14 +14,9 @@ import {
   updateUserRow,
 } from "./data/users";
 
-export function toAdminUser(user: UserRow, now: Date): AdminUser {
+function toAdminUser(user: UserRow, now: Date): AdminUser {
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    townCodes: user.townCodes,
-    domains: user.domains,
+    ...toSessionUser(user),
     disabled: user.disabled,
     lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
     createdAt: user.createdAt.toISOString(),

@@ -74,7 +74,7 @@ export function domainLabel(domain: string): string {
 }
 
 /** One row per town of the frame or the wave: satisfaction (with CI) and objective index for the domain. */
-export function townScores(sides: ComparisonSides, domain: string): ComparisonTown[] {
+function townScores(sides: ComparisonSides, domain: string): ComparisonTown[] {
   const satisfaction = new Map<string, Estimate | undefined>(
     sides.results.towns.map((town) => [town.code, domain === OVERALL ? town.overall : town.domains[domain]]),
   );
@@ -189,7 +189,7 @@ export function compareDomain(sides: ComparisonSides, domain: string): DomainCom
   };
 }
 
-export function parseDomain(raw: string | undefined): string {
+function parseDomain(raw: string | undefined): string {
   const domain = raw ?? OVERALL;
   if (domain !== OVERALL && !isDomainCode(domain)) {
     throw new InvalidRequestError({ field: "domain" }, `未知的领域“${domain}”。`);

@@ -15,7 +15,7 @@ import { crosstabVariables, publicVariable, type VariableDefinition } from "./cr
 import { crosstabGroups } from "./data/results-sql";
 import { loadResultsDesign } from "./results-design";
 
-export const CROSSTAB_FOOTNOTE =
+const CROSSTAB_FOOTNOTE =
   "加“*”的格子：调整后标准化残差的绝对值大于1.96，表示该格的人数比两个变量相互独立时的期望明显偏多（残差为正）或偏少（残差为负），" +
   "按未加权人数计算。百分比按街镇人口加权；n 为未加权人数。独立性检验采用 Rao–Scott 二阶校正 F 检验（考虑分层抽样设计和权重），" +
   "皮尔逊卡方检验（未加权）仅供参考。";

@@ -16,7 +16,7 @@ export interface VariableDefinition extends CrosstabVariable {
 }
 
 /** Respondent-level score bands (mean of valid items when at least half are valid; STATISTICS §1). */
-export const SCORE_BANDS: readonly (CrosstabCategory & { below: number })[] = [
+const SCORE_BANDS: readonly (CrosstabCategory & { below: number })[] = [
   { value: "0-40", label: "不满意（低于40分）", below: 40 },
   { value: "40-60", label: "一般（40至60分）", below: 60 },
   { value: "60-80", label: "比较满意（60至80分）", below: 80 },

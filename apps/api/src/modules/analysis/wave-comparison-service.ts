@@ -76,7 +76,7 @@ function measuresOf(results: WaveResults): (Measure & { items?: string[] })[] {
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort());
 
-export function compareResults(current: WaveResults, base: WaveResults): MeasureComparison[] {
+function compareResults(current: WaveResults, base: WaveResults): MeasureComparison[] {
   const baseMeasures = new Map(measuresOf(base).map((measure) => [`${measure.kind}:${measure.key}`, measure]));
   const baseTowns = new Map(base.towns.map((town) => [town.code, town]));
   const comparisons: MeasureComparison[] = [];

@@ -21,16 +21,16 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The pace is measured over the last week of fieldwork (or since it began, if later). */
-export const PACE_WINDOW_DAYS = 7;
+const PACE_WINDOW_DAYS = 7;
 /** China has kept UTC+8 all year since 1991, so a fixed offset gives the local calendar day. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-export function shanghaiDate(instant: Date): string {
+function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** When the pace window starts: a week back, but not before the wave opened. */
-export function paceWindowStart(wave: Pick<WaveRow, "openedAt" | "opensAt" | "createdAt">, now: Date): Date {
+function paceWindowStart(wave: Pick<WaveRow, "openedAt" | "opensAt" | "createdAt">, now: Date): Date {
   const began = wave.openedAt ?? wave.opensAt ?? wave.createdAt;
   return new Date(Math.max(now.getTime() - PACE_WINDOW_DAYS * DAY_MS, began.getTime()));
 }
@@ -98,7 +98,7 @@ function sumBy(cells: Cell[], key: "sex" | "ageGroup"): Map<string, number> {
  * (户籍) is not in the population cells, so its population share is always null. Cells for
  * under-18s are left out: the sample has none.
  */
-export function townComposition(townCode: string, rows: CompositionRow[], cells: Cell[]): TownComposition {
+function townComposition(townCode: string, rows: CompositionRow[], cells: Cell[]): TownComposition {
   const own = rows.filter((row) => row.townCode === townCode);
   const n = own.reduce((sum, row) => sum + row.count, 0);
   const tally = (pick: (row: CompositionRow) => string) => {

@@ -1,4 +1,4 @@
-import type { SessionUser } from "@survey/contract";
+import type { InterviewBody, SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import { normalizePhone, phoneProblemMessage } from "@survey/identity";
 import { hashPii } from "@survey/identity/pii-hash";
@@ -35,15 +35,6 @@ export async function requireOpenWave(db: Database, waveId: number, now: Date): 
   return wave;
 }
 
-export interface InterviewInput {
-  communityCode: string;
-  idNumber?: string;
-  phone?: string;
-  sex?: "male" | "female";
-  ageGroup?: string;
-  answers: Record<string, unknown>;
-}
-
 /** What is known of a paper respondent: hashes when the ID or phone was written down, else stated facts. */
 export type OfflinePerson = Partial<Omit<PersonFacts, "sex" | "ageGroup">> & {
   sex?: "male" | "female" | null;
@@ -76,7 +67,7 @@ function offlinePerson(
  * Paper questionnaire entered by survey staff (mode `interviewer`): the same validation, one response
  * per person, and quota rule as online — a full community or town refuses the entry.
  */
-export async function enterInterview(deps: PaperDeps, user: SessionUser, waveId: number, input: InterviewInput) {
+export async function enterInterview(deps: PaperDeps, user: SessionUser, waveId: number, input: InterviewBody) {
   const { db } = deps;
   const wave = await requireOpenWave(db, waveId, deps.now());
   const community = await findWaveCommunity(db, wave.id, input.communityCode);

@@ -24,7 +24,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
   return { ...row, domain: row.domain };
 }
 
-export function toDefinition(row: IndicatorRow): IndicatorDefinition {
+function toDefinition(row: IndicatorRow): IndicatorDefinition {
   return {
     code: row.code,
     name: row.name,

@@ -33,7 +33,7 @@ export async function loadIndexInputs(db: Database, years: readonly number[]): P
   return { indicators: sortByDomain(rows).map(toIndicator), values, towns };
 }
 
-export function toWeighting(kind: IndexWeighting): Weighting {
+function toWeighting(kind: IndexWeighting): Weighting {
   return { kind };
 }
 
@@ -49,7 +49,7 @@ export function townIndices(inputs: IndexInputs, year: number, weighting: IndexW
 }
 
 /** Why progress against a base year cannot be computed with these settings, or null when it can. */
-export function progressRefusal(indicators: readonly Indicator[], weighting: IndexWeighting): string | null {
+function progressRefusal(indicators: readonly Indicator[], weighting: IndexWeighting): string | null {
   if (weighting === "entropy") {
     return "熵权法的权重随每年的数据变化，不能用于计算进步指数；请改用等权或专家权重。";
   }

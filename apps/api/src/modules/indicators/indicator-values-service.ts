@@ -24,7 +24,7 @@ import type { CellLocation, IndicatorUpload, ValueEntry } from "./indicator-uplo
 const MAX_LISTED_PROBLEMS = 1000;
 
 /** Decimal text as people type it: optional sign, thousands separators, exponent. */
-export function parseDecimal(text: string): number | null {
+function parseDecimal(text: string): number | null {
   let compact = text.replace(/\s/g, "");
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) compact = compact.replaceAll(",", "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(compact)) return null;

@@ -31,17 +31,17 @@ import { findConfirmContext, findStartContext, type PersonReservation } from "./
 import { phoneSendsSince, startVerificationIfAllowed, withdrawVerification } from "./data/verification-start";
 import { examinePerson, plainPhoneForSms, requireAge } from "./person-service";
 
-export const CODE_LIFETIME_MS = 5 * 60_000;
-export const MAX_WRONG_CODES = 5;
-export const RESEND_INTERVAL_MS = 60_000;
-export const MAX_SMS_PER_PHONE_PER_DAY = 10;
+const CODE_LIFETIME_MS = 5 * 60_000;
+const MAX_WRONG_CODES = 5;
+const RESEND_INTERVAL_MS = 60_000;
+const MAX_SMS_PER_PHONE_PER_DAY = 10;
 
 type VerificationDeps = Pick<Deps, "db" | "now" | "sms"> & {
   config: Pick<Deps["config"], "piiSecret" | "localIdPrefix">;
 };
 
 /** The SMS a resident receives with the code. */
-export function verificationText(code: string): string {
+function verificationText(code: string): string {
   return `【居民满意度调查】您的验证码是${code}，5分钟内有效。请勿把验证码告诉他人。`;
 }
 

@@ -208,12 +208,6 @@ export async function closeWave(db: Database, waveId: number): Promise<WaveRow> 
   return closed;
 }
 
-/** Towns taking part in a wave, for the allocation preview and the console. */
-export async function waveTownCodes(db: Database, waveId: number): Promise<string[]> {
-  const rows = await db.select({ code: waveTowns.townCode }).from(waveTowns).where(eq(waveTowns.waveId, waveId));
-  return rows.map((row) => row.code);
-}
-
 // ---------------------------------------------------------------- admin views
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -10,8 +10,6 @@ import { type SQL, sql } from "drizzle-orm";
 export const respondentCellSql = (alias: string): SQL =>
   sql.raw(`coalesce(${alias}.sex, '') || '|' || coalesce(${alias}.age_group, '')`);
 
-export const cellKey = (sex: string | null, ageGroup: string | null) => `${sex ?? ""}|${ageGroup ?? ""}`;
-
 export interface WaveTownSampleRow {
   code: string;
   name: string;

@@ -1,3 +1,4 @@
+import type { FrameTown } from "@survey/contract";
 import { communities, type Executor, queryRows, townPopulationCells, towns } from "@survey/db";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
@@ -127,19 +128,8 @@ export async function replacePopulationCells(tx: Executor, cells: readonly Popul
   for (const chunk of chunks(cells)) await tx.insert(townPopulationCells).values(chunk);
 }
 
-export interface FrameTownSummary {
-  code: string;
-  name: string;
-  kind: "street" | "town";
-  population: number;
-  demo: boolean;
-  communityCount: number;
-  residentialCount: number;
-  villageCount: number;
-  communityPopulation: number;
-  populationCells: number;
-  updatedAt: Date;
-}
+/** A town of the frame with its counts, as the console's frame page shows it (the time still a Date). */
+export type FrameTownSummary = Omit<FrameTown, "updatedAt"> & { updatedAt: Date };
 
 export async function listFrameTowns(db: Executor): Promise<FrameTownSummary[]> {
   const rows = await queryRows<{

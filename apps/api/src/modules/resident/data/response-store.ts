@@ -10,7 +10,7 @@ import type { StoredQuestionnaire } from "../../questionnaires";
 /** Receipt codes avoid look-alike characters (0/O, 1/I/L) so a resident can read one out on the phone. */
 const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-export function newReceiptCode(): string {
+function newReceiptCode(): string {
   let code = "";
   for (let i = 0; i < 10; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
   return `${code.slice(0, 5)}-${code.slice(5)}`;

@@ -2,9 +2,9 @@ import { type Executor, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 
 /** A verification is only ever read until its code expires; the slack covers a confirm already under way. */
-export const VERIFICATION_KEPT_MS = 60 * 60_000;
+const VERIFICATION_KEPT_MS = 60 * 60_000;
 /** Sends of the last 24 hours count toward a phone's daily cap; older ones decide nothing. */
-export const SMS_WINDOW_MS = 24 * 3600_000;
+const SMS_WINDOW_MS = 24 * 3600_000;
 
 export interface PrunedRecords {
   verifications: number;

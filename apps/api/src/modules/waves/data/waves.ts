@@ -1,3 +1,4 @@
+import type { AdminWaveDetail, AdminWaveListItem } from "@survey/contract";
 import { communities, type Executor, queryRows, towns, waveCommunities, waves, waveTowns } from "@survey/db";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 
@@ -22,16 +23,8 @@ export async function listWaves(db: Executor): Promise<WaveRow[]> {
   return db.select().from(waves).orderBy(desc(waves.year), desc(waves.id));
 }
 
-export interface TownFill {
-  code: string;
-  name: string;
-  kind: "street" | "town";
-  population: number;
-  target: number;
-  targetOverridden: boolean;
-  completed: number;
-  reserved: number;
-}
+/** A town of a wave with its target and fill (the wave detail adds `full` and the communities). */
+export type TownFill = Omit<AdminWaveDetail["towns"][number], "full" | "communities">;
 
 export async function listWaveTowns(db: Executor, waveId: number): Promise<TownFill[]> {
   return db
@@ -127,13 +120,8 @@ export async function listWavesNotClosed(db: Executor): Promise<{ id: number; co
     .orderBy(asc(waves.id));
 }
 
-export interface WaveTotals {
-  towns: number;
-  communities: number;
-  target: number;
-  completed: number;
-  reserved: number;
-}
+/** Quota totals of a wave: towns and communities taking part, their targets, completions and held slots. */
+export type WaveTotals = AdminWaveListItem["totals"];
 
 /** Quota totals of every wave (or one), summed over its towns. */
 export async function waveTotals(db: Executor, waveId?: number): Promise<Map<number, WaveTotals>> {
