@@ -6,7 +6,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 /**
  * One row per response: the codes of its scored questions (satisfaction items and the overall question) as
  * one byte each, so that the satisfaction results read one short row per respondent instead of ~37 item rows.
- * Written in the same statement as the response and its `response_items` (apps/api/src/data/response-codes.ts),
+ * Written in the same statement as the response and its `response_items` (apps/api/src/modules/analysis/data/response-codes.ts),
  * never changed afterwards (a response's answers and `counted` are fixed when it is stored).
  *
  * `codes[k]` is the code (1–5, 8, 9) of the k-th scored question of the response's questionnaire with the
