@@ -1,6 +1,5 @@
 import type { AdminUser, CreateUserRequest, UpdateUserRequest } from "@survey/contract";
-import { type Database, towns } from "@survey/db";
-import { inArray } from "drizzle-orm";
+import type { Database } from "@survey/db";
 import { DuplicateUsernameError, InvalidRequestError, LastAdminError, UnknownUserError } from "../../platform/errors";
 import { pgConstraint, pgErrorCode } from "../../platform/transaction-retry";
 import { assertPasswordRules, hashPassword, toSessionUser } from "./auth-service";
@@ -8,6 +7,7 @@ import { deleteUserSessions } from "./data/sessions";
 import {
   findUserById,
   insertUser,
+  knownTownCodes,
   listUsers,
   lockActiveAdminsAndUser,
   type UserRow,
@@ -25,8 +25,7 @@ function toAdminUser(user: UserRow, now: Date): AdminUser {
 
 async function assertKnownTowns(db: Database, townCodes: string[] | undefined): Promise<void> {
   if (!townCodes || townCodes.length === 0) return;
-  const found = await db.select({ code: towns.code }).from(towns).where(inArray(towns.code, townCodes));
-  const known = new Set(found.map((row) => row.code));
+  const known = await knownTownCodes(db, townCodes);
   const unknown = townCodes.filter((code) => !known.has(code));
   if (unknown.length > 0)
     throw new InvalidRequestError({ field: "townCodes", townCodes: unknown }, "有的街镇编码不存在。");

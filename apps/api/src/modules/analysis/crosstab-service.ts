@@ -4,7 +4,7 @@
  * SQL groups respondents by town (weighting cell) and the two categories; @survey/stats does the rest.
  */
 import type { CrosstabMargin, CrosstabRequest, CrosstabResult, CrosstabVariable } from "@survey/contract";
-import { type Database, type Executor, queryRows } from "@survey/db";
+import type { Database, Executor } from "@survey/db";
 import { type CrossTabGroup, crossTabFromGroups } from "@survey/stats";
 import { sql } from "drizzle-orm";
 import { InvalidRequestError, UnknownVariableError } from "../../platform/errors";
@@ -12,7 +12,7 @@ import { questionnaireOfWave } from "../questionnaires";
 import type { WaveRow } from "../waves";
 import { requireWave } from "../waves";
 import { crosstabVariables, publicVariable, type VariableDefinition } from "./crosstab-variables";
-import { crosstabGroups } from "./data/results-sql";
+import { crosstabGroups, waveTownNames } from "./data/results-sql";
 import { loadResultsDesign } from "./results-design";
 
 const CROSSTAB_FOOTNOTE =
@@ -22,11 +22,7 @@ const CROSSTAB_FOOTNOTE =
 
 async function waveVariables(db: Executor, wave: WaveRow) {
   const { scoring } = await questionnaireOfWave(db, wave);
-  const towns = await queryRows<{ code: string; name: string }>(
-    db,
-    sql`select t.code, t.name from wave_towns wt join towns t on t.code = wt.town_code
-      where wt.wave_id = ${wave.id} order by t.code`,
-  );
+  const towns = await waveTownNames(db, wave.id);
   return { scoring, variables: crosstabVariables(scoring, towns) };
 }
 

@@ -6,15 +6,13 @@
  * Rows are read in pages, so a large wave streams without being held in memory.
  */
 import { Readable } from "node:stream";
-import { type Database, queryRows } from "@survey/db";
-import { sql } from "drizzle-orm";
+import type { Database } from "@survey/db";
 import { NoResultsError } from "../../platform/errors";
 import { questionnaireOfWave } from "../questionnaires";
 import type { WaveRow } from "../waves";
 import { requireWave } from "../waves";
+import { microdataPage, PAGE_SIZE } from "./data/microdata";
 import { loadResultsDesign } from "./results-design";
-
-const PAGE_SIZE = 2000;
 
 const MODE_LABELS: Record<string, string> = { online: "网上填写", interviewer: "入户访问", import: "批量导入" };
 const SEX_LABELS: Record<string, string> = { male: "男", female: "女" };
@@ -41,39 +39,6 @@ export function csvField(value: unknown): string {
 }
 
 const csvLine = (values: readonly unknown[]) => `${values.map(csvField).join(",")}\r\n`;
-
-interface MicrodataRow {
-  id: string;
-  submittedAt: string;
-  townCode: string;
-  townName: string | null;
-  communityCode: string;
-  communityName: string | null;
-  mode: string;
-  sex: string | null;
-  ageGroup: string | null;
-  registered: boolean | null;
-  answers: Record<string, unknown>;
-}
-
-async function page(db: Database, waveId: number, after: { submittedAt: string; id: string } | null) {
-  const cursor = after
-    ? sql`and (r.submitted_at, r.id) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)`
-    : sql``;
-  return queryRows<MicrodataRow>(
-    db,
-    sql`
-      select r.id, r.submitted_at::text as "submittedAt", r.town_code as "townCode", t.name as "townName",
-        r.community_code as "communityCode", c.name as "communityName", r.mode, r.sex, r.age_group as "ageGroup",
-        r.registered, r.answers
-      from responses r
-      left join towns t on t.code = r.town_code
-      left join communities c on c.code = r.community_code
-      where r.wave_id = ${waveId} and r.counted ${cursor}
-      order by r.submitted_at, r.id
-      limit ${PAGE_SIZE}`,
-  );
-}
 
 /** Coded questions in questionnaire order: satisfaction items, the overall question, policies, demographics. */
 async function codedQuestions(db: Database, wave: WaveRow): Promise<string[]> {
@@ -102,7 +67,7 @@ export async function microdataCsv(db: Database, waveId: number): Promise<{ file
     let number = 0;
     let after: { submittedAt: string; id: string } | null = null;
     for (;;) {
-      const rows = await page(db, wave.id, after);
+      const rows = await microdataPage(db, wave.id, after);
       let chunk = "";
       for (const row of rows) {
         number += 1;

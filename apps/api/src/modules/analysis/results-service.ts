@@ -19,12 +19,11 @@ import type { Database } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
 import { DIMENSIONS, type ScoringMap } from "@survey/questionnaire";
 import { compareTownsWithDistrict, DEFAULT_SCORE_SCALE, type RatioEstimate, type ScoreResult } from "@survey/stats";
-import { sql } from "drizzle-orm";
 import { NoResultsError } from "../../platform/errors";
 import { questionnaireOfWave } from "../questionnaires";
 import type { WaveRow } from "../waves";
 import { requireWave } from "../waves";
-import { type CodeGroupRow, codeLayout, respondentCodeGroups } from "./data/response-codes";
+import { type CodeGroupRow, codeLayout, planCodeScan, respondentCodeGroups } from "./data/response-codes";
 import { loadResultsDesign, type ResultsDesign } from "./results-design";
 import {
   estimateItems,
@@ -123,13 +122,7 @@ function ranks(values: readonly number[]): number[] {
 export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
   const read = await db.transaction(
     async (tx) => {
-      // The code strings (~38 bytes a respondent) are concatenated per town in a hash aggregate (17 groups) held
-      // in memory; left to itself the planner sorts all the rows first, three times slower. A plain scan gains
-      // nothing from JIT compilation, which costs ~0.1 s at a million rows.
-      await tx.execute(
-        sql`select set_config('work_mem', '128MB', true), set_config('enable_sort', 'off', true),
-          set_config('jit', 'off', true)`,
-      );
+      await planCodeScan(tx);
       const questionnaire = await questionnaireOfWave(tx, wave);
       // The code groups carry the counted respondents per town (and cell): the design needs no scan of its own.
       const groups = await respondentCodeGroups(tx, wave.id, { byCell: options.poststratify });

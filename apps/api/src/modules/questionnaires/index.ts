@@ -4,6 +4,7 @@ export {
   loadQuestionnaireById,
   publicQuestionnaire,
   publicQuestionnaireJson,
+  questionnaireExists,
   questionnaireOfWave,
   type StoredQuestionnaire,
 } from "./questionnaire-service";

@@ -1,12 +1,20 @@
-import { type Database, type Executor, questionnaires, responses } from "@survey/db";
+import type { Database, Executor } from "@survey/db";
 import { buildScoringMap, freezeDefinition, type ScoringMap, validateDefinition } from "@survey/questionnaire";
-import { desc, eq, sql } from "drizzle-orm";
 import {
   InvalidQuestionnaireError,
   NotFoundError,
   QuestionnaireLockedError,
   WaveStateError,
 } from "../../platform/errors";
+import {
+  findQuestionnaire,
+  insertNextVersion,
+  listQuestionnaireRows,
+  questionnaireExists,
+  waveHasResponses,
+} from "./data/questionnaires";
+
+export { questionnaireExists };
 
 export interface StoredQuestionnaire {
   id: number;
@@ -23,7 +31,7 @@ const cache = new Map<number, StoredQuestionnaire>();
 export async function loadQuestionnaireById(db: Executor, id: number): Promise<StoredQuestionnaire> {
   const cached = cache.get(id);
   if (cached) return cached;
-  const [row] = await db.select().from(questionnaires).where(eq(questionnaires.id, id));
+  const row = await findQuestionnaire(db, id);
   if (!row) throw new NotFoundError({}, "没有找到这个问卷。");
   // Frozen: the cached definition is shared by every request, and the answer checks can trust it unchanged.
   const definition = freezeDefinition(row.definition as Record<string, unknown>);
@@ -68,16 +76,7 @@ export function publicQuestionnaireJson(questionnaire: StoredQuestionnaire): str
 }
 
 export async function listQuestionnaires(db: Database) {
-  return db
-    .select({
-      id: questionnaires.id,
-      code: questionnaires.code,
-      version: questionnaires.version,
-      title: questionnaires.title,
-      createdAt: questionnaires.createdAt,
-    })
-    .from(questionnaires)
-    .orderBy(questionnaires.code, desc(questionnaires.version));
+  return listQuestionnaireRows(db);
 }
 
 /** Stores a new questionnaire, or a new version of an existing code (stored versions are never edited). */
@@ -87,26 +86,12 @@ export async function createQuestionnaire(
 ): Promise<{ id: number; version: number }> {
   const check = validateDefinition(input.definition);
   if (!check.ok) throw new InvalidQuestionnaireError({ details: check.problems.map((message) => ({ message })) });
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`questionnaire:${input.code}`}, 0))`);
-    const [latest] = await tx
-      .select({ version: questionnaires.version })
-      .from(questionnaires)
-      .where(eq(questionnaires.code, input.code))
-      .orderBy(desc(questionnaires.version))
-      .limit(1);
-    const version = (latest?.version ?? 0) + 1;
-    const [row] = await tx
-      .insert(questionnaires)
-      .values({ code: input.code, version, title: input.title, definition: input.definition as object })
-      .returning({ id: questionnaires.id, version: questionnaires.version });
-    if (!row) throw new Error("questionnaire insert returned nothing");
-    return row;
-  });
+  return db.transaction((tx) =>
+    insertNextVersion(tx, { code: input.code, title: input.title, definition: input.definition as object }),
+  );
 }
 
 /** A wave's questionnaire is locked once the wave has a response. */
 export async function assertQuestionnaireChangeable(db: Executor, waveId: number): Promise<void> {
-  const [row] = await db.select({ id: responses.id }).from(responses).where(eq(responses.waveId, waveId)).limit(1);
-  if (row) throw new QuestionnaireLockedError();
+  if (await waveHasResponses(db, waveId)) throw new QuestionnaireLockedError();
 }

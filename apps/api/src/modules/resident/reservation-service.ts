@@ -1,12 +1,12 @@
-import { communities, type Database, towns } from "@survey/db";
+import type { Database } from "@survey/db";
 import { hashSecretToken } from "@survey/identity/pii-hash";
 import { validateAnswers } from "@survey/questionnaire";
-import { eq } from "drizzle-orm";
 import type { Deps } from "../../platform/deps";
 import { AlreadyRespondedError, InvalidAnswersError, InvalidTokenError, UnknownWaveError } from "../../platform/errors";
 import { publicQuestionnaire, questionnaireOfWave } from "../questionnaires";
 import { findWave } from "../waves";
 import {
+  findPlace,
   findReservationByTokenHash,
   findResponseOfReservation,
   type ReservationRow,
@@ -30,11 +30,7 @@ export async function resumeReservation(deps: Pick<Deps, "db" | "now">, token: s
   const wave = await findWave(db, reservation.waveId);
   if (!wave) throw new UnknownWaveError();
   const questionnaire = await questionnaireOfWave(db, wave);
-  const [place] = await db
-    .select({ code: communities.code, name: communities.name, townCode: towns.code, townName: towns.name })
-    .from(communities)
-    .innerJoin(towns, eq(towns.code, communities.townCode))
-    .where(eq(communities.code, reservation.communityCode));
+  const place = await findPlace(db, reservation.communityCode);
   const response = reservation.status === "submitted" ? await findResponseOfReservation(db, reservation.id) : undefined;
   const status =
     reservation.status === "active" && reservation.expiresAt <= deps.now() ? "expired" : reservation.status;

@@ -1,5 +1,4 @@
-import { type Database, questionnaires, towns, waveCommunities, waves, waveTowns } from "@survey/db";
-import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "@survey/db";
 import {
   DuplicateCodeError,
   InvalidRequestError,
@@ -8,15 +7,24 @@ import {
   WaveStateError,
 } from "../../platform/errors";
 import { pgConstraint, pgErrorCode } from "../../platform/transaction-retry";
-import { assertQuestionnaireChangeable } from "../questionnaires";
+import { assertQuestionnaireChangeable, questionnaireExists } from "../questionnaires";
 import {
   addMissingWaveCommunities,
   type CommunityFill,
   findWave,
+  frameTownCodes,
+  insertWave,
   insertWaveQuotaRows,
   listWaveCommunities,
   listWaves,
   listWaveTowns,
+  markWaveClosed,
+  markWaveOpen,
+  setCommunityCap,
+  setDefaultCommunityCap,
+  setDefaultTownTarget,
+  setTownTarget,
+  updateWaveRow,
   type WaveRow,
   type WaveTotals,
   waveTotals,
@@ -62,11 +70,8 @@ export function isWaveAccepting(wave: Pick<WaveRow, "status" | "opensAt" | "clos
 
 async function requireQuestionnaire(db: Database, questionnaireId: number | null | undefined) {
   if (questionnaireId === undefined || questionnaireId === null) return;
-  const [row] = await db
-    .select({ id: questionnaires.id })
-    .from(questionnaires)
-    .where(eq(questionnaires.id, questionnaireId));
-  if (!row) throw new InvalidRequestError({ field: "questionnaireId" }, "没有找到这个问卷。");
+  if (!(await questionnaireExists(db, questionnaireId)))
+    throw new InvalidRequestError({ field: "questionnaireId" }, "没有找到这个问卷。");
 }
 
 /** A closing time must come after the opening time. */
@@ -80,30 +85,26 @@ export async function createWave(db: Database, input: WaveInput): Promise<WaveRo
   checkSchedule(input.opensAt, input.closesAt);
   await requireQuestionnaire(db, input.questionnaireId);
   return db.transaction(async (tx) => {
-    const frameTowns = await tx.select({ code: towns.code }).from(towns).orderBy(asc(towns.code));
-    const known = new Set(frameTowns.map((town) => town.code));
+    const known = await frameTownCodes(tx);
     const townCodes = input.townCodes ?? [...known];
     const unknown = townCodes.filter((code) => !known.has(code));
     if (unknown.length > 0) throw new UnknownTownError({ townCodes: unknown });
     let wave: WaveRow | undefined;
     try {
-      [wave] = await tx
-        .insert(waves)
-        .values({
-          code: input.code,
-          title: input.title,
-          year: input.year,
-          questionnaireId: input.questionnaireId ?? null,
-          townTarget: input.townTarget ?? 200,
-          communityCap: input.communityCap ?? 20,
-          minAge: input.minAge ?? 18,
-          reservationMinutes: input.reservationMinutes ?? 30,
-          allocation: input.allocation ?? "cap",
-          opensAt: input.opensAt ?? null,
-          closesAt: input.closesAt ?? null,
-          demo: input.demo ?? false,
-        })
-        .returning();
+      wave = await insertWave(tx, {
+        code: input.code,
+        title: input.title,
+        year: input.year,
+        questionnaireId: input.questionnaireId ?? null,
+        townTarget: input.townTarget ?? 200,
+        communityCap: input.communityCap ?? 20,
+        minAge: input.minAge ?? 18,
+        reservationMinutes: input.reservationMinutes ?? 30,
+        allocation: input.allocation ?? "cap",
+        opensAt: input.opensAt ?? null,
+        closesAt: input.closesAt ?? null,
+        demo: input.demo ?? false,
+      });
     } catch (error) {
       if (pgErrorCode(error) === "23505" && pgConstraint(error)?.includes("code"))
         throw new DuplicateCodeError({ field: "code" });
@@ -142,40 +143,22 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
   // An update of overrides alone changes no wave column (drizzle refuses an empty SET).
   const changesWave = Object.values(fields).some((value) => value !== undefined);
   return db.transaction(async (tx) => {
-    const [updated] = changesWave
-      ? await tx.update(waves).set(fields).where(eq(waves.id, waveId)).returning()
-      : await tx.select().from(waves).where(eq(waves.id, waveId));
+    const updated = await updateWaveRow(tx, waveId, fields, changesWave);
     if (!updated) throw new UnknownWaveError();
     // Defaults flow to every row that has no override of its own. A limit below what is already
     // filled would break the quota CHECK: report it as a refusal, not a 500.
     try {
-      if (update.townTarget !== undefined) {
-        await tx
-          .update(waveTowns)
-          .set({ target: update.townTarget })
-          .where(and(eq(waveTowns.waveId, waveId), eq(waveTowns.targetOverridden, false)));
-      }
-      if (update.communityCap !== undefined) {
-        await tx
-          .update(waveCommunities)
-          .set({ cap: update.communityCap })
-          .where(and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.capOverridden, false)));
-      }
+      if (update.townTarget !== undefined) await setDefaultTownTarget(tx, waveId, update.townTarget);
+      if (update.communityCap !== undefined) await setDefaultCommunityCap(tx, waveId, update.communityCap);
       for (const [townCode, target] of Object.entries(update.townTargets ?? {})) {
-        const rows = await tx
-          .update(waveTowns)
-          .set({ target: target ?? updated.townTarget, targetOverridden: target !== null })
-          .where(and(eq(waveTowns.waveId, waveId), eq(waveTowns.townCode, townCode)))
-          .returning({ code: waveTowns.townCode });
-        if (rows.length === 0) throw new UnknownTownError({ townCode });
+        const override = { target: target ?? updated.townTarget, targetOverridden: target !== null };
+        if (!(await setTownTarget(tx, waveId, townCode, override))) throw new UnknownTownError({ townCode });
       }
       for (const [communityCode, cap] of Object.entries(update.communityCaps ?? {})) {
-        const rows = await tx
-          .update(waveCommunities)
-          .set({ cap: cap ?? updated.communityCap, capOverridden: cap !== null })
-          .where(and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.communityCode, communityCode)))
-          .returning({ code: waveCommunities.communityCode });
-        if (rows.length === 0) throw new InvalidRequestError({ communityCode }, "这次调查不包括这个社区。");
+        const override = { cap: cap ?? updated.communityCap, capOverridden: cap !== null };
+        if (!(await setCommunityCap(tx, waveId, communityCode, override))) {
+          throw new InvalidRequestError({ communityCode }, "这次调查不包括这个社区。");
+        }
       }
     } catch (error) {
       if (pgErrorCode(error) === "23514") {
@@ -191,11 +174,7 @@ export async function openWave(db: Database, waveId: number, now: Date): Promise
   const wave = await requireWave(db, waveId);
   if (wave.status === "open") return wave;
   if (!wave.questionnaireId) throw new WaveStateError({}, "请先为这次调查选择问卷，再开放。");
-  const [opened] = await db
-    .update(waves)
-    .set({ status: "open", openedAt: now })
-    .where(eq(waves.id, waveId))
-    .returning();
+  const opened = await markWaveOpen(db, waveId, now);
   await addMissingWaveCommunities(db, waveId, wave.communityCap);
   if (!opened) throw new UnknownWaveError();
   return opened;
@@ -203,7 +182,7 @@ export async function openWave(db: Database, waveId: number, now: Date): Promise
 
 export async function closeWave(db: Database, waveId: number): Promise<WaveRow> {
   await requireWave(db, waveId);
-  const [closed] = await db.update(waves).set({ status: "closed" }).where(eq(waves.id, waveId)).returning();
+  const closed = await markWaveClosed(db, waveId);
   if (!closed) throw new UnknownWaveError();
   return closed;
 }

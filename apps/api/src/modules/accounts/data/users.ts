@@ -1,5 +1,5 @@
-import { type Executor, queryRows, users } from "@survey/db";
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { type Executor, queryRows, towns, users } from "@survey/db";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -98,4 +98,10 @@ export async function insertFirstAdmin(
 export async function countUsers(db: Executor): Promise<number> {
   const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** The codes among these that name a town of the frame (a staff user's towns must). */
+export async function knownTownCodes(db: Executor, townCodes: string[]): Promise<Set<string>> {
+  const found = await db.select({ code: towns.code }).from(towns).where(inArray(towns.code, townCodes));
+  return new Set(found.map((row) => row.code));
 }

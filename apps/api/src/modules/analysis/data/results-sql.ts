@@ -171,3 +171,12 @@ export async function crosstabGroups(
       group by 1, 2, 3, 4`,
   );
 }
+
+/** The wave's towns with their names, in code order. */
+export async function waveTownNames(db: Executor, waveId: number): Promise<{ code: string; name: string }[]> {
+  return queryRows<{ code: string; name: string }>(
+    db,
+    sql`select t.code, t.name from wave_towns wt join towns t on t.code = wt.town_code
+      where wt.wave_id = ${waveId} order by t.code`,
+  );
+}

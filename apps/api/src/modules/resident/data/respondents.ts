@@ -1,4 +1,5 @@
 import {
+  communities,
   type Executor,
   namedStatement,
   param,
@@ -6,6 +7,7 @@ import {
   reservations,
   reservationTokens,
   responses,
+  towns,
   verifications,
 } from "@survey/db";
 import { eq, sql } from "drizzle-orm";
@@ -137,4 +139,14 @@ export async function markReservationSubmitted(db: Executor, reservationId: stri
     .update(reservations)
     .set({ status: "submitted", releasedAt: sql`coalesce(${reservations.releasedAt}, ${at.toISOString()})` })
     .where(eq(reservations.id, reservationId));
+}
+
+/** A community with its town, as the resident app names the place a reservation is for. */
+export async function findPlace(db: Executor, communityCode: string) {
+  const [place] = await db
+    .select({ code: communities.code, name: communities.name, townCode: towns.code, townName: towns.name })
+    .from(communities)
+    .innerJoin(towns, eq(towns.code, communities.townCode))
+    .where(eq(communities.code, communityCode));
+  return place;
 }

@@ -156,3 +156,103 @@ export async function waveTotals(db: Executor, waveId?: number): Promise<Map<num
     ]),
   );
 }
+
+/** The frame's town codes, in order: the towns a new wave takes part with unless it names its own. */
+export async function frameTownCodes(tx: Executor): Promise<Set<string>> {
+  const frameTowns = await tx.select({ code: towns.code }).from(towns).orderBy(asc(towns.code));
+  return new Set(frameTowns.map((town) => town.code));
+}
+
+export async function insertWave(tx: Executor, values: typeof waves.$inferInsert): Promise<WaveRow | undefined> {
+  const [wave] = await tx.insert(waves).values(values).returning();
+  return wave;
+}
+
+export type WaveFields = Partial<
+  Pick<
+    typeof waves.$inferInsert,
+    | "title"
+    | "year"
+    | "questionnaireId"
+    | "townTarget"
+    | "communityCap"
+    | "minAge"
+    | "reservationMinutes"
+    | "allocation"
+    | "opensAt"
+    | "closesAt"
+  >
+>;
+
+/** Sets the given columns of a wave, or only reads it when `fields` would change none (drizzle refuses an empty SET). */
+export async function updateWaveRow(
+  tx: Executor,
+  waveId: number,
+  fields: WaveFields,
+  changesWave: boolean,
+): Promise<WaveRow | undefined> {
+  const [updated] = changesWave
+    ? await tx.update(waves).set(fields).where(eq(waves.id, waveId)).returning()
+    : await tx.select().from(waves).where(eq(waves.id, waveId));
+  return updated;
+}
+
+/** A new default target for every town of the wave without an override of its own. */
+export async function setDefaultTownTarget(tx: Executor, waveId: number, target: number): Promise<void> {
+  await tx
+    .update(waveTowns)
+    .set({ target })
+    .where(and(eq(waveTowns.waveId, waveId), eq(waveTowns.targetOverridden, false)));
+}
+
+/** A new default cap for every community of the wave without an override of its own. */
+export async function setDefaultCommunityCap(tx: Executor, waveId: number, cap: number): Promise<void> {
+  await tx
+    .update(waveCommunities)
+    .set({ cap })
+    .where(and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.capOverridden, false)));
+}
+
+/** Sets one town's target (overridden or back to the default); false when the wave has no such town. */
+export async function setTownTarget(
+  tx: Executor,
+  waveId: number,
+  townCode: string,
+  target: { target: number; targetOverridden: boolean },
+): Promise<boolean> {
+  const rows = await tx
+    .update(waveTowns)
+    .set(target)
+    .where(and(eq(waveTowns.waveId, waveId), eq(waveTowns.townCode, townCode)))
+    .returning({ code: waveTowns.townCode });
+  return rows.length > 0;
+}
+
+/** Sets one community's cap (overridden or back to the default); false when the wave has no such community. */
+export async function setCommunityCap(
+  tx: Executor,
+  waveId: number,
+  communityCode: string,
+  cap: { cap: number; capOverridden: boolean },
+): Promise<boolean> {
+  const rows = await tx
+    .update(waveCommunities)
+    .set(cap)
+    .where(and(eq(waveCommunities.waveId, waveId), eq(waveCommunities.communityCode, communityCode)))
+    .returning({ code: waveCommunities.communityCode });
+  return rows.length > 0;
+}
+
+export async function markWaveOpen(db: Executor, waveId: number, now: Date): Promise<WaveRow | undefined> {
+  const [opened] = await db
+    .update(waves)
+    .set({ status: "open", openedAt: now })
+    .where(eq(waves.id, waveId))
+    .returning();
+  return opened;
+}
+
+export async function markWaveClosed(db: Executor, waveId: number): Promise<WaveRow | undefined> {
+  const [closed] = await db.update(waves).set({ status: "closed" }).where(eq(waves.id, waveId)).returning();
+  return closed;
+}
