@@ -1,0 +1,114 @@
+import type { IndicatorDefinition, Role } from "@survey/contract";
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { ErrorNotice, Loading } from "../../shared/components/feedback";
+import { Card, PageHeader } from "../../shared/components/page";
+import { useCurrentUser } from "../accounts/current-user";
+import { useCatalogue } from "./api";
+import "../analysis/analysis.css";
+import "./indicators.css";
+import { SelectField } from "../analysis/analysis-controls";
+import { CatalogueTable } from "./catalogue-table";
+import { IndexPanel } from "./index-panel";
+import { IndicatorFormDialog } from "./indicator-form-dialog";
+import { indicatorsStrings } from "./strings";
+import { ValuesPanel } from "./values-panel";
+
+const text = indicatorsStrings;
+
+type Tab = "catalogue" | "values" | "index";
+
+const EDITORS: Role[] = ["admin", "office"];
+const ANALYSTS: Role[] = ["admin", "office"];
+
+/** The years offered: this year and the six before it (values are usually for the year just ended). */
+function yearChoices(): number[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 7 }, (_, i) => now - i);
+}
+
+export function IndicatorsPage() {
+  const user = useCurrentUser();
+  const catalogue = useCatalogue();
+  const [params, setParams] = useSearchParams();
+  const years = yearChoices();
+  const tabs: Tab[] = ANALYSTS.includes(user.role) ? ["catalogue", "values", "index"] : ["catalogue", "values"];
+  const requested = params.get("tab") as Tab | null;
+  const tab: Tab =
+    requested && tabs.includes(requested) ? requested : user.role === "department" ? "values" : "catalogue";
+  const year = Number(params.get("year")) || (years[0] ?? 2026);
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  const canEdit = EDITORS.includes(user.role);
+  const [editing, setEditing] = useState<{ indicator: IndicatorDefinition | null } | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        intro={text.intro}
+        actions={
+          tab === "catalogue" ? (
+            canEdit ? (
+              <button type="button" className="button button--primary" onClick={() => setEditing({ indicator: null })}>
+                {text.create}
+              </button>
+            ) : null
+          ) : (
+            <SelectField
+              label={text.year}
+              value={String(year)}
+              options={years.map((candidate) => ({ value: String(candidate), label: text.yearOption(candidate) }))}
+              onChange={(value) => setParam("year", value)}
+            />
+          )
+        }
+      />
+      <div className="tabs" role="tablist" aria-label={text.title}>
+        {tabs.map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            id={`indicators-tab-${value}`}
+            aria-selected={tab === value}
+            aria-controls={`indicators-panel-${value}`}
+            className="tabs__tab"
+            onClick={() => setParam("tab", value)}
+          >
+            {text.tabs[value]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`indicators-panel-${tab}`} aria-labelledby={`indicators-tab-${tab}`}>
+        {catalogue.isPending ? <Loading /> : null}
+        {catalogue.isError ? <ErrorNotice error={catalogue.error} onRetry={() => catalogue.refetch()} /> : null}
+        {catalogue.data && tab === "catalogue" ? (
+          <Card title={text.catalogueTitle} labelledBy="catalogue-title">
+            <CatalogueTable
+              catalogue={catalogue.data}
+              onEdit={canEdit ? (indicator) => setEditing({ indicator }) : null}
+            />
+          </Card>
+        ) : null}
+        {catalogue.data && tab === "values" ? <ValuesPanel year={year} catalogue={catalogue.data} /> : null}
+        {tab === "index" ? <IndexPanel key={year} year={year} years={years} /> : null}
+      </div>
+      {canEdit && catalogue.data ? (
+        <IndicatorFormDialog
+          indicator={editing?.indicator ?? null}
+          domains={catalogue.data.domains}
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </>
+  );
+}
