@@ -2,7 +2,7 @@ import { CONSOLE_AREAS, type ConsoleArea, type Role } from "@survey/contract";
 import type { IconName } from "../shared/components/icon";
 import { strings } from "../shared/strings";
 
-export interface NavItem {
+interface NavItem {
   area: ConsoleArea;
   path: string;
   label: string;

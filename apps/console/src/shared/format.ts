@@ -89,7 +89,3 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatTime(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
-
-export function formatPercent(share: number | null): string {
-  return share === null ? "—" : `${(share * 100).toFixed(1)}%`;
-}

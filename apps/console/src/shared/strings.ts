@@ -76,6 +76,7 @@ export const strings = {
     badType: "只支持 .csv 或 .xlsx 文件。",
     reportTitle: "文件中有错误，未导入任何数据",
     reportIntro: (count: number) => `共发现 ${count} 处错误，请修改后重新上传：`,
+    sheetColumn: "工作表",
     rowColumn: "行号",
     columnColumn: "列",
     messageColumn: "问题",

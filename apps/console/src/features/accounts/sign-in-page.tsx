@@ -3,6 +3,7 @@ import { Navigate, useLocation } from "react-router-dom";
 import { homePathFor } from "../../layout/navigation";
 import { ApiRequestError } from "../../shared/api/http";
 import { ErrorNotice, Notice } from "../../shared/components/feedback";
+import { TextField } from "../../shared/components/fields";
 import { formatDateTime } from "../../shared/format";
 import { strings } from "../../shared/strings";
 import { useLogin, useSessionQuery } from "./api";
@@ -54,29 +55,23 @@ export function SignInPage() {
           ) : login.error ? (
             <ErrorNotice error={login.error} />
           ) : null}
-          <label className="field">
-            <span className="field__label">{text.username}</span>
-            <input
-              className="input"
-              name="username"
-              autoComplete="username"
-              required
-              value={username}
-              onChange={(event) => setUsername(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{text.password}</span>
-            <input
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </label>
+          <TextField
+            label={text.username}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={setUsername}
+          />
+          <TextField
+            label={text.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
             {login.isPending ? text.submitting : text.submit}
           </button>

@@ -22,7 +22,6 @@ export const usersStrings = {
   status: "状态",
   active: "正常",
   disabled: "已停用",
-  locked: "已锁定",
   createdAt: "创建时间",
   actions: "操作",
   password: "密码",
@@ -33,12 +32,8 @@ export const usersStrings = {
   disabledField: "停用此账号（停用后立即退出所有登录）",
   lockedUntil: (until: string) => `锁定至 ${until}`,
   you: "（本人）",
-  disable: "停用",
-  enable: "启用",
   createTitle: "新建用户",
   editTitle: (name: string) => `编辑用户：${name}`,
-  created: "已创建用户。",
-  saved: "已保存。",
 } as const;
 
 export const auditStrings = {

@@ -1,7 +1,9 @@
 import { type AdminUser, MIN_PASSWORD_LENGTH, ROLES, type Role } from "@survey/contract";
 import { DOMAINS } from "@survey/indices";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { Dialog } from "../../shared/components/dialog";
 import { ErrorNotice } from "../../shared/components/feedback";
+import { CheckboxGroup, namedOptions, SelectField, TextField } from "../../shared/components/fields";
 import { roleLabel, strings } from "../../shared/strings";
 import { useFrame } from "../frame/api";
 import { useCreateUser, useUpdateUser } from "./api";
@@ -31,10 +33,6 @@ function draftOf(user: AdminUser | null): Draft {
   };
 }
 
-function toggle(list: string[], value: string): string[] {
-  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
-}
-
 /** Create a user (`user` null) or edit one: role, scope, disable, password reset. */
 export function UserFormDialog({
   user,
@@ -45,25 +43,12 @@ export function UserFormDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(user));
   const create = useCreateUser();
   const update = useUpdateUser();
   const frame = useFrame();
   const mutation = user ? update : create;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setDraft(draftOf(user));
-      create.reset();
-      update.reset();
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open, user, create.reset, update.reset]);
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -100,121 +85,81 @@ export function UserFormDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
+    <Dialog
+      open={open}
+      wide
+      title={user ? text.editTitle(user.displayName) : text.createTitle}
+      confirmLabel={strings.save}
+      busy={mutation.isPending}
+      cancelDisabled={false}
+      onOpen={() => {
+        setDraft(draftOf(user));
+        create.reset();
+        update.reset();
       }}
+      onSubmit={submit}
+      onCancel={onClose}
     >
-      <form onSubmit={submit}>
-        <h2 className="dialog__title" id={titleId}>
-          {user ? text.editTitle(user.displayName) : text.createTitle}
-        </h2>
-        <div className="dialog__body">
-          {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-          <div className="form-grid">
-            <label className="field">
-              <span className="field__label">{text.username}</span>
-              <input
-                className="input"
-                required
-                disabled={user !== null}
-                pattern="[A-Za-z0-9._@\-]{2,60}"
-                autoComplete="off"
-                value={draft.username}
-                onChange={(event) => setDraft({ ...draft, username: event.target.value })}
-              />
-            </label>
-            <label className="field">
-              <span className="field__label">{text.displayName}</span>
-              <input
-                className="input"
-                required
-                value={draft.displayName}
-                onChange={(event) => setDraft({ ...draft, displayName: event.target.value })}
-              />
-            </label>
-            <label className="field">
-              <span className="field__label">{text.role}</span>
-              <select
-                className="select"
-                value={draft.role}
-                onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
-              >
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabel(role)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field__label">{user ? text.newPassword : text.password}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                required={user === null}
-                minLength={MIN_PASSWORD_LENGTH}
-                value={draft.password}
-                onChange={(event) => setDraft({ ...draft, password: event.target.value })}
-              />
-              <span className="field__help">{text.passwordHint(MIN_PASSWORD_LENGTH)}</span>
-            </label>
-          </div>
-          {draft.role === "staff" ? (
-            <fieldset className="checkbox-grid">
-              <legend>{text.townCodes}</legend>
-              {(frame.data?.towns ?? []).map((town) => (
-                <label key={town.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={draft.townCodes.includes(town.code)}
-                    onChange={() => setDraft({ ...draft, townCodes: toggle(draft.townCodes, town.code) })}
-                  />
-                  {town.name}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {draft.role === "department" ? (
-            <fieldset className="checkbox-grid">
-              <legend>{text.domains}</legend>
-              {DOMAINS.map((domain) => (
-                <label key={domain.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={draft.domains.includes(domain.code)}
-                    onChange={() => setDraft({ ...draft, domains: toggle(draft.domains, domain.code) })}
-                  />
-                  {domain.name}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {user ? (
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.disabled}
-                onChange={(event) => setDraft({ ...draft, disabled: event.target.checked })}
-              />
-              {text.disabledField}
-            </label>
-          ) : null}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {strings.cancel}
-          </button>
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {strings.save}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
+      <div className="form-grid">
+        <TextField
+          label={text.username}
+          required
+          disabled={user !== null}
+          pattern="[A-Za-z0-9._@\-]{2,60}"
+          autoComplete="off"
+          value={draft.username}
+          onChange={(username) => set({ username })}
+        />
+        <TextField
+          label={text.displayName}
+          required
+          value={draft.displayName}
+          onChange={(displayName) => set({ displayName })}
+        />
+        <SelectField
+          label={text.role}
+          value={draft.role}
+          options={ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
+          onChange={(role) => set({ role: role as Role })}
+        />
+        <TextField
+          label={user ? text.newPassword : text.password}
+          hint={text.passwordHint(MIN_PASSWORD_LENGTH)}
+          type="password"
+          autoComplete="new-password"
+          required={user === null}
+          minLength={MIN_PASSWORD_LENGTH}
+          value={draft.password}
+          onChange={(password) => set({ password })}
+        />
+      </div>
+      {draft.role === "staff" ? (
+        <CheckboxGroup
+          legend={text.townCodes}
+          options={namedOptions(frame.data?.towns ?? [])}
+          checked={draft.townCodes}
+          onChange={(townCodes) => set({ townCodes })}
+        />
+      ) : null}
+      {draft.role === "department" ? (
+        <CheckboxGroup
+          legend={text.domains}
+          options={namedOptions(DOMAINS)}
+          checked={draft.domains}
+          onChange={(domains) => set({ domains })}
+        />
+      ) : null}
+      {user ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.disabled}
+            onChange={(event) => set({ disabled: event.target.checked })}
+          />
+          {text.disabledField}
+        </label>
+      ) : null}
+    </Dialog>
   );
 }

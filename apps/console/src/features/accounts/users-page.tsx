@@ -2,8 +2,9 @@ import type { AdminUser } from "@survey/contract";
 import { DOMAINS } from "@survey/indices";
 import { useState } from "react";
 import { Badge } from "../../shared/components/badge";
-import { ErrorNotice, Loading } from "../../shared/components/feedback";
+import { DataTable } from "../../shared/components/data-table";
 import { Card, PageHeader } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
 import { formatDateTime } from "../../shared/format";
 import { roleLabel, strings } from "../../shared/strings";
 import { useFrame } from "../frame/api";
@@ -57,60 +58,55 @@ export function UsersPage() {
         }
       />
       <Card>
-        {users.isPending ? (
-          <Loading />
-        ) : users.isError ? (
-          <ErrorNotice error={users.error} onRetry={() => users.refetch()} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label={text.title}>
-              <thead>
-                <tr>
-                  <th scope="col">{text.username}</th>
-                  <th scope="col">{text.displayName}</th>
-                  <th scope="col">{text.role}</th>
-                  <th scope="col">{text.scope}</th>
-                  <th scope="col">{text.status}</th>
-                  <th scope="col">{text.createdAt}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{text.actions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((user) => (
-                  <tr key={user.id}>
-                    <td>
-                      <code>{user.username}</code>
-                    </td>
-                    <th scope="row">
+        <QueryState query={users}>
+          {(list) => (
+            <DataTable
+              label={text.title}
+              rows={list}
+              rowKey={(user) => user.id}
+              columns={[
+                { key: "username", header: text.username, cell: (user) => <code>{user.username}</code> },
+                {
+                  key: "name",
+                  header: text.displayName,
+                  rowHeader: true,
+                  cell: (user) => (
+                    <>
                       {user.displayName}
                       {user.id === me.id ? <span className="muted">{text.you}</span> : null}
-                    </th>
-                    <td>{roleLabel(user.role)}</td>
-                    <td>{scopeOf(user)}</td>
-                    <td>
-                      <UserStatus user={user} />
-                    </td>
-                    <td className="nowrap">{formatDateTime(user.createdAt)}</td>
-                    <td>
-                      <div className="table-actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => openDialog(user)}
-                          aria-label={`${strings.edit} ${user.displayName}`}
-                        >
-                          {strings.edit}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                    </>
+                  ),
+                },
+                { key: "role", header: text.role, cell: (user) => roleLabel(user.role) },
+                { key: "scope", header: text.scope, cell: scopeOf },
+                { key: "status", header: text.status, cell: (user) => <UserStatus user={user} /> },
+                {
+                  key: "created",
+                  header: text.createdAt,
+                  cellClassName: "nowrap",
+                  cell: (user) => formatDateTime(user.createdAt),
+                },
+                {
+                  key: "actions",
+                  header: text.actions,
+                  hiddenHeader: true,
+                  cell: (user) => (
+                    <div className="table-actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => openDialog(user)}
+                        aria-label={`${strings.edit} ${user.displayName}`}
+                      >
+                        {strings.edit}
+                      </button>
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Card>
       <UserFormDialog user={editing} open={dialogOpen} onClose={() => setDialogOpen(false)} />
     </>

@@ -6,12 +6,10 @@ export const monitorStrings = {
   updatedAt: (time: string) => `更新于 ${time}`,
   export: "导出 Excel",
   totalsCompleted: "已完成问卷",
-  totalsTarget: "目标",
   totalsReserved: "答题中（占用名额）",
   totalsClosesAt: "截止日期",
   totalsAtRisk: "需关注街镇",
   daysLeft: (days: number) => (days > 0 ? `还剩 ${days} 天` : "已到截止日期"),
-  ofTarget: (target: number) => `目标 ${target}`,
   noClosingDate: "未设定",
   townsTitle: "各街镇完成情况",
   townColumn: "街镇",
@@ -61,7 +59,6 @@ export const monitorStrings = {
 export const entryStrings = {
   title: "纸质问卷录入",
   intro: "入户访问的纸质问卷在此录入，与线上问卷执行相同的配额和去重规则。",
-  wave: "调查批次",
   town: "街镇",
   community: "社区",
   chooseTown: "请选择街镇",
@@ -80,7 +77,6 @@ export const entryStrings = {
   respondentTitle: "受访者信息",
   formTitle: "问卷内容",
   changeRespondent: "修改受访者信息",
-  submitting: "正在提交…",
   submit: "提交问卷",
   respondentSummary: (community: string, id: boolean, phone: boolean) =>
     `${community} · ${id ? "已填身份证号" : "未填身份证号"} · ${phone ? "已填手机号" : "未填手机号"}`,
@@ -103,9 +99,7 @@ export const postersStrings = {
   intro: "每个社区一页 A4 海报，扫描二维码即可打开问卷并自动选好社区。选择街镇后预览并打印。",
   town: "街镇",
   chooseTown: "请选择街镇",
-  preview: "预览",
   openNewTab: "在新标签页打开",
   print: "打印",
   previewTitle: (town: string) => `${town} 社区二维码海报`,
-  communities: (n: number) => `${n} 个社区`,
 } as const;

@@ -1,7 +1,8 @@
 import type { IndicatorCatalogue, IndicatorDefinition } from "@survey/contract";
 import { useState } from "react";
+import { DataTable } from "../../shared/components/data-table";
+import { namedOptions, SelectField } from "../../shared/components/fields";
 import { strings } from "../../shared/strings";
-import { SelectField } from "../analysis/analysis-controls";
 import { normalisationSummary } from "./indicator-labels";
 import { indicatorsStrings } from "./strings";
 
@@ -23,12 +24,10 @@ export function CatalogueTable({
     <>
       <div className="toolbar">
         <SelectField
+          inline
           label={text.domainFilter}
           value={domain}
-          options={[
-            { value: ALL, label: text.allDomains },
-            ...catalogue.domains.map((candidate) => ({ value: candidate.code, label: candidate.name })),
-          ]}
+          options={[{ value: ALL, label: text.allDomains }, ...namedOptions(catalogue.domains)]}
           onChange={setDomain}
         />
         <span className="muted small">
@@ -36,75 +35,88 @@ export function CatalogueTable({
           {demoCount > 0 ? ` · ${text.demoCount(demoCount)}` : ""}
         </span>
       </div>
-      <div className="table-wrap">
-        <table className="table table--compact catalogue" aria-label={text.catalogueTitle}>
-          <thead>
-            <tr>
-              <th scope="col">{text.indicator}</th>
-              <th scope="col">{text.unit}</th>
-              <th scope="col">{text.direction}</th>
-              <th scope="col">{text.level}</th>
-              <th scope="col">{text.normalisation}</th>
-              <th scope="col" className="num">
-                {text.weight}
-              </th>
-              <th scope="col">{text.department}</th>
-              {onEdit ? (
-                <th scope="col">
-                  <span className="visually-hidden">{strings.edit}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          {domains.map((group) => {
-            const members = catalogue.indicators.filter((indicator) => indicator.domain === group.code);
-            return (
-              <tbody key={group.code}>
-                <tr className="catalogue__group">
-                  <th scope="colgroup" colSpan={onEdit ? 8 : 7}>
-                    {group.name}
-                    <span className="muted small"> · {text.indicatorCount(members.length)}</span>
-                  </th>
-                </tr>
-                {members.map((indicator) => (
-                  <tr key={indicator.code} data-testid={`indicator-${indicator.code}`}>
-                    <td>
-                      <span className="catalogue__name">{indicator.name}</span>
-                      {indicator.demo ? <span className="badge badge--muted catalogue__demo">{text.demo}</span> : null}
-                      <span className="catalogue__code">{indicator.code}</span>
-                    </td>
-                    <td className="nowrap">{indicator.unit}</td>
-                    <td className="nowrap">
-                      <span className={`direction direction--${indicator.direction}`}>
-                        {text.directions[indicator.direction]}
-                      </span>
-                    </td>
-                    <td className="nowrap">{text.levels[indicator.level]}</td>
-                    <td>
-                      <span className="nowrap">{text.methods[indicator.method]}</span>
-                      <span className="catalogue__detail">{normalisationSummary(indicator)}</span>
-                    </td>
-                    <td className="num">{indicator.weight}</td>
-                    <td>{indicator.department}</td>
-                    {onEdit ? (
-                      <td className="catalogue__actions">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          onClick={() => onEdit(indicator)}
-                          aria-label={text.editIndicator(indicator.name)}
-                        >
-                          {strings.edit}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            );
-          })}
-        </table>
-      </div>
+      <DataTable<IndicatorDefinition>
+        label={text.catalogueTitle}
+        className="table--compact catalogue"
+        groupClassName="catalogue__group"
+        groups={domains.map((group) => {
+          const members = catalogue.indicators.filter((indicator) => indicator.domain === group.code);
+          return {
+            key: group.code,
+            heading: (
+              <>
+                {group.name}
+                <span className="muted small"> · {text.indicatorCount(members.length)}</span>
+              </>
+            ),
+            rows: members,
+          };
+        })}
+        rowKey={(indicator) => indicator.code}
+        rowProps={(indicator) => ({ "data-testid": `indicator-${indicator.code}` })}
+        columns={[
+          {
+            key: "indicator",
+            header: text.indicator,
+            cell: (indicator) => (
+              <>
+                <span className="catalogue__name">{indicator.name}</span>
+                {indicator.demo ? <span className="badge badge--muted catalogue__demo">{text.demo}</span> : null}
+                <span className="catalogue__code">{indicator.code}</span>
+              </>
+            ),
+          },
+          { key: "unit", header: text.unit, cellClassName: "nowrap", cell: (indicator) => indicator.unit },
+          {
+            key: "direction",
+            header: text.direction,
+            cellClassName: "nowrap",
+            cell: (indicator) => (
+              <span className={`direction direction--${indicator.direction}`}>
+                {text.directions[indicator.direction]}
+              </span>
+            ),
+          },
+          {
+            key: "level",
+            header: text.level,
+            cellClassName: "nowrap",
+            cell: (indicator) => text.levels[indicator.level],
+          },
+          {
+            key: "normalisation",
+            header: text.normalisation,
+            cell: (indicator) => (
+              <>
+                <span className="nowrap">{text.methods[indicator.method]}</span>
+                <span className="catalogue__detail">{normalisationSummary(indicator)}</span>
+              </>
+            ),
+          },
+          { key: "weight", header: text.weight, className: "num", cell: (indicator) => indicator.weight },
+          { key: "department", header: text.department, cell: (indicator) => indicator.department },
+          ...(onEdit
+            ? [
+                {
+                  key: "edit",
+                  header: strings.edit,
+                  hiddenHeader: true,
+                  cellClassName: "catalogue__actions",
+                  cell: (indicator: IndicatorDefinition) => (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => onEdit(indicator)}
+                      aria-label={text.editIndicator(indicator.name)}
+                    >
+                      {strings.edit}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </>
   );
 }

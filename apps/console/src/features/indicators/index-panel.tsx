@@ -1,8 +1,8 @@
 import type { IndexWeighting } from "@survey/contract";
 import { useState } from "react";
 import { ErrorNotice, Loading, Notice } from "../../shared/components/feedback";
+import { optionsOf, Segmented, SelectField } from "../../shared/components/fields";
 import { Card } from "../../shared/components/page";
-import { Segmented, SelectField } from "../analysis/analysis-controls";
 import { useIndicatorIndex } from "./api";
 import { IndexTable } from "./index-table";
 import { ProgressChart } from "./progress-chart";
@@ -28,14 +28,11 @@ export function IndexPanel({ year, years }: { year: number; years: number[] }) {
           label={text.weightingLabel}
           showLabel
           value={weighting}
-          options={[
-            { value: "equal", label: text.weightings.equal },
-            { value: "expert", label: text.weightings.expert },
-            { value: "entropy", label: text.weightings.entropy },
-          ]}
+          options={optionsOf(text.weightings)}
           onChange={setWeighting}
         />
         <SelectField
+          inline
           label={text.baseYear}
           value={weighting === "entropy" ? NO_BASE : base}
           options={[

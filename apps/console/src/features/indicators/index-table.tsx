@@ -1,4 +1,5 @@
-import type { IndicatorIndexReport } from "@survey/contract";
+import type { IndicatorIndexReport, TownIndexRow } from "@survey/contract";
+import { type Column, DataTable } from "../../shared/components/data-table";
 import { formatScore, formatSigned, heatColour } from "../../shared/format";
 import { strings } from "../../shared/strings";
 import { indicatorsStrings } from "./strings";
@@ -18,100 +19,102 @@ export function IndexTable({ report }: { report: IndicatorIndexReport }) {
     report.domains.map((domain) => [domain.code, mean(report.towns.map((town) => town.domainIndices[domain.code]))]),
   );
   // Coloured against the towns' mean of the column: where a town stands among the others.
-  const cell = (key: string, value: number | null | undefined, reference: number | undefined) => (
-    <td
-      key={key}
-      className="num index-table__cell"
-      style={
-        value === null || value === undefined || reference === undefined
-          ? undefined
-          : { background: heatColour(value, reference) }
-      }
-    >
-      {formatScore(value)}
-    </td>
-  );
+  const heat = (value: number | null | undefined, reference: number | undefined) =>
+    value === null || value === undefined || reference === undefined
+      ? undefined
+      : { background: heatColour(value, reference) };
+  const columns: Column<TownIndexRow>[] = [
+    {
+      key: "rank",
+      header: strings.rank,
+      className: "num",
+      cellClassName: "num muted",
+      cell: (town) => town.rank ?? "—",
+    },
+    {
+      key: "town",
+      header: strings.town,
+      rowHeader: true,
+      cell: (town) => (
+        <>
+          {town.townName}
+          {town.missingIndicators.length > 0 ? (
+            <span
+              className="badge badge--warn index-table__missing"
+              title={text.missingTooltip(town.missingIndicators.length)}
+            >
+              {text.missingBadge(town.missingIndicators.length)}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    ...report.domains.map(
+      (domain): Column<TownIndexRow> => ({
+        key: domain.code,
+        header: domain.name,
+        headerClassName: "num index-table__domain",
+        cellClassName: "num index-table__cell",
+        cellProps: (town) => ({ style: heat(town.domainIndices[domain.code], columnMeans[domain.code]) }),
+        cell: (town) => formatScore(town.domainIndices[domain.code]),
+      }),
+    ),
+    {
+      key: "composite",
+      header: text.composite,
+      className: "num index-table__composite",
+      cellProps: (town) => ({ "data-testid": `composite-${town.townCode}` }),
+      cell: (town) => formatScore(town.composite),
+    },
+    ...(withProgress
+      ? [
+          {
+            key: "progress",
+            header: text.progressIndex,
+            className: "num",
+            cell: (town: TownIndexRow) => `${formatSigned(town.progress?.composite.progressIndex)}%`,
+          },
+          {
+            key: "change",
+            header: text.pointChange,
+            className: "num",
+            cellClassName: "num muted",
+            cell: (town: TownIndexRow) => formatSigned(town.progress?.composite.pointChange),
+          },
+        ]
+      : []),
+  ];
+  const { district } = report;
   return (
-    <div className="table-wrap">
-      <table className="table table--compact index-table" aria-label={text.indexTitle(report.year)}>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {strings.rank}
-            </th>
-            <th scope="col">{strings.town}</th>
+    <DataTable
+      label={text.indexTitle(report.year)}
+      className="table--compact index-table"
+      rows={towns}
+      rowKey={(town) => town.townCode}
+      rowProps={(town) => ({ "data-testid": `index-row-${town.townCode}` })}
+      columns={columns}
+      footer={
+        district ? (
+          <tr className="index-table__district">
+            <td className="num">—</td>
+            <th scope="row">{text.districtIndex}</th>
             {report.domains.map((domain) => (
-              <th key={domain.code} scope="col" className="num index-table__domain">
-                {domain.name}
-              </th>
+              <td key={domain.code} className="num">
+                {formatScore(district.domainIndices[domain.code])}
+              </td>
             ))}
-            <th scope="col" className="num index-table__composite">
-              {text.composite}
-            </th>
+            <td className="num index-table__composite">{formatScore(district.composite)}</td>
             {withProgress ? (
               <>
-                <th scope="col" className="num">
-                  {text.progressIndex}
-                </th>
-                <th scope="col" className="num">
-                  {text.pointChange}
-                </th>
+                <td className="num">{formatSigned(district.progress?.progressIndex)}%</td>
+                <td className="num muted">{formatSigned(district.progress?.pointChange)}</td>
               </>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {towns.map((town) => (
-            <tr key={town.townCode} data-testid={`index-row-${town.townCode}`}>
-              <td className="num muted">{town.rank ?? "—"}</td>
-              <th scope="row">
-                {town.townName}
-                {town.missingIndicators.length > 0 ? (
-                  <span
-                    className="badge badge--warn index-table__missing"
-                    title={text.missingTooltip(town.missingIndicators.length)}
-                  >
-                    {text.missingBadge(town.missingIndicators.length)}
-                  </span>
-                ) : null}
-              </th>
-              {report.domains.map((domain) =>
-                cell(domain.code, town.domainIndices[domain.code], columnMeans[domain.code]),
-              )}
-              <td className="num index-table__composite" data-testid={`composite-${town.townCode}`}>
-                {formatScore(town.composite)}
-              </td>
-              {withProgress ? (
-                <>
-                  <td className="num">{formatSigned(town.progress?.composite.progressIndex)}%</td>
-                  <td className="num muted">{formatSigned(town.progress?.composite.pointChange)}</td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-        {report.district ? (
-          <tfoot>
-            <tr className="index-table__district">
-              <td className="num">—</td>
-              <th scope="row">{text.districtIndex}</th>
-              {report.domains.map((domain) => (
-                <td key={domain.code} className="num">
-                  {formatScore(report.district?.domainIndices[domain.code])}
-                </td>
-              ))}
-              <td className="num index-table__composite">{formatScore(report.district.composite)}</td>
-              {withProgress ? (
-                <>
-                  <td className="num">{formatSigned(report.district.progress?.progressIndex)}%</td>
-                  <td className="num muted">{formatSigned(report.district.progress?.pointChange)}</td>
-                </>
-              ) : null}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
+        ) : null
+      }
+    >
       <p className="footnote">{withProgress ? text.indexFootnoteProgress(report.baseYear ?? 0) : text.indexFootnote}</p>
-    </div>
+    </DataTable>
   );
 }

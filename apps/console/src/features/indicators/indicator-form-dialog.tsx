@@ -6,8 +6,10 @@ import type {
   IndicatorMethod,
   NewIndicator,
 } from "@survey/contract";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { Dialog } from "../../shared/components/dialog";
 import { ErrorNotice } from "../../shared/components/feedback";
+import { namedOptions, optionsOf, SelectField, TextField } from "../../shared/components/fields";
 import { strings } from "../../shared/strings";
 import { useCreateIndicator, useUpdateIndicator } from "./api";
 import { indicatorsStrings } from "./strings";
@@ -50,20 +52,6 @@ function draftOf(indicator: IndicatorDefinition | null, domains: IndicatorDomain
 
 const toNumber = (value: string): number | null => (value.trim() === "" ? null : Number(value));
 
-/** A labelled control; `children` gets the id the label points at. */
-function Field({ label, help, children }: { label: string; help?: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {children(id)}
-      {help ? <span className="field__help">{help}</span> : null}
-    </div>
-  );
-}
-
 /** Add an indicator (`indicator` null) or change one: normalisation, thresholds or target, weight, department. */
 export function IndicatorFormDialog({
   indicator,
@@ -76,37 +64,21 @@ export function IndicatorFormDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(indicator, domains));
   const create = useCreateIndicator();
   const update = useUpdateIndicator();
   const mutation = indicator ? update : create;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setDraft(draftOf(indicator, domains));
-      create.reset();
-      update.reset();
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open, indicator, domains, create.reset, update.reset]);
-
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const setNumber = (field: NumberField, value: string) =>
-    setDraft((current) => ({ ...current, numbers: { ...current.numbers, [field]: value } }));
-  const numberInput = (field: NumberField) => (id: string) => (
-    <input
-      id={id}
-      className="input"
+  const numberField = (field: NumberField, label: string, hint?: string) => (
+    <TextField
+      label={label}
+      hint={hint}
       type="number"
       step="any"
       inputMode="decimal"
       value={draft.numbers[field]}
-      onChange={(event) => setNumber(field, event.target.value)}
+      onChange={(value) => setDraft((current) => ({ ...current, numbers: { ...current.numbers, [field]: value } }))}
     />
   );
 
@@ -132,179 +104,107 @@ export function IndicatorFormDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
+    <Dialog
+      open={open}
+      wide
+      title={indicator ? text.editIndicator(indicator.name) : text.createTitle}
+      confirmLabel={strings.save}
+      busy={mutation.isPending}
+      onOpen={() => {
+        setDraft(draftOf(indicator, domains));
+        create.reset();
+        update.reset();
       }}
+      onSubmit={submit}
+      onCancel={onClose}
     >
-      <form onSubmit={submit}>
-        <h2 className="dialog__title" id={titleId}>
-          {indicator ? text.editTitle(indicator.name) : text.createTitle}
-        </h2>
-        <div className="dialog__body">
-          {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
-          <h3 className="form-section">{text.basicsSection}</h3>
-          <div className="form-grid">
-            <Field label={text.code} help={indicator ? undefined : text.codeHelp}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  required
-                  disabled={indicator !== null}
-                  pattern="[a-z][a-z0-9_]{1,59}"
-                  value={draft.code}
-                  onChange={(event) => set("code", event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={text.name}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  required
-                  maxLength={100}
-                  value={draft.name}
-                  onChange={(event) => set("name", event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={text.domain}>
-              {(id) => (
-                <select
-                  id={id}
-                  className="select"
-                  value={draft.domain}
-                  onChange={(event) => set("domain", event.target.value)}
-                >
-                  {domains.map((domain) => (
-                    <option key={domain.code} value={domain.code}>
-                      {domain.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={text.unit}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  required
-                  maxLength={20}
-                  value={draft.unit}
-                  onChange={(event) => set("unit", event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={text.level}>
-              {(id) => (
-                <select
-                  id={id}
-                  className="select"
-                  value={draft.level}
-                  onChange={(event) => set("level", event.target.value as IndicatorLevel)}
-                >
-                  <option value="town">{text.levels.town}</option>
-                  <option value="district">{text.levels.district}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={text.department}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  required
-                  maxLength={60}
-                  value={draft.department}
-                  onChange={(event) => set("department", event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <h3 className="form-section">{text.normalisationSection}</h3>
-          <div className="form-grid">
-            <Field label={text.direction}>
-              {(id) => (
-                <select
-                  id={id}
-                  className="select"
-                  value={draft.direction}
-                  onChange={(event) => set("direction", event.target.value as IndicatorDirection)}
-                >
-                  <option value="positive">{text.directions.positive}</option>
-                  <option value="negative">{text.directions.negative}</option>
-                  <option value="interval">{text.directions.interval}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={text.method}>
-              {(id) => (
-                <select
-                  id={id}
-                  className="select"
-                  value={draft.method}
-                  onChange={(event) => set("method", event.target.value as IndicatorMethod)}
-                >
-                  <option value="threshold">{text.methods.threshold}</option>
-                  <option value="target">{text.methods.target}</option>
-                  <option value="minmax">{text.methods.minmax}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={text.weight} help={text.weightHelp}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  type="number"
-                  min={0}
-                  max={1000}
-                  step="any"
-                  required
-                  value={draft.weight}
-                  onChange={(event) => set("weight", event.target.value)}
-                />
-              )}
-            </Field>
-            {draft.method === "threshold" ? (
-              <>
-                <Field label={text.lower} help={text.lowerHelp}>
-                  {numberInput("lower")}
-                </Field>
-                <Field label={text.upper} help={text.upperHelp}>
-                  {numberInput("upper")}
-                </Field>
-              </>
-            ) : null}
-            {draft.method === "target" ? <Field label={text.target}>{numberInput("target")}</Field> : null}
-            {draft.direction === "interval" ? (
-              <>
-                <Field label={text.intervalLow}>{numberInput("intervalLow")}</Field>
-                <Field label={text.intervalHigh}>{numberInput("intervalHigh")}</Field>
-              </>
-            ) : null}
-            <Field label={text.minValue} help={text.rangeHelp}>
-              {numberInput("minValue")}
-            </Field>
-            <Field label={text.maxValue}>{numberInput("maxValue")}</Field>
-          </div>
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={mutation.isPending}>
-            {strings.cancel}
-          </button>
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {strings.save}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      {mutation.error ? <ErrorNotice error={mutation.error} /> : null}
+      <h3 className="form-section">{text.basicsSection}</h3>
+      <div className="form-grid">
+        <TextField
+          label={text.code}
+          hint={indicator ? undefined : text.codeHelp}
+          required
+          disabled={indicator !== null}
+          pattern="[a-z][a-z0-9_]{1,59}"
+          value={draft.code}
+          onChange={(value) => set("code", value)}
+        />
+        <TextField
+          label={text.name}
+          required
+          maxLength={100}
+          value={draft.name}
+          onChange={(value) => set("name", value)}
+        />
+        <SelectField
+          label={text.domain}
+          value={draft.domain}
+          options={namedOptions(domains)}
+          onChange={(value) => set("domain", value)}
+        />
+        <TextField
+          label={text.unit}
+          required
+          maxLength={20}
+          value={draft.unit}
+          onChange={(value) => set("unit", value)}
+        />
+        <SelectField
+          label={text.level}
+          value={draft.level}
+          options={optionsOf(text.levels)}
+          onChange={(value) => set("level", value as IndicatorLevel)}
+        />
+        <TextField
+          label={text.department}
+          required
+          maxLength={60}
+          value={draft.department}
+          onChange={(value) => set("department", value)}
+        />
+      </div>
+      <h3 className="form-section">{text.normalisationSection}</h3>
+      <div className="form-grid">
+        <SelectField
+          label={text.direction}
+          value={draft.direction}
+          options={optionsOf(text.directions)}
+          onChange={(value) => set("direction", value as IndicatorDirection)}
+        />
+        <SelectField
+          label={text.method}
+          value={draft.method}
+          options={optionsOf(text.methods)}
+          onChange={(value) => set("method", value as IndicatorMethod)}
+        />
+        <TextField
+          label={text.weight}
+          hint={text.weightHelp}
+          type="number"
+          min={0}
+          max={1000}
+          step="any"
+          required
+          value={draft.weight}
+          onChange={(value) => set("weight", value)}
+        />
+        {draft.method === "threshold" ? (
+          <>
+            {numberField("lower", text.lower, text.lowerHelp)}
+            {numberField("upper", text.upper, text.upperHelp)}
+          </>
+        ) : null}
+        {draft.method === "target" ? numberField("target", text.target) : null}
+        {draft.direction === "interval" ? (
+          <>
+            {numberField("intervalLow", text.intervalLow)}
+            {numberField("intervalHigh", text.intervalHigh)}
+          </>
+        ) : null}
+        {numberField("minValue", text.minValue, text.rangeHelp)}
+        {numberField("maxValue", text.maxValue)}
+      </div>
+    </Dialog>
   );
 }

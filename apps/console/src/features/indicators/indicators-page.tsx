@@ -3,11 +3,12 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ErrorNotice, Loading } from "../../shared/components/feedback";
 import { Card, PageHeader } from "../../shared/components/page";
+import { Tabs } from "../../shared/components/tabs";
 import { useCurrentUser } from "../accounts/current-user";
 import { useCatalogue } from "./api";
 import "../analysis/analysis.css";
 import "./indicators.css";
-import { SelectField } from "../analysis/analysis-controls";
+import { SelectField } from "../../shared/components/fields";
 import { CatalogueTable } from "./catalogue-table";
 import { IndexPanel } from "./index-panel";
 import { IndicatorFormDialog } from "./indicator-form-dialog";
@@ -63,6 +64,7 @@ export function IndicatorsPage() {
             ) : null
           ) : (
             <SelectField
+              inline
               label={text.year}
               value={String(year)}
               options={years.map((candidate) => ({ value: String(candidate), label: text.yearOption(candidate) }))}
@@ -71,23 +73,13 @@ export function IndicatorsPage() {
           )
         }
       />
-      <div className="tabs" role="tablist" aria-label={text.title}>
-        {tabs.map((value) => (
-          <button
-            key={value}
-            type="button"
-            role="tab"
-            id={`indicators-tab-${value}`}
-            aria-selected={tab === value}
-            aria-controls={`indicators-panel-${value}`}
-            className="tabs__tab"
-            onClick={() => setParam("tab", value)}
-          >
-            {text.tabs[value]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`indicators-panel-${tab}`} aria-labelledby={`indicators-tab-${tab}`}>
+      <Tabs
+        label={text.title}
+        idPrefix="indicators"
+        tabs={tabs.map((value) => ({ value, label: text.tabs[value] }))}
+        value={tab}
+        onChange={(value) => setParam("tab", value)}
+      >
         {catalogue.isPending ? <Loading /> : null}
         {catalogue.isError ? <ErrorNotice error={catalogue.error} onRetry={() => catalogue.refetch()} /> : null}
         {catalogue.data && tab === "catalogue" ? (
@@ -100,7 +92,7 @@ export function IndicatorsPage() {
         ) : null}
         {catalogue.data && tab === "values" ? <ValuesPanel year={year} catalogue={catalogue.data} /> : null}
         {tab === "index" ? <IndexPanel key={year} year={year} years={years} /> : null}
-      </div>
+      </Tabs>
       {canEdit && catalogue.data ? (
         <IndicatorFormDialog
           indicator={editing?.indicator ?? null}

@@ -34,7 +34,6 @@ export const indicatorsStrings = {
   department: "来源部门",
   demo: "演示",
   editIndicator: (name: string) => `编辑指标：${name}`,
-  editTitle: (name: string) => `编辑指标：${name}`,
   createTitle: "新增指标",
   basicsSection: "基本信息",
   normalisationSection: "标准化与权重",
@@ -59,7 +58,6 @@ export const indicatorsStrings = {
   uploaded: (imported: number, indicators: number, units: number, years: number[]) =>
     `导入成功：${years.join("、")} 年 ${indicators} 项指标、${units} 个单位，共 ${imported} 个数值。`,
   uploadRefused: "文件中有错误，未导入任何数值",
-  sheet: "工作表",
   valuesTitle: (year: number) => `${year} 年已填报数值`,
   valuesCount: (year: number, count: number) => `${year} 年共 ${count} 个数值`,
   noIndicators: "没有可显示的指标。",

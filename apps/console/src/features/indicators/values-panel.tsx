@@ -1,11 +1,13 @@
-import type { IndicatorCatalogue } from "@survey/contract";
+import type { IndicatorCatalogue, IndicatorValuesTable } from "@survey/contract";
 import { useState } from "react";
-import { EmptyState, ErrorNotice, Loading, Notice } from "../../shared/components/feedback";
-import { FileUploadForm } from "../../shared/components/file-upload-form";
+import { type Column, DataTable } from "../../shared/components/data-table";
+import { EmptyState, ErrorNotice, Notice } from "../../shared/components/feedback";
+import { namedOptions, SelectField } from "../../shared/components/fields";
+import { FileUploadForm } from "../../shared/components/file-upload";
 import { Icon } from "../../shared/components/icon";
 import { Card } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
 import { strings } from "../../shared/strings";
-import { SelectField } from "../analysis/analysis-controls";
 import { indicatorTemplateUrl, uploadProblemsOf, useIndicatorValues, useUploadIndicatorValues } from "./api";
 import { indicatorsStrings } from "./strings";
 import { UploadProblems } from "./upload-problems";
@@ -15,70 +17,74 @@ const text = indicatorsStrings;
 function ValuesTable({ year, catalogue }: { year: number; catalogue: IndicatorCatalogue }) {
   const values = useIndicatorValues(year);
   const [domain, setDomain] = useState(catalogue.domains[0]?.code ?? "");
-  if (values.isPending) return <Loading />;
-  if (values.isError) return <ErrorNotice error={values.error} onRetry={() => values.refetch()} />;
-  const table = values.data;
-  const visibleDomains = catalogue.domains.filter((candidate) =>
-    table.indicators.some((indicator) => indicator.domain === candidate.code),
-  );
-  const current = visibleDomains.some((candidate) => candidate.code === domain) ? domain : visibleDomains[0]?.code;
-  const indicators = table.indicators.filter((indicator) => indicator.domain === current);
   return (
-    <>
-      <div className="toolbar">
-        <SelectField
-          label={text.domainFilter}
-          value={current ?? ""}
-          options={visibleDomains.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
-          onChange={setDomain}
-        />
-        <span className="muted small" data-testid="values-count">
-          {text.valuesCount(year, table.count)}
-        </span>
-      </div>
-      {indicators.length === 0 ? (
-        <EmptyState>{text.noIndicators}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--compact values-table" aria-label={text.valuesTitle(year)}>
-            <thead>
-              <tr>
-                <th scope="col">{strings.town}</th>
-                {indicators.map((indicator) => (
-                  <th key={indicator.code} scope="col" className="num values-table__head">
-                    {indicator.name}
-                    <span className="values-table__unit">{indicator.unit}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={row.unitCode} className={row.unitCode === "district" ? "values-table__district" : undefined}>
-                  <th scope="row">{row.unitName}</th>
-                  {indicators.map((indicator) => {
-                    const value = row.values[indicator.code];
-                    const notApplicable = indicator.level === "district" && row.unitCode !== "district";
-                    return (
-                      <td
-                        key={indicator.code}
-                        className={`num${value === null || value === undefined ? " muted" : ""}`}
-                      >
-                        {value === null || value === undefined
-                          ? notApplicable
-                            ? ""
-                            : "—"
-                          : value.toLocaleString("zh-CN", { maximumFractionDigits: 2 })}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+    <QueryState query={values}>
+      {(table) => {
+        const visibleDomains = catalogue.domains.filter((candidate) =>
+          table.indicators.some((indicator) => indicator.domain === candidate.code),
+        );
+        const current = visibleDomains.some((candidate) => candidate.code === domain)
+          ? domain
+          : visibleDomains[0]?.code;
+        const indicators = table.indicators.filter((indicator) => indicator.domain === current);
+        return (
+          <>
+            <div className="toolbar">
+              <SelectField
+                inline
+                label={text.domainFilter}
+                value={current ?? ""}
+                options={namedOptions(visibleDomains)}
+                onChange={setDomain}
+              />
+              <span className="muted small" data-testid="values-count">
+                {text.valuesCount(year, table.count)}
+              </span>
+            </div>
+            {indicators.length === 0 ? (
+              <EmptyState>{text.noIndicators}</EmptyState>
+            ) : (
+              <DataTable
+                label={text.valuesTitle(year)}
+                className="table--compact values-table"
+                rows={table.rows}
+                rowKey={(row) => row.unitCode}
+                rowProps={(row) => ({
+                  className: row.unitCode === "district" ? "values-table__district" : undefined,
+                })}
+                columns={[
+                  { key: "unit", header: strings.town, rowHeader: true, cell: (row) => row.unitName },
+                  ...indicators.map(
+                    (indicator): Column<IndicatorValuesTable["rows"][number]> => ({
+                      key: indicator.code,
+                      header: (
+                        <>
+                          {indicator.name}
+                          <span className="values-table__unit">{indicator.unit}</span>
+                        </>
+                      ),
+                      headerClassName: "num values-table__head",
+                      cellClassName: (row) => {
+                        const value = row.values[indicator.code];
+                        return `num${value === null || value === undefined ? " muted" : ""}`;
+                      },
+                      cell: (row) => {
+                        const value = row.values[indicator.code];
+                        if (value !== null && value !== undefined) {
+                          return value.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+                        }
+                        // A district-level indicator has no value for a town.
+                        return indicator.level === "district" && row.unitCode !== "district" ? "" : "—";
+                      },
+                    }),
+                  ),
+                ]}
+              />
+            )}
+          </>
+        );
+      }}
+    </QueryState>
   );
 }
 
@@ -100,8 +106,6 @@ export function ValuesPanel({ year, catalogue }: { year: number; catalogue: Indi
           <FileUploadForm
             label={text.uploadLabel}
             help={text.uploadHelp(year)}
-            submitLabel={strings.fileUpload.submit}
-            busyLabel={strings.fileUpload.submitting}
             busy={upload.isPending}
             onUpload={(file) => upload.mutate({ file, year })}
           />

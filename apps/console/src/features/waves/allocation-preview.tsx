@@ -1,8 +1,10 @@
 import { useState } from "react";
 import { Badge } from "../../shared/components/badge";
-import { ErrorNotice, Loading, Notice } from "../../shared/components/feedback";
-import type { AllocationPlan } from "./api";
-import { useAllocation } from "./api";
+import { DataTable } from "../../shared/components/data-table";
+import { Notice } from "../../shared/components/feedback";
+import { optionsOf, Segmented } from "../../shared/components/fields";
+import { QueryState } from "../../shared/components/query-state";
+import { type AllocationPlan, useAllocation } from "./api";
 import { wavesStrings } from "./strings";
 
 const text = wavesStrings;
@@ -27,92 +29,65 @@ export function AllocationPreview({
         {text.allocationIntro} {text.allocationBasis(allocation.data?.townTarget, allocation.data?.communityCap)}
       </p>
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{text.planLabel}</legend>
-          {(
-            [
-              ["cap", text.allocationCap],
-              ["proportional", text.allocationProportional],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className={`segmented__item${plan === value ? " is-active" : ""}`}>
-              <input
-                type="radio"
-                name="allocation-plan"
-                value={value}
-                checked={plan === value}
-                onChange={() => setPlan(value)}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          bare
+          label={text.planLabel}
+          name="allocation-plan"
+          value={plan}
+          options={optionsOf(text.plans)}
+          onChange={setPlan}
+        />
       </div>
-      {allocation.isPending ? (
-        <Loading />
-      ) : allocation.isError ? (
-        <ErrorNotice error={allocation.error} onRetry={() => allocation.refetch()} />
-      ) : (
-        <>
-          {allocation.data.summary.infeasibleTowns > 0 ? (
-            <Notice tone="warning">
-              {text.allocationTotals(
-                allocation.data.summary.target,
-                allocation.data.summary.capacity,
-                allocation.data.summary.infeasibleTowns,
-              )}
-            </Notice>
-          ) : (
-            <Notice tone="success">{text.allocationAllFeasible}</Notice>
-          )}
-          <div className="table-wrap">
-            <table className="table table--compact" aria-label={text.allocationTitle}>
-              <thead>
-                <tr>
-                  <th scope="col">{text.allocationTown}</th>
-                  <th scope="col" className="num">
-                    {text.allocationTarget}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.allocationCommunities}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.allocationCapacity}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.allocationPlanned}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.allocationMissing}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.allocationSmallestCap}
-                  </th>
-                  <th scope="col">{text.allocationNote}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {allocation.data.towns.map((town) => (
-                  <tr key={town.code} className={town.feasible ? undefined : "row--danger"}>
-                    <th scope="row">{town.name}</th>
-                    <td className="num">{town.target}</td>
-                    <td className="num">{town.communityCount}</td>
-                    <td className="num">{town.capacity}</td>
-                    <td className="num">{town.planned}</td>
-                    <td className="num">
-                      {town.missing > 0 ? <Badge tone="danger">{String(town.missing)}</Badge> : 0}
-                    </td>
-                    <td className="num">{town.smallestFeasibleCap ?? "—"}</td>
-                    <td className={town.feasible ? "muted small" : "small allocation-warning"}>
-                      {town.warning ?? town.message}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <QueryState query={allocation}>
+        {({ summary, towns }) => (
+          <>
+            {summary.infeasibleTowns > 0 ? (
+              <Notice tone="warning">
+                {text.allocationTotals(summary.target, summary.capacity, summary.infeasibleTowns)}
+              </Notice>
+            ) : (
+              <Notice tone="success">{text.allocationAllFeasible}</Notice>
+            )}
+            <DataTable
+              label={text.allocationTitle}
+              className="table--compact"
+              rows={towns}
+              rowKey={(town) => town.code}
+              rowProps={(town) => ({ className: town.feasible ? undefined : "row--danger" })}
+              columns={[
+                { key: "town", header: text.allocationTown, rowHeader: true, cell: (town) => town.name },
+                { key: "target", header: text.allocationTarget, className: "num", cell: (town) => town.target },
+                {
+                  key: "communities",
+                  header: text.allocationCommunities,
+                  className: "num",
+                  cell: (town) => town.communityCount,
+                },
+                { key: "capacity", header: text.allocationCapacity, className: "num", cell: (town) => town.capacity },
+                { key: "planned", header: text.allocationPlanned, className: "num", cell: (town) => town.planned },
+                {
+                  key: "missing",
+                  header: text.allocationMissing,
+                  className: "num",
+                  cell: (town) => (town.missing > 0 ? <Badge tone="danger">{String(town.missing)}</Badge> : 0),
+                },
+                {
+                  key: "smallest",
+                  header: text.allocationSmallestCap,
+                  className: "num",
+                  cell: (town) => town.smallestFeasibleCap ?? "—",
+                },
+                {
+                  key: "note",
+                  header: text.allocationNote,
+                  cellClassName: (town) => (town.feasible ? "muted small" : "small allocation-warning"),
+                  cell: (town) => town.warning ?? town.message,
+                },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -14,11 +14,9 @@ export const wavesStrings = {
   reservationMinutes: "答题名额保留时间（分钟）",
   closesAt: "截止日期",
   allocation: "分配方案",
-  allocationCap: "按上限（先到先得）",
-  allocationProportional: "按人口比例",
+  /** The allocation plans, by the API's names. */
+  plans: { cap: "按上限（先到先得）", proportional: "按人口比例" },
   towns: "参加的街镇",
-  selectAllTowns: "全选",
-  clearTowns: "全不选",
   detail: "查看",
   open: "开放调查",
   close: "结束调查",
@@ -61,12 +59,10 @@ export const wavesStrings = {
   planLabel: "预览方案",
   allocationBasis: (target: number | undefined, cap: number | undefined) =>
     target !== undefined && cap !== undefined ? `（按每街镇目标 ${target}、每社区上限 ${cap} 计算）` : "",
-  requiredHint: "必填",
 } as const;
 
 export const wavePickerStrings = {
   label: "调查批次",
-  empty: "还没有调查批次",
 } as const;
 
 export const waveStatusLabels = {

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { ConfirmDialog } from "../../shared/components/dialog";
-import { ErrorNotice, Loading, Notice } from "../../shared/components/feedback";
+import { Dialog } from "../../shared/components/dialog";
+import { ErrorNotice, Notice } from "../../shared/components/feedback";
 import { Card, PageHeader } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
 import { strings } from "../../shared/strings";
 import { AllocationPreview } from "./allocation-preview";
 import { type AdminWaveDetail, useChangeWaveStatus, useCreateWave, useUpdateWave, useWave } from "./api";
@@ -53,7 +54,7 @@ function StatusActions({ wave, onChanged }: { wave: AdminWaveDetail; onChanged: 
       >
         {action === "open" ? text.open : text.close}
       </button>
-      <ConfirmDialog
+      <Dialog
         open={asking !== null}
         title={asking === "close" ? text.closeConfirmTitle : text.openConfirmTitle}
         confirmLabel={asking === "close" ? text.close : text.open}
@@ -75,7 +76,7 @@ function StatusActions({ wave, onChanged }: { wave: AdminWaveDetail; onChanged: 
       >
         {change.error ? <ErrorNotice error={change.error} /> : null}
         <p>{asking === "close" ? text.closeConfirmBody(wave.title) : text.openConfirmBody(wave.title)}</p>
-      </ConfirmDialog>
+      </Dialog>
     </>
   );
 }
@@ -88,63 +89,64 @@ function ExistingWave({ waveId }: { waveId: number }) {
   const [message, setMessage] = useState<string | null>(justCreated ? text.created : null);
   const [trial, setTrial] = useState<{ townTarget?: number; communityCap?: number }>({});
 
-  if (wave.isPending) return <Loading />;
-  if (wave.isError) return <ErrorNotice error={wave.error} onRetry={() => wave.refetch()} />;
-  const current = wave.data;
   return (
-    <>
-      <PageHeader
-        title={current.title}
-        intro={
-          <>
-            <WaveStatusBadge status={current.status} /> <code>{current.code}</code>
-          </>
-        }
-        actions={
-          <>
-            <Link className="button" to="/waves">
-              {strings.back}
-            </Link>
-            <StatusActions
+    <QueryState query={wave}>
+      {(current) => (
+        <>
+          <PageHeader
+            title={current.title}
+            intro={
+              <>
+                <WaveStatusBadge status={current.status} /> <code>{current.code}</code>
+              </>
+            }
+            actions={
+              <>
+                <Link className="button" to="/waves">
+                  {strings.back}
+                </Link>
+                <StatusActions
+                  wave={current}
+                  onChanged={(text) => {
+                    setMessage(text);
+                    wave.refetch();
+                  }}
+                />
+              </>
+            }
+          />
+          {message ? <Notice tone="success">{message}</Notice> : null}
+          <Card title={text.editTitle} labelledBy="wave-settings-title">
+            {current.status === "closed" ? <Notice tone="info">{text.closedReadOnly}</Notice> : null}
+            {update.error ? <ErrorNotice error={update.error} /> : null}
+            <WaveForm
+              // A fresh form after every save shows what the server stored.
+              key={`${current.id}:${wave.dataUpdatedAt}`}
               wave={current}
-              onChanged={(text) => {
-                setMessage(text);
-                wave.refetch();
-              }}
+              busy={update.isPending}
+              onTrialChange={setTrial}
+              onSubmit={({ code: _code, townCodes: _towns, ...changes }) =>
+                update.mutate(changes, {
+                  onSuccess: () => {
+                    setMessage(text.saved);
+                    setTrial({});
+                    wave.refetch();
+                  },
+                })
+              }
             />
-          </>
-        }
-      />
-      {message ? <Notice tone="success">{message}</Notice> : null}
-      <Card title={text.editTitle} labelledBy="wave-settings-title">
-        {current.status === "closed" ? <Notice tone="info">{text.closedReadOnly}</Notice> : null}
-        {update.error ? <ErrorNotice error={update.error} /> : null}
-        <WaveForm
-          // A fresh form after every save shows what the server stored.
-          key={`${current.id}:${wave.dataUpdatedAt}`}
-          wave={current}
-          busy={update.isPending}
-          onTrialChange={setTrial}
-          onSubmit={({ code: _code, townCodes: _towns, ...changes }) =>
-            update.mutate(changes, {
-              onSuccess: () => {
-                setMessage(text.saved);
-                setTrial({});
-                wave.refetch();
-              },
-            })
-          }
-        />
-      </Card>
-      <Card title={text.allocationTitle} labelledBy="allocation-title">
-        <AllocationPreview
-          key={`${current.id}:${wave.dataUpdatedAt}`}
-          waveId={current.id}
-          initialPlan={current.allocation}
-          trial={trial}
-        />
-      </Card>
-    </>
+          </Card>
+          <Card title={text.allocationTitle} labelledBy="allocation-title">
+            <AllocationPreview
+              key={`${current.id}:${wave.dataUpdatedAt}`}
+              waveId={current.id}
+              initialPlan={current.allocation}
+              trial={trial}
+            />
+          </Card>
+        </>
+      )}
+    </QueryState>
   );
 }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { CheckboxGroup, namedOptions, optionsOf, SelectField, TextField } from "../../shared/components/fields";
 import { strings } from "../../shared/strings";
 import { useFrame } from "../frame/api";
 import type { AdminWaveDetail, AllocationPlan, CreateWaveBody } from "./api";
@@ -42,40 +43,6 @@ function draftOf(wave: AdminWaveDetail | undefined): Draft {
 
 function wholeNumber(text: string): number | undefined {
   return /^\d{1,6}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
-}
-
-function NumberField({
-  label,
-  value,
-  min,
-  max,
-  onChange,
-  disabled,
-}: {
-  label: string;
-  value: string;
-  min: number;
-  max: number;
-  onChange: (value: string) => void;
-  disabled: boolean;
-}) {
-  return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <input
-        className="input"
-        type="number"
-        inputMode="numeric"
-        required
-        min={min}
-        max={max}
-        step={1}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </label>
-  );
 }
 
 /** The wave's settings. On a new wave the towns taking part are chosen too (fixed afterwards). */
@@ -122,151 +89,109 @@ export function WaveForm({
     });
   };
 
+  const numberField = (
+    key: "year" | "townTarget" | "communityCap" | "minAge" | "reservationMinutes",
+    label: string,
+    min: number,
+    max: number,
+  ) => (
+    <TextField
+      label={label}
+      type="number"
+      inputMode="numeric"
+      required
+      min={min}
+      max={max}
+      step={1}
+      value={draft[key]}
+      disabled={readOnly}
+      onChange={(value) => set({ [key]: value })}
+    />
+  );
+
   return (
     <form onSubmit={submit} aria-label={wave ? text.editTitle : text.newTitle}>
       <h3 className="form-section">{text.basicsTitle}</h3>
       <div className="form-grid">
-        <label className="field">
-          <span className="field__label">{text.code}</span>
-          <input
-            className="input"
-            required
-            maxLength={40}
-            pattern="[A-Za-z0-9_\-]+"
-            disabled={wave !== undefined}
-            value={draft.code}
-            onChange={(event) => set({ code: event.target.value })}
-          />
-        </label>
-        <label className="field field--wide">
-          <span className="field__label">{text.titleField}</span>
-          <input
-            className="input"
-            required
-            maxLength={120}
-            disabled={readOnly}
-            value={draft.title}
-            onChange={(event) => set({ title: event.target.value })}
-          />
-        </label>
-        <NumberField
-          label={text.year}
-          value={draft.year}
-          min={2000}
-          max={2100}
-          disabled={readOnly}
-          onChange={(year) => set({ year })}
+        <TextField
+          label={text.code}
+          required
+          maxLength={40}
+          pattern="[A-Za-z0-9_\-]+"
+          disabled={wave !== undefined}
+          value={draft.code}
+          onChange={(code) => set({ code })}
         />
-        <label className="field field--wide">
-          <span className="field__label">{text.questionnaire}</span>
-          <select
-            className="select"
-            required
-            value={draft.questionnaireId}
-            disabled={readOnly}
-            onChange={(event) => set({ questionnaireId: event.target.value })}
-          >
-            <option value="" disabled>
-              {text.questionnaireNone}
-            </option>
-            {(questionnaires.data ?? []).map((questionnaire) => (
-              <option key={questionnaire.id} value={questionnaire.id}>
-                {text.questionnaireOption(questionnaire.title, questionnaire.version)}
-              </option>
-            ))}
-            {/* Keep the wave's own questionnaire selectable even if the list could not be loaded. */}
-            {wave?.questionnaireId && !questionnaires.data?.some((item) => item.id === wave.questionnaireId) ? (
-              <option value={wave.questionnaireId}>{text.questionnaireById(wave.questionnaireId)}</option>
-            ) : null}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{text.closesAt}</span>
-          <input
-            className="input"
-            type="date"
-            value={draft.closesAt}
-            disabled={readOnly}
-            onChange={(event) => set({ closesAt: event.target.value })}
-          />
-          <span className="field__help">{text.closesAtHelp}</span>
-        </label>
+        <TextField
+          label={text.titleField}
+          className="field--wide"
+          required
+          maxLength={120}
+          disabled={readOnly}
+          value={draft.title}
+          onChange={(title) => set({ title })}
+        />
+        {numberField("year", text.year, 2000, 2100)}
+        <SelectField
+          label={text.questionnaire}
+          className="field--wide"
+          required
+          value={draft.questionnaireId}
+          disabled={readOnly}
+          options={[
+            { value: "", label: text.questionnaireNone, disabled: true },
+            ...(questionnaires.data ?? []).map((questionnaire) => ({
+              value: String(questionnaire.id),
+              label: text.questionnaireOption(questionnaire.title, questionnaire.version),
+            })),
+            // Keep the wave's own questionnaire selectable even if the list could not be loaded.
+            ...(wave?.questionnaireId && !questionnaires.data?.some((item) => item.id === wave.questionnaireId)
+              ? [{ value: String(wave.questionnaireId), label: text.questionnaireById(wave.questionnaireId) }]
+              : []),
+          ]}
+          onChange={(questionnaireId) => set({ questionnaireId })}
+        />
+        <TextField
+          label={text.closesAt}
+          hint={text.closesAtHelp}
+          type="date"
+          value={draft.closesAt}
+          disabled={readOnly}
+          onChange={(closesAt) => set({ closesAt })}
+        />
       </div>
 
       <h3 className="form-section">{text.targetsTitle}</h3>
       <div className="form-grid">
-        <NumberField
-          label={text.townTarget}
-          value={draft.townTarget}
-          min={1}
-          max={100000}
+        {numberField("townTarget", text.townTarget, 1, 100000)}
+        {numberField("communityCap", text.communityCap, 1, 10000)}
+        <SelectField
+          label={text.allocation}
+          value={draft.allocation}
           disabled={readOnly}
-          onChange={(townTarget) => set({ townTarget })}
+          options={optionsOf(text.plans)}
+          onChange={(allocation) => set({ allocation: allocation as AllocationPlan })}
         />
-        <NumberField
-          label={text.communityCap}
-          value={draft.communityCap}
-          min={1}
-          max={10000}
-          disabled={readOnly}
-          onChange={(communityCap) => set({ communityCap })}
-        />
-        <label className="field">
-          <span className="field__label">{text.allocation}</span>
-          <select
-            className="select"
-            value={draft.allocation}
-            disabled={readOnly}
-            onChange={(event) => set({ allocation: event.target.value as AllocationPlan })}
-          >
-            <option value="cap">{text.allocationCap}</option>
-            <option value="proportional">{text.allocationProportional}</option>
-          </select>
-        </label>
       </div>
 
       <h3 className="form-section">{text.rulesTitle}</h3>
       <div className="form-grid">
-        <NumberField
-          label={text.minAge}
-          value={draft.minAge}
-          min={14}
-          max={100}
-          disabled={readOnly}
-          onChange={(minAge) => set({ minAge })}
-        />
-        <NumberField
-          label={text.reservationMinutes}
-          value={draft.reservationMinutes}
-          min={5}
-          max={1440}
-          disabled={readOnly}
-          onChange={(reservationMinutes) => set({ reservationMinutes })}
-        />
+        {numberField("minAge", text.minAge, 14, 100)}
+        {numberField("reservationMinutes", text.reservationMinutes, 5, 1440)}
       </div>
 
-      <fieldset className="checkbox-grid" disabled={wave !== undefined}>
-        <legend>
-          {text.towns}（{text.townsCount(chosenTowns.length)}）
-        </legend>
-        {wave !== undefined ? <p className="field__help checkbox-grid__note">{text.townsFixed}</p> : null}
-        {frameTowns.map((town) => (
-          <label key={town.code} className="checkbox">
-            <input
-              type="checkbox"
-              checked={chosenTowns.includes(town.code)}
-              onChange={() =>
-                set({
-                  townCodes: chosenTowns.includes(town.code)
-                    ? chosenTowns.filter((code) => code !== town.code)
-                    : [...chosenTowns, town.code],
-                })
-              }
-            />
-            {town.name}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        legend={
+          <>
+            {text.towns}（{text.townsCount(chosenTowns.length)}）
+          </>
+        }
+        note={wave !== undefined ? <p className="field__help checkbox-grid__note">{text.townsFixed}</p> : null}
+        disabled={wave !== undefined}
+        options={namedOptions(frameTowns)}
+        checked={chosenTowns}
+        onChange={(townCodes) => set({ townCodes })}
+      />
 
       {readOnly ? null : (
         <div className="form-actions">

@@ -1,7 +1,8 @@
 import { Link } from "react-router-dom";
-import { EmptyState, ErrorNotice, Loading } from "../../shared/components/feedback";
+import { DataTable } from "../../shared/components/data-table";
 import { Card, PageHeader } from "../../shared/components/page";
 import { ProgressBar } from "../../shared/components/progress-bar";
+import { QueryState } from "../../shared/components/query-state";
 import { formatDate } from "../../shared/format";
 import { useQuestionnaires, useWaves } from "./api";
 import { wavesStrings } from "./strings";
@@ -28,84 +29,69 @@ export function WavesPage() {
         }
       />
       <Card>
-        {waves.isPending ? (
-          <Loading />
-        ) : waves.isError ? (
-          <ErrorNotice error={waves.error} onRetry={() => waves.refetch()} />
-        ) : waves.data.length === 0 ? (
-          <EmptyState>{text.listEmpty}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label={text.title}>
-              <thead>
-                <tr>
-                  <th scope="col">{text.code}</th>
-                  <th scope="col">{text.titleField}</th>
-                  <th scope="col" className="num">
-                    {text.year}
-                  </th>
-                  <th scope="col">{text.status}</th>
-                  <th scope="col">{text.questionnaire}</th>
-                  <th scope="col" className="num">
-                    {text.townTarget}
-                  </th>
-                  <th scope="col" className="num">
-                    {text.communityCap}
-                  </th>
-                  <th scope="col" className="waves__progress-col">
-                    {text.progress}
-                  </th>
-                  <th scope="col">{text.closesAt}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{text.actions}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {waves.data.map((wave) => (
-                  <tr key={wave.id}>
-                    <td>
-                      <code>{wave.code}</code>
-                    </td>
-                    <th scope="row">{wave.title}</th>
-                    <td className="num">{wave.year}</td>
-                    <td>
-                      <WaveStatusBadge status={wave.status} />
-                    </td>
-                    <td>{questionnaireTitle(wave.questionnaireId)}</td>
-                    <td className="num">{wave.townTarget}</td>
-                    <td className="num">{wave.communityCap}</td>
-                    <td>
-                      <div className="town-progress__cell">
-                        <ProgressBar
-                          completed={wave.totals.completed}
-                          reserved={wave.totals.reserved}
-                          target={wave.totals.target}
-                          label={`${wave.title} ${wave.totals.completed} / ${wave.totals.target}`}
-                        />
-                        <span className="town-progress__count">
-                          {wave.totals.completed} / {wave.totals.target}
-                        </span>
-                      </div>
-                    </td>
-                    <td className="nowrap">{formatDate(wave.closesAt)}</td>
-                    <td>
-                      <div className="table-actions">
-                        <Link
-                          className="button button--small"
-                          to={`/waves/${wave.id}`}
-                          aria-label={`${text.detail} ${wave.title}`}
-                        >
-                          {text.detail}
-                        </Link>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryState query={waves}>
+          {(list) => (
+            <DataTable
+              label={text.title}
+              rows={list}
+              empty={text.listEmpty}
+              rowKey={(wave) => wave.id}
+              columns={[
+                { key: "code", header: text.code, cell: (wave) => <code>{wave.code}</code> },
+                { key: "title", header: text.titleField, rowHeader: true, cell: (wave) => wave.title },
+                { key: "year", header: text.year, className: "num", cell: (wave) => wave.year },
+                { key: "status", header: text.status, cell: (wave) => <WaveStatusBadge status={wave.status} /> },
+                {
+                  key: "questionnaire",
+                  header: text.questionnaire,
+                  cell: (wave) => questionnaireTitle(wave.questionnaireId),
+                },
+                { key: "target", header: text.townTarget, className: "num", cell: (wave) => wave.townTarget },
+                { key: "cap", header: text.communityCap, className: "num", cell: (wave) => wave.communityCap },
+                {
+                  key: "progress",
+                  header: text.progress,
+                  headerClassName: "waves__progress-col",
+                  cell: ({ title, totals }) => (
+                    <div className="town-progress__cell">
+                      <ProgressBar
+                        completed={totals.completed}
+                        reserved={totals.reserved}
+                        target={totals.target}
+                        label={`${title} ${totals.completed} / ${totals.target}`}
+                      />
+                      <span className="town-progress__count">
+                        {totals.completed} / {totals.target}
+                      </span>
+                    </div>
+                  ),
+                },
+                {
+                  key: "closes",
+                  header: text.closesAt,
+                  cellClassName: "nowrap",
+                  cell: (wave) => formatDate(wave.closesAt),
+                },
+                {
+                  key: "actions",
+                  header: text.actions,
+                  hiddenHeader: true,
+                  cell: (wave) => (
+                    <div className="table-actions">
+                      <Link
+                        className="button button--small"
+                        to={`/waves/${wave.id}`}
+                        aria-label={`${text.detail} ${wave.title}`}
+                      >
+                        {text.detail}
+                      </Link>
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
       </Card>
     </>
   );

@@ -1,17 +1,18 @@
 import type { ComparisonReport, IndexWeighting, Weighting } from "@survey/contract";
 import { DOMAINS } from "@survey/indices";
-import { type ReactNode, useState } from "react";
-import { EmptyState, ErrorNotice, Loading } from "../../../shared/components/feedback";
+import { useState } from "react";
+import { ErrorNotice, Loading } from "../../../shared/components/feedback";
 import { Icon } from "../../../shared/components/icon";
-import { Card, PageHeader } from "../../../shared/components/page";
-import { useSelectedWave } from "../../waves/use-selected-wave";
-import { WavePicker } from "../../waves/wave-picker";
+import { Card } from "../../../shared/components/page";
+import { QueryState } from "../../../shared/components/query-state";
+import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { bulletinUrl, useComparison, useComparisonOverview } from "../api";
+import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import "./comparison.css";
+import { namedOptions, optionsOf, Segmented, SelectField } from "../../../shared/components/fields";
 import { formatPClause, formatStat } from "../../../shared/format";
 import { indicatorsStrings } from "../../indicators/strings";
-import { Segmented, SelectField } from "../analysis-controls";
 import { comparisonStrings, resultsStrings } from "../strings";
 import { DomainOverview } from "./domain-overview";
 import { QuadrantChart } from "./quadrant-chart";
@@ -89,7 +90,8 @@ function ComparisonBody({ report }: { report: ComparisonReport }) {
 }
 
 export function ComparisonPage() {
-  const { waves, query: wavesQuery, selected, select } = useSelectedWave();
+  const selection = useSelectedWave();
+  const { selected } = selection;
   const [domain, setDomain] = useState(OVERALL);
   const [year, setYear] = useState<number | undefined>(undefined);
   const [weighting, setWeighting] = useState<IndexWeighting>("equal");
@@ -100,54 +102,36 @@ export function ComparisonPage() {
   const report = useComparison(selected?.id, { ...options, domain });
   const overview = useComparisonOverview(selected?.id, options);
 
-  let body: ReactNode;
-  if (wavesQuery.isPending) body = <Loading />;
-  else if (wavesQuery.isError) body = <ErrorNotice error={wavesQuery.error} onRetry={() => wavesQuery.refetch()} />;
-  else if (!selected) body = <EmptyState>{resultsStrings.noWave}</EmptyState>;
-  else if (report.isPending) body = <Loading label={resultsStrings.computing} />;
-  else if (report.isError) body = <ErrorNotice error={report.error} onRetry={() => report.refetch()} />;
-  else
-    body = (
-      <div className={report.isPlaceholderData ? "is-refreshing" : undefined}>
-        <ComparisonBody report={report.data} />
-      </div>
-    );
-
   const years = selected ? Array.from({ length: 5 }, (_, i) => selected.year - i) : [];
   return (
     <>
-      <PageHeader
+      <WavePageHeader
         title={text.title}
         intro={text.intro}
-        actions={
-          selected ? (
-            <>
-              <WavePicker waves={waves} value={selected.id} onChange={select} />
-              <a
-                className="button button--primary"
-                href={bulletinUrl(selected.id, { year: indicatorYear, weighting, poststratify })}
-                target="_blank"
-                rel="noopener"
-              >
-                <Icon name="print" size={16} />
-                {text.bulletin}
-              </a>
-            </>
-          ) : null
-        }
+        selection={selection}
+        actions={(wave) => (
+          <a
+            className="button button--primary"
+            href={bulletinUrl(wave.id, { year: indicatorYear, weighting, poststratify })}
+            target="_blank"
+            rel="noopener"
+          >
+            <Icon name="print" size={16} />
+            {text.bulletin}
+          </a>
+        )}
       />
       {selected ? (
         <div className="toolbar">
           <SelectField
+            inline
             label={text.domain}
             value={domain}
-            options={[
-              { value: OVERALL, label: text.overallDomain },
-              ...DOMAINS.map((candidate) => ({ value: candidate.code, label: candidate.name })),
-            ]}
+            options={[{ value: OVERALL, label: text.overallDomain }, ...namedOptions(DOMAINS)]}
             onChange={setDomain}
           />
           <SelectField
+            inline
             label={text.indicatorYear}
             value={String(indicatorYear)}
             options={years.map((candidate) => ({
@@ -160,26 +144,27 @@ export function ComparisonPage() {
             label={text.objectiveWeighting}
             showLabel
             value={weighting}
-            options={[
-              { value: "equal", label: indicatorsStrings.weightings.equal },
-              { value: "expert", label: indicatorsStrings.weightings.expert },
-              { value: "entropy", label: text.entropyShort },
-            ]}
+            options={optionsOf({ ...indicatorsStrings.weightings, entropy: text.entropyShort })}
             onChange={setWeighting}
           />
-          <Segmented
+          <WeightingSwitch
             label={text.satisfactionWeighting}
-            showLabel
             value={satisfactionWeighting}
-            options={[
-              { value: "design", label: resultsStrings.weightingDesign },
-              { value: "poststratified", label: resultsStrings.weightingPoststratified },
-            ]}
             onChange={setSatisfactionWeighting}
           />
         </div>
       ) : null}
-      {body}
+      <SelectedWaveState selection={selection} noWave={resultsStrings.noWave}>
+        {() => (
+          <QueryState query={report} loadingLabel={resultsStrings.computing}>
+            {(data) => (
+              <div className={report.isPlaceholderData ? "is-refreshing" : undefined}>
+                <ComparisonBody report={data} />
+              </div>
+            )}
+          </QueryState>
+        )}
+      </SelectedWaveState>
       {selected ? (
         <Card title={text.overviewTitle} labelledBy="overview-title">
           {overview.isPending ? <Loading /> : null}

@@ -1,4 +1,5 @@
 import type { ComparisonReport, Quadrant } from "@survey/contract";
+import { DataTable } from "../../../shared/components/data-table";
 import { formatScore } from "../../../shared/format";
 import { strings } from "../../../shared/strings";
 import { comparisonStrings } from "../strings";
@@ -13,68 +14,70 @@ export function RankTable({ report }: { report: ComparisonReport }) {
   const rows = [...report.rankTable].sort((a, b) => a.satisfactionRank - b.satisfactionRank);
   const quadrantOf = new Map(report.quadrants.map((entry) => [entry.townCode, entry]));
   return (
-    <div className="table-wrap">
-      <table className="table table--compact rank-table" aria-label={text.rankTitle}>
-        <thead>
-          <tr>
-            <th scope="col">{strings.town}</th>
-            <th scope="col" className="num">
-              {text.satisfaction}
-            </th>
-            <th scope="col" className="num">
-              {text.satisfactionRank}
-            </th>
-            <th scope="col" className="num">
-              {text.objective}
-            </th>
-            <th scope="col" className="num">
-              {text.objectiveRank}
-            </th>
-            <th scope="col" className="num">
-              {text.rankDifference}
-            </th>
-            <th scope="col">{text.quadrant}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
+    <DataTable
+      label={text.rankTitle}
+      className="table--compact rank-table"
+      rows={rows}
+      rowKey={(row) => row.townCode}
+      rowProps={(row) => ({
+        className: row.flagged ? "rank-table__flagged" : undefined,
+        "data-testid": `rank-${row.townCode}`,
+      })}
+      columns={[
+        { key: "town", header: strings.town, rowHeader: true, cell: (row) => row.townName },
+        {
+          key: "satisfaction",
+          header: text.satisfaction,
+          className: "num",
+          cell: (row) => formatScore(row.satisfaction),
+        },
+        {
+          key: "satisfactionRank",
+          header: text.satisfactionRank,
+          className: "num",
+          cellClassName: "num rank-table__rank",
+          cell: (row) => row.satisfactionRank,
+        },
+        { key: "objective", header: text.objective, className: "num", cell: (row) => formatScore(row.objective) },
+        {
+          key: "objectiveRank",
+          header: text.objectiveRank,
+          className: "num",
+          cellClassName: "num rank-table__rank",
+          cell: (row) => row.objectiveRank,
+        },
+        {
+          key: "difference",
+          header: text.rankDifference,
+          className: "num",
+          cell: (row) =>
+            row.flagged ? (
+              <span className="badge badge--warn" title={text.flaggedTooltip}>
+                {signed(row.difference)} ⚑
+              </span>
+            ) : (
+              signed(row.difference)
+            ),
+        },
+        {
+          key: "quadrant",
+          header: text.quadrant,
+          cellClassName: "rank-table__quadrant",
+          cell: (row) => {
             const quadrant = quadrantOf.get(row.townCode);
-            return (
-              <tr
-                key={row.townCode}
-                className={row.flagged ? "rank-table__flagged" : undefined}
-                data-testid={`rank-${row.townCode}`}
+            return quadrant ? (
+              <span
+                className="quadrant-dot"
+                style={{ background: QUADRANT_COLOURS[quadrant.quadrant] }}
+                title={quadrant.label}
               >
-                <th scope="row">{row.townName}</th>
-                <td className="num">{formatScore(row.satisfaction)}</td>
-                <td className="num rank-table__rank">{row.satisfactionRank}</td>
-                <td className="num">{formatScore(row.objective)}</td>
-                <td className="num rank-table__rank">{row.objectiveRank}</td>
-                <td className="num">
-                  {row.flagged ? (
-                    <span className="badge badge--warn" title={text.flaggedTooltip}>
-                      {signed(row.difference)} ⚑
-                    </span>
-                  ) : (
-                    signed(row.difference)
-                  )}
-                </td>
-                <td className="rank-table__quadrant">
-                  {quadrant ? (
-                    <span
-                      className="quadrant-dot"
-                      style={{ background: QUADRANT_COLOURS[quadrant.quadrant] }}
-                      title={quadrant.label}
-                    >
-                      <span className="visually-hidden">{shortLabel(quadrant.label)}</span>
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                <span className="visually-hidden">{shortLabel(quadrant.label)}</span>
+              </span>
+            ) : null;
+          },
+        },
+      ]}
+    >
       <div className="quadrant-legend">
         {(Object.keys(QUADRANT_COLOURS) as Quadrant[]).map((quadrant) => (
           <span key={quadrant} className="quadrant-legend__item">
@@ -84,6 +87,6 @@ export function RankTable({ report }: { report: ComparisonReport }) {
         ))}
       </div>
       <p className="footnote">{text.rankFootnote}</p>
-    </div>
+    </DataTable>
   );
 }

@@ -1,13 +1,14 @@
 import type { CrosstabRequest, CrosstabResult, CrosstabVariable, Weighting } from "@survey/contract";
-import { type ReactNode, useMemo, useState } from "react";
-import { EmptyState, ErrorNotice, Loading } from "../../../shared/components/feedback";
-import { Card, PageHeader } from "../../../shared/components/page";
-import { useSelectedWave } from "../../waves/use-selected-wave";
-import { WavePicker } from "../../waves/wave-picker";
+import { useMemo, useState } from "react";
+import { EmptyState } from "../../../shared/components/feedback";
+import { Card } from "../../../shared/components/page";
+import { QueryState } from "../../../shared/components/query-state";
+import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { useCrosstab, useCrosstabVariables } from "../api";
+import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import "./crosstab.css";
-import { Segmented } from "../analysis-controls";
+import { optionsOf, Segmented } from "../../../shared/components/fields";
 import { crosstabStrings, resultsStrings } from "../strings";
 import { CrosstabChart, stackColours } from "./crosstab-chart";
 import { CrosstabTable } from "./crosstab-table";
@@ -49,16 +50,17 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
   const table = useCrosstab(waveId, request);
   const colours = useMemo(() => (table.data ? chartColours(table.data, variables) : []), [table.data, variables]);
 
-  let result: ReactNode;
-  if (!request) result = <EmptyState>{apiFilters ? text.chooseTwo : text.fixFilters}</EmptyState>;
-  else if (table.isPending) result = <Loading label={text.computing} />;
-  else if (table.isError) result = <ErrorNotice error={table.error} onRetry={() => table.refetch()} />;
-  else
-    result = (
-      <div className={table.isPlaceholderData ? "is-refreshing" : undefined}>
-        <CrosstabTable result={table.data} />
-      </div>
-    );
+  const result = request ? (
+    <QueryState query={table} loadingLabel={text.computing}>
+      {(data) => (
+        <div className={table.isPlaceholderData ? "is-refreshing" : undefined}>
+          <CrosstabTable result={data} />
+        </div>
+      )}
+    </QueryState>
+  ) : (
+    <EmptyState>{apiFilters ? text.chooseTwo : text.fixFilters}</EmptyState>
+  );
 
   return (
     <div className="xtab-layout">
@@ -88,24 +90,13 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
           <Segmented
             label={text.percentLabel}
             value={percent}
-            options={[
-              { value: "row", label: text.rowPercent },
-              { value: "column", label: text.columnPercent },
-            ]}
+            options={optionsOf({ row: text.rowPercent, column: text.columnPercent })}
             onChange={setPercent}
           />
         </div>
         <div className="field">
           <span className="field__label">{text.weightingLabel}</span>
-          <Segmented
-            label={text.weightingLabel}
-            value={weighting}
-            options={[
-              { value: "design", label: resultsStrings.weightingDesign },
-              { value: "poststratified", label: resultsStrings.weightingPoststratified },
-            ]}
-            onChange={setWeighting}
-          />
+          <WeightingSwitch label={text.weightingLabel} showLabel={false} value={weighting} onChange={setWeighting} />
         </div>
         <h3 className="form-section">{text.filtersTitle}</h3>
         <FilterEditor variables={variables} filters={filters} onChange={setFilters} exclude={[row, column]} />
@@ -132,27 +123,20 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
 }
 
 export function CrosstabPage() {
-  const { waves, query: wavesQuery, selected, select } = useSelectedWave();
-  const variables = useCrosstabVariables(selected?.id);
+  const selection = useSelectedWave();
+  const variables = useCrosstabVariables(selection.selected?.id);
 
-  let body: ReactNode;
-  if (wavesQuery.isPending) body = <Loading />;
-  else if (wavesQuery.isError) body = <ErrorNotice error={wavesQuery.error} onRetry={() => wavesQuery.refetch()} />;
-  else if (!selected) body = <EmptyState>{resultsStrings.noWave}</EmptyState>;
-  else if (variables.isPending) body = <Loading />;
-  else if (variables.isError) body = <ErrorNotice error={variables.error} onRetry={() => variables.refetch()} />;
-  else if (variables.data.length < 2) body = <EmptyState>{text.noVariables}</EmptyState>;
-  // A new wave has its own questionnaire and variables: start the builder afresh.
-  else body = <Builder key={selected.id} waveId={selected.id} variables={variables.data} />;
-
+  // A new wave has its own questionnaire and variables: the builder starts afresh (keyed by the wave).
   return (
     <>
-      <PageHeader
-        title={text.title}
-        intro={text.intro}
-        actions={selected ? <WavePicker waves={waves} value={selected.id} onChange={select} /> : null}
-      />
-      {body}
+      <WavePageHeader title={text.title} intro={text.intro} selection={selection} />
+      <SelectedWaveState selection={selection} noWave={resultsStrings.noWave}>
+        {(wave) => (
+          <QueryState query={variables} empty={(list) => list.length < 2 && text.noVariables}>
+            {(list) => <Builder key={wave.id} waveId={wave.id} variables={list} />}
+          </QueryState>
+        )}
+      </SelectedWaveState>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { CrosstabVariable, CrosstabVariableGroup } from "@survey/contract";
-import { useId } from "react";
+import { LabelledField } from "../../../shared/components/fields";
 import { crosstabStrings } from "../strings";
 
 const GROUP_ORDER: CrosstabVariableGroup[] = ["respondent", "demographic", "score", "satisfaction", "policy"];
@@ -20,28 +20,26 @@ export function VariableSelect({
   exclude?: string;
   placeholder?: string;
 }) {
-  const id = useId();
   return (
-    <div className="field xtab-builder__field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} className="select" value={value} onChange={(event) => onChange(event.target.value)}>
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {GROUP_ORDER.map((group) => {
-          const members = variables.filter((variable) => variable.group === group && variable.name !== exclude);
-          if (members.length === 0) return null;
-          return (
-            <optgroup key={group} label={crosstabStrings.groups[group]}>
-              {members.map((variable) => (
-                <option key={variable.name} value={variable.name}>
-                  {variable.label}
-                </option>
-              ))}
-            </optgroup>
-          );
-        })}
-      </select>
-    </div>
+    <LabelledField label={label} className="xtab-builder__field">
+      {(control) => (
+        <select {...control} className="select" value={value} onChange={(event) => onChange(event.target.value)}>
+          {placeholder ? <option value="">{placeholder}</option> : null}
+          {GROUP_ORDER.map((group) => {
+            const members = variables.filter((variable) => variable.group === group && variable.name !== exclude);
+            if (members.length === 0) return null;
+            return (
+              <optgroup key={group} label={crosstabStrings.groups[group]}>
+                {members.map((variable) => (
+                  <option key={variable.name} value={variable.name}>
+                    {variable.label}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      )}
+    </LabelledField>
   );
 }

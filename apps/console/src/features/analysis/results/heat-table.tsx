@@ -33,7 +33,7 @@ function ScoreCell({
   );
 }
 
-export function TierBadge({ tier }: { tier: TownTier }) {
+function TierBadge({ tier }: { tier: TownTier }) {
   return <span className={`badge tier tier--${tier}`}>{text.tiers[tier]}</span>;
 }
 

@@ -1,5 +1,7 @@
 import type { ItemSummary, LabelledCode, WaveResults } from "@survey/contract";
-import { useId, useState } from "react";
+import { useState } from "react";
+import { DataTable } from "../../../shared/components/data-table";
+import { namedOptions, SelectField } from "../../../shared/components/fields";
 import {
   formatCount,
   formatEstimateCi,
@@ -42,7 +44,6 @@ function DiagnosticCells({ item }: { item: ItemSummary }) {
  * missing share (flagged above 20 %), design effect and effective sample size.
  */
 export function ItemTable({ results }: { results: WaveResults }) {
-  const selectId = useId();
   const [scope, setScope] = useState(DISTRICT);
   const town = results.towns.find((candidate) => candidate.code === scope);
   const area = town ?? results.district;
@@ -53,84 +54,66 @@ export function ItemTable({ results }: { results: WaveResults }) {
   return (
     <>
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={selectId} className="inline-field__label">
-            {text.itemScope}
-          </label>
-          <select id={selectId} className="select" value={scope} onChange={(event) => setScope(event.target.value)}>
-            <option value={DISTRICT}>{strings.district}</option>
-            {results.towns.map((candidate) => (
-              <option key={candidate.code} value={candidate.code}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          inline
+          label={text.itemScope}
+          value={scope}
+          options={[{ value: DISTRICT, label: strings.district }, ...namedOptions(results.towns)]}
+          onChange={setScope}
+        />
         <span className="muted small">{town ? text.itemScopeTownNote : text.itemScopeDistrictNote}</span>
         {flagged > 0 ? <span className="badge badge--warn">{text.flaggedItems(flagged)}</span> : null}
       </div>
-      <div className="table-wrap">
-        <table className="table table--compact item-table" aria-label={text.itemsTitle}>
-          <thead>
-            <tr>
-              <th scope="col">{text.item}</th>
-              <th scope="col">{text.domain}</th>
-              <th scope="col" className="num">
-                {text.mean}
-              </th>
-              <th scope="col" className="num">
-                {text.ci}
-              </th>
-              <th scope="col" className="num">
-                {text.n}
-              </th>
-              <th scope="col" className="num">
-                {text.satisfactionRate}
-              </th>
-              <th scope="col" className="num">
-                {text.missingShare}
-              </th>
-              <th scope="col" className="num">
-                {text.designEffect}
-              </th>
-              <th scope="col" className="num">
-                {text.effectiveN}
-              </th>
-            </tr>
-          </thead>
-          {groups.map((group) => (
-            <tbody key={group.code}>
-              <tr className="item-table__group">
-                <th scope="colgroup" colSpan={9}>
-                  {group.name}
-                  <span className="muted small">
-                    {" "}
-                    · {text.dimensionScore} {formatScore(area.dimensions[group.code]?.mean)}
-                  </span>
-                </th>
-              </tr>
-              {group.items.map((question) => {
-                const item = byQuestion.get(question);
-                const estimate = area.items[question];
-                const domain = results.domains.find((candidate) => candidate.code === item?.domain);
-                return (
-                  <tr key={question} data-testid={`item-${question}`}>
-                    <td className="item-table__title">
-                      {item?.title ?? question}
-                      <span className="item-table__code">{question}</span>
-                    </td>
-                    <td className="nowrap">{domain?.name ?? item?.domain ?? "—"}</td>
-                    <td className="num item-table__mean">{formatScore(estimate?.mean)}</td>
-                    <td className="num nowrap muted">{estimate ? formatEstimateCi(estimate) : "—"}</td>
-                    <td className="num">{estimate ? formatCount(estimate.n) : "—"}</td>
-                    {item ? <DiagnosticCells item={item} /> : <td colSpan={4} />}
-                  </tr>
-                );
-              })}
-            </tbody>
-          ))}
-        </table>
-      </div>
+      <DataTable
+        label={text.itemsTitle}
+        className="table--compact item-table"
+        groupClassName="item-table__group"
+        groups={groups.map((group) => ({
+          key: group.code,
+          heading: (
+            <>
+              {group.name}
+              <span className="muted small">
+                {" "}
+                · {text.dimensionScore} {formatScore(area.dimensions[group.code]?.mean)}
+              </span>
+            </>
+          ),
+          rows: group.items,
+        }))}
+        rowKey={(question) => question}
+        rowProps={(question) => ({ "data-testid": `item-${question}` })}
+        columns={[
+          { key: "item", header: text.item },
+          { key: "domain", header: text.domain },
+          { key: "mean", header: text.mean, className: "num" },
+          { key: "ci", header: text.ci, className: "num" },
+          { key: "n", header: text.n, className: "num" },
+          { key: "rate", header: text.satisfactionRate, className: "num" },
+          { key: "missing", header: text.missingShare, className: "num" },
+          { key: "deff", header: text.designEffect, className: "num" },
+          { key: "effectiveN", header: text.effectiveN, className: "num" },
+        ]}
+        // Without the item's summary its four diagnostic cells are one empty cell.
+        renderRow={(question) => {
+          const item = byQuestion.get(question);
+          const estimate = area.items[question];
+          const domain = results.domains.find((candidate) => candidate.code === item?.domain);
+          return (
+            <>
+              <td className="item-table__title">
+                {item?.title ?? question}
+                <span className="item-table__code">{question}</span>
+              </td>
+              <td className="nowrap">{domain?.name ?? item?.domain ?? "—"}</td>
+              <td className="num item-table__mean">{formatScore(estimate?.mean)}</td>
+              <td className="num nowrap muted">{estimate ? formatEstimateCi(estimate) : "—"}</td>
+              <td className="num">{estimate ? formatCount(estimate.n) : "—"}</td>
+              {item ? <DiagnosticCells item={item} /> : <td colSpan={4} />}
+            </>
+          );
+        }}
+      />
       <p className="footnote">{text.itemFootnote}</p>
     </>
   );

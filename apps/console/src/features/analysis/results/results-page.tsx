@@ -1,14 +1,15 @@
 import type { TownTier, WaveResults, Weighting } from "@survey/contract";
-import { type ReactNode, useState } from "react";
-import { EmptyState, ErrorNotice, Loading, Notice } from "../../../shared/components/feedback";
+import { useState } from "react";
+import { Notice } from "../../../shared/components/feedback";
 import { Icon } from "../../../shared/components/icon";
-import { Card, PageHeader } from "../../../shared/components/page";
-import { useSelectedWave } from "../../waves/use-selected-wave";
-import { WavePicker } from "../../waves/wave-picker";
+import { Card } from "../../../shared/components/page";
+import { QueryState } from "../../../shared/components/query-state";
+import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { microdataCsvUrl, resultsWorkbookUrl, useResults } from "../api";
+import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
+import { optionsOf, Segmented } from "../../../shared/components/fields";
 import { formatCount, formatEstimateCi, formatPercentValue, formatScore } from "../../../shared/format";
-import { Segmented } from "../analysis-controls";
 import { resultsStrings } from "../strings";
 import { type HeatGrouping, HeatTable } from "./heat-table";
 import { ItemTable } from "./item-table";
@@ -79,10 +80,7 @@ function ResultsBody({ results }: { results: WaveResults }) {
           <Segmented
             label={text.groupingLabel}
             value={grouping}
-            options={[
-              { value: "dimensions", label: text.byDimension },
-              { value: "domains", label: text.byDomain },
-            ]}
+            options={optionsOf({ dimensions: text.byDimension, domains: text.byDomain })}
             onChange={setGrouping}
           />
         }
@@ -100,58 +98,45 @@ function ResultsBody({ results }: { results: WaveResults }) {
 }
 
 export function ResultsPage() {
-  const { waves, query: wavesQuery, selected, select } = useSelectedWave();
+  const selection = useSelectedWave();
   const [weighting, setWeighting] = useState<Weighting>("design");
   const poststratify = weighting === "poststratified";
-  const results = useResults(selected?.id, poststratify);
-
-  let body: ReactNode;
-  if (wavesQuery.isPending) body = <Loading />;
-  else if (wavesQuery.isError) body = <ErrorNotice error={wavesQuery.error} onRetry={() => wavesQuery.refetch()} />;
-  else if (!selected) body = <EmptyState>{text.noWave}</EmptyState>;
-  else if (results.isPending) body = <Loading label={text.computing} />;
-  else if (results.isError) body = <ErrorNotice error={results.error} onRetry={() => results.refetch()} />;
-  else body = <ResultsBody results={results.data} />;
+  const results = useResults(selection.selected?.id, poststratify);
 
   return (
     <>
-      <PageHeader
+      <WavePageHeader
         title={text.title}
         intro={text.intro}
-        actions={
-          selected ? (
-            <>
-              <WavePicker waves={waves} value={selected.id} onChange={select} />
-              <a className="button" href={resultsWorkbookUrl(selected.id, poststratify)} download>
-                <Icon name="download" size={16} />
-                {text.exportWorkbook}
-              </a>
-              <a className="button" href={microdataCsvUrl(selected.id)} download>
-                <Icon name="download" size={16} />
-                {text.exportMicrodata}
-              </a>
-            </>
-          ) : null
-        }
+        selection={selection}
+        actions={(wave) => (
+          <>
+            <a className="button" href={resultsWorkbookUrl(wave.id, poststratify)} download>
+              <Icon name="download" size={16} />
+              {text.exportWorkbook}
+            </a>
+            <a className="button" href={microdataCsvUrl(wave.id)} download>
+              <Icon name="download" size={16} />
+              {text.exportMicrodata}
+            </a>
+          </>
+        )}
       />
-      {selected ? (
+      {selection.selected ? (
         <div className="toolbar">
-          <Segmented
-            label={text.weightingLabel}
-            showLabel
-            value={weighting}
-            options={[
-              { value: "design", label: text.weightingDesign },
-              { value: "poststratified", label: text.weightingPoststratified },
-            ]}
-            onChange={setWeighting}
-          />
+          <WeightingSwitch value={weighting} onChange={setWeighting} />
           <span className="muted small">
             {poststratify ? text.weightingPoststratifiedNote : text.weightingDesignNote}
           </span>
         </div>
       ) : null}
-      {body}
+      <SelectedWaveState selection={selection} noWave={text.noWave}>
+        {() => (
+          <QueryState query={results} loadingLabel={text.computing}>
+            {(data) => <ResultsBody results={data} />}
+          </QueryState>
+        )}
+      </SelectedWaveState>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import type { MeasureComparison, MeasureKind } from "@survey/contract";
+import type { EstimateChange, MeasureComparison, MeasureKind } from "@survey/contract";
+import { DataTable } from "../../../shared/components/data-table";
 import { formatCi, formatEstimateCi, formatScore } from "../../../shared/format";
 import { trendsStrings } from "../strings";
 import { ChangeBadge, ChangeValue } from "./change-badge";
@@ -23,75 +24,80 @@ export function MeasureTable({
   onSelect: (id: string) => void;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table table--compact measure-table" aria-label={text.measuresTitle}>
-        <thead>
-          <tr>
-            <th scope="col">{text.measure}</th>
-            <th scope="col" className="num">
-              {text.current}
-            </th>
-            <th scope="col" className="num">
-              {text.base}
-            </th>
-            <th scope="col" className="num">
-              {text.difference}
-            </th>
-            <th scope="col" className="num">
-              {text.differenceCi}
-            </th>
-            <th scope="col">{text.significance}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {measures.map((measure) => {
-            const id = measureId(measure);
-            const change = measure.district;
-            return (
-              <tr
-                key={id}
-                className={`measure-table__row${selected === id ? " row--selected" : ""}`}
-                data-testid={`measure-${id}`}
+    <DataTable
+      label={text.measuresTitle}
+      className="table--compact measure-table"
+      rows={measures}
+      rowKey={measureId}
+      rowProps={(measure) => ({
+        className: `measure-table__row${selected === measureId(measure) ? " row--selected" : ""}`,
+        "data-testid": `measure-${measureId(measure)}`,
+      })}
+      columns={[
+        {
+          key: "measure",
+          header: text.measure,
+          rowHeader: true,
+          cell: (measure) => (
+            <>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onSelect(measureId(measure))}
+                aria-pressed={selected === measureId(measure)}
               >
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onSelect(id)}
-                    aria-pressed={selected === id}
-                  >
-                    {measure.label}
-                  </button>
-                  {measure.kind === "dimension" ? (
-                    <span className="measure-table__kind">{text.kinds.dimension}</span>
-                  ) : null}
-                  {measure.kind === "overall_item" ? (
-                    <span className="measure-table__kind">{text.kinds.overall_item}</span>
-                  ) : null}
-                  {!measure.sameItems ? (
-                    <span className="badge badge--warn measure-table__warn" title={text.itemsChangedTooltip}>
-                      {text.itemsChanged}
-                    </span>
-                  ) : null}
-                </th>
-                <td className="num" title={formatEstimateCi(change.current)}>
-                  {formatScore(change.current.mean)}
-                </td>
-                <td className="num" title={formatEstimateCi(change.base)}>
-                  {formatScore(change.base.mean)}
-                </td>
-                <td className="num">
-                  <ChangeValue change={change} />
-                </td>
-                <td className="num muted nowrap">{formatCi(change.ciLow, change.ciHigh)}</td>
-                <td>
-                  <ChangeBadge change={change} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                {measure.label}
+              </button>
+              {measure.kind === "dimension" || measure.kind === "overall_item" ? (
+                <span className="measure-table__kind">{text.kinds[measure.kind]}</span>
+              ) : null}
+              {!measure.sameItems ? (
+                <span className="badge badge--warn measure-table__warn" title={text.itemsChangedTooltip}>
+                  {text.itemsChanged}
+                </span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          key: "current",
+          header: text.current,
+          className: "num",
+          cellProps: ({ district }) => ({ title: formatEstimateCi(district.current) }),
+          cell: ({ district }) => formatScore(district.current.mean),
+        },
+        {
+          key: "base",
+          header: text.base,
+          className: "num",
+          cellProps: ({ district }) => ({ title: formatEstimateCi(district.base) }),
+          cell: ({ district }) => formatScore(district.base.mean),
+        },
+        ...changeColumns((measure: MeasureComparison) => measure.district),
+        { key: "significance", header: text.significance, cell: ({ district }) => <ChangeBadge change={district} /> },
+      ]}
+    />
   );
+}
+
+/** The change in points and its 95 % CI, for a row whose change `changeOf` finds. */
+export function changeColumns<T>(changeOf: (row: T) => EstimateChange) {
+  return [
+    {
+      key: "difference",
+      header: text.difference,
+      className: "num",
+      cell: (row: T) => <ChangeValue change={changeOf(row)} />,
+    },
+    {
+      key: "ci",
+      header: text.differenceCi,
+      className: "num",
+      cellClassName: "num muted nowrap",
+      cell: (row: T) => {
+        const change = changeOf(row);
+        return formatCi(change.ciLow, change.ciHigh);
+      },
+    },
+  ];
 }

@@ -1,8 +1,10 @@
 import type { MeasureComparison } from "@survey/contract";
-import { formatCi, formatScore } from "../../../shared/format";
+import { DataTable } from "../../../shared/components/data-table";
+import { formatScore } from "../../../shared/format";
 import { strings } from "../../../shared/strings";
 import { trendsStrings } from "../strings";
-import { ChangeValue, directionOf } from "./change-badge";
+import { directionOf } from "./change-badge";
+import { changeColumns } from "./measure-table";
 
 const text = trendsStrings;
 
@@ -14,40 +16,24 @@ export function TownChanges({ measure }: { measure: MeasureComparison }) {
   return (
     <>
       <p className="summary-line">{text.townSummary(towns.length, up, down)}</p>
-      <div className="table-wrap">
-        <table className="table table--compact" aria-label={text.townsTitle(measure.label)}>
-          <thead>
-            <tr>
-              <th scope="col">{strings.town}</th>
-              <th scope="col" className="num">
-                {text.current}
-              </th>
-              <th scope="col" className="num">
-                {text.base}
-              </th>
-              <th scope="col" className="num">
-                {text.difference}
-              </th>
-              <th scope="col" className="num">
-                {text.differenceCi}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {towns.map((town) => (
-              <tr key={town.code} data-testid={`town-change-${town.code}`}>
-                <th scope="row">{town.name}</th>
-                <td className="num">{formatScore(town.change.current.mean)}</td>
-                <td className="num">{formatScore(town.change.base.mean)}</td>
-                <td className="num">
-                  <ChangeValue change={town.change} />
-                </td>
-                <td className="num muted nowrap">{formatCi(town.change.ciLow, town.change.ciHigh)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={text.townsTitle(measure.label)}
+        className="table--compact"
+        rows={towns}
+        rowKey={(town) => town.code}
+        rowProps={(town) => ({ "data-testid": `town-change-${town.code}` })}
+        columns={[
+          { key: "town", header: strings.town, rowHeader: true, cell: (town) => town.name },
+          {
+            key: "current",
+            header: text.current,
+            className: "num",
+            cell: (town) => formatScore(town.change.current.mean),
+          },
+          { key: "base", header: text.base, className: "num", cell: (town) => formatScore(town.change.base.mean) },
+          ...changeColumns((town: MeasureComparison["towns"][number]) => town.change),
+        ]}
+      />
     </>
   );
 }

@@ -1,14 +1,15 @@
 import type { MeasureComparison, WaveComparison, Weighting } from "@survey/contract";
-import { type ReactNode, useState } from "react";
-import { EmptyState, ErrorNotice, Loading } from "../../../shared/components/feedback";
-import { Card, PageHeader } from "../../../shared/components/page";
+import { useState } from "react";
+import { EmptyState } from "../../../shared/components/feedback";
+import { Card } from "../../../shared/components/page";
+import { QueryState } from "../../../shared/components/query-state";
 import type { AdminWaveListItem } from "../../waves/api";
-import { useSelectedWave } from "../../waves/use-selected-wave";
-import { WavePicker } from "../../waves/wave-picker";
+import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { useTrend, useWaveComparison } from "../api";
+import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import "./trends.css";
-import { Segmented, SelectField } from "../analysis-controls";
+import { optionsOf, Segmented, SelectField } from "../../../shared/components/fields";
 import { resultsStrings, trendsStrings } from "../strings";
 import { groupOf, type MeasureGroup, MeasureTable, measureId } from "./measure-table";
 import { TownChanges } from "./town-changes";
@@ -25,14 +26,11 @@ function defaultBase(current: AdminWaveListItem, others: AdminWaveListItem[]): A
 
 function TrendCard({ measure, poststratify }: { measure: MeasureComparison; poststratify: boolean }) {
   const trend = useTrend({ kind: measure.kind, key: measure.key }, poststratify);
-  let body: ReactNode;
-  if (trend.isPending) body = <Loading />;
-  else if (trend.isError) body = <ErrorNotice error={trend.error} onRetry={() => trend.refetch()} />;
-  else if (trend.data.waves.length < 2) body = <EmptyState>{text.trendTooShort}</EmptyState>;
-  else body = <TrendPanels series={trend.data} />;
   return (
     <Card title={text.trendTitle(measure.label)} labelledBy="trend-title">
-      {body}
+      <QueryState query={trend} empty={(series) => series.waves.length < 2 && text.trendTooShort}>
+        {(series) => <TrendPanels series={series} />}
+      </QueryState>
       <p className="footnote">{text.trendFootnote}</p>
     </Card>
   );
@@ -63,16 +61,7 @@ function ComparisonBody({ comparison, poststratify }: { comparison: WaveComparis
           title={text.measuresTitle}
           labelledBy="measures-title"
           actions={
-            <Segmented
-              label={text.groupLabel}
-              value={group}
-              options={[
-                { value: "summary", label: text.groups.summary },
-                { value: "domain", label: text.groups.domain },
-                { value: "item", label: text.groups.item },
-              ]}
-              onChange={setGroup}
-            />
+            <Segmented label={text.groupLabel} value={group} options={optionsOf(text.groups)} onChange={setGroup} />
           }
         >
           <MeasureTable measures={shown} selected={selected ? measureId(selected) : null} onSelect={setSelectedId} />
@@ -90,7 +79,8 @@ function ComparisonBody({ comparison, poststratify }: { comparison: WaveComparis
 }
 
 export function TrendsPage() {
-  const { waves, query: wavesQuery, selected, select } = useSelectedWave();
+  const selection = useSelectedWave();
+  const { waves, selected } = selection;
   const [baseChoice, setBaseChoice] = useState<{ waveId: number; baseId: number } | null>(null);
   const [weighting, setWeighting] = useState<Weighting>("design");
   const poststratify = weighting === "poststratified";
@@ -100,46 +90,32 @@ export function TrendsPage() {
   const base = chosen ?? (selected ? defaultBase(selected, others) : undefined);
   const comparison = useWaveComparison(selected?.id, base?.id, poststratify);
 
-  let body: ReactNode;
-  if (wavesQuery.isPending) body = <Loading />;
-  else if (wavesQuery.isError) body = <ErrorNotice error={wavesQuery.error} onRetry={() => wavesQuery.refetch()} />;
-  else if (!selected) body = <EmptyState>{resultsStrings.noWave}</EmptyState>;
-  else if (!base) body = <EmptyState>{text.noBase}</EmptyState>;
-  else if (comparison.isPending) body = <Loading label={resultsStrings.computing} />;
-  else if (comparison.isError) body = <ErrorNotice error={comparison.error} onRetry={() => comparison.refetch()} />;
-  else
-    body = (
-      <ComparisonBody key={`${selected.id}-${base.id}`} comparison={comparison.data} poststratify={poststratify} />
-    );
-
   return (
     <>
-      <PageHeader
-        title={text.title}
-        intro={text.intro}
-        actions={selected ? <WavePicker waves={waves} value={selected.id} onChange={select} /> : null}
-      />
+      <WavePageHeader title={text.title} intro={text.intro} selection={selection} />
       {selected && base ? (
         <div className="toolbar">
           <SelectField
+            inline
             label={text.baseLabel}
             value={String(base.id)}
             options={others.map((wave) => ({ value: String(wave.id), label: wave.title }))}
             onChange={(value) => setBaseChoice({ waveId: selected.id, baseId: Number(value) })}
           />
-          <Segmented
-            label={resultsStrings.weightingLabel}
-            showLabel
-            value={weighting}
-            options={[
-              { value: "design", label: resultsStrings.weightingDesign },
-              { value: "poststratified", label: resultsStrings.weightingPoststratified },
-            ]}
-            onChange={setWeighting}
-          />
+          <WeightingSwitch value={weighting} onChange={setWeighting} />
         </div>
       ) : null}
-      {body}
+      <SelectedWaveState selection={selection} noWave={resultsStrings.noWave}>
+        {(wave) =>
+          base ? (
+            <QueryState query={comparison} loadingLabel={resultsStrings.computing}>
+              {(data) => <ComparisonBody key={`${wave.id}-${base.id}`} comparison={data} poststratify={poststratify} />}
+            </QueryState>
+          ) : (
+            <EmptyState>{text.noBase}</EmptyState>
+          )
+        }
+      </SelectedWaveState>
     </>
   );
 }

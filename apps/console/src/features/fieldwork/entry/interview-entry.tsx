@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { EmptyState, ErrorNotice, Loading, Notice } from "../../../shared/components/feedback";
+import { EmptyState, ErrorNotice, Notice } from "../../../shared/components/feedback";
 import { Card } from "../../../shared/components/page";
+import { QueryState } from "../../../shared/components/query-state";
 import type { AdminWaveListItem } from "../../waves/api";
 import { useQuestionnaire } from "../../waves/api";
 import { type InterviewReply, useSubmitInterview } from "../api";
@@ -98,13 +99,9 @@ export function InterviewEntry({ wave }: { wave: AdminWaveListItem }) {
           <div ref={errorRef} className="entry-error">
             {submit.error ? <ErrorNotice error={submit.error} /> : null}
           </div>
-          {questionnaire.isPending ? (
-            <Loading />
-          ) : questionnaire.isError ? (
-            <ErrorNotice error={questionnaire.error} onRetry={() => questionnaire.refetch()} />
-          ) : (
-            <QuestionnaireForm key={formKey} definition={questionnaire.data.definition} onSubmit={send} />
-          )}
+          <QueryState query={questionnaire}>
+            {({ definition }) => <QuestionnaireForm key={formKey} definition={definition} onSubmit={send} />}
+          </QueryState>
         </Card>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import { ageGroups } from "@survey/identity";
 import { type FormEvent, useState } from "react";
 import { ErrorNotice } from "../../../shared/components/feedback";
-import { LabelledField } from "../../../shared/components/fields";
+import { SelectField, TextField } from "../../../shared/components/fields";
 import { categoryLabel } from "../../../shared/strings";
 import { useCurrentUser } from "../../accounts/current-user";
 import type { AdminWaveListItem } from "../../waves/api";
@@ -40,6 +40,7 @@ export function RespondentForm({
   const [sex, setSex] = useState<Respondent["sex"]>(initial?.sex ?? "");
   const [ageGroup, setAgeGroup] = useState(initial?.ageGroup ?? "");
   const hasIdNumber = idNumber.trim() !== "";
+  const notGiven = hasIdNumber ? text.derivedFromId : text.notGiven;
   const [problems, setProblems] = useState<RespondentProblems>({});
   const towns = useTownQuotas(wave.id);
   const communities = useCommunityQuotas(wave.id, townCode || null);
@@ -68,108 +69,79 @@ export function RespondentForm({
     <form onSubmit={submit} aria-label={text.respondentTitle} noValidate>
       {towns.isError ? <ErrorNotice error={towns.error} /> : null}
       <div className="form-grid">
-        <LabelledField label={text.town}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              required
-              value={townCode}
-              onChange={(event) => {
-                setTownCode(event.target.value);
-                setCommunityCode("");
-              }}
-            >
-              <option value="">{text.chooseTown}</option>
-              {visibleTowns.map((town) => (
-                <option key={town.code} value={town.code}>
-                  {town.name}（{town.completed}/{town.target}）
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField label={text.community}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              required
-              disabled={!townCode}
-              value={communityCode}
-              onChange={(event) => setCommunityCode(event.target.value)}
-            >
-              <option value="">{text.chooseCommunity}</option>
-              {(communities.data ?? []).map((community) => (
-                <option key={community.code} value={community.code}>
-                  {community.name}（{text.communityQuota(community.completed, community.cap)}）
-                  {community.full ? text.communityFull : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField label={text.idNumber} hint={text.idNumberHint} error={problems.idNumber}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              autoComplete="off"
-              inputMode="text"
-              maxLength={24}
-              value={idNumber}
-              onChange={(event) => setIdNumber(event.target.value)}
-            />
-          )}
-        </LabelledField>
-        <LabelledField label={text.phone} hint={text.phoneHint} error={problems.phone}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="tel"
-              autoComplete="off"
-              maxLength={20}
-              value={phone}
-              onChange={(event) => setPhone(event.target.value)}
-            />
-          )}
-        </LabelledField>
-        <LabelledField label={text.sex}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              disabled={hasIdNumber}
-              value={hasIdNumber ? "" : sex}
-              onChange={(event) => setSex(event.target.value as Respondent["sex"])}
-            >
-              <option value="">{hasIdNumber ? text.derivedFromId : text.notGiven}</option>
-              <option value="male">{categoryLabel("male")}</option>
-              <option value="female">{categoryLabel("female")}</option>
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField label={text.ageGroup}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              disabled={hasIdNumber}
-              value={hasIdNumber ? "" : ageGroup}
-              onChange={(event) => setAgeGroup(event.target.value)}
-            >
-              <option value="">{hasIdNumber ? text.derivedFromId : text.notGiven}</option>
-              {ageGroups
-                .filter((group) => group !== "under-18")
-                .map((group) => (
-                  <option key={group} value={group}>
-                    {categoryLabel(group)}
-                  </option>
-                ))}
-            </select>
-          )}
-        </LabelledField>
+        <SelectField
+          label={text.town}
+          required
+          value={townCode}
+          options={[
+            { value: "", label: text.chooseTown },
+            ...visibleTowns.map((town) => ({
+              value: town.code,
+              label: `${town.name}（${town.completed}/${town.target}）`,
+            })),
+          ]}
+          onChange={(code) => {
+            setTownCode(code);
+            setCommunityCode("");
+          }}
+        />
+        <SelectField
+          label={text.community}
+          required
+          disabled={!townCode}
+          value={communityCode}
+          options={[
+            { value: "", label: text.chooseCommunity },
+            ...(communities.data ?? []).map((community) => ({
+              value: community.code,
+              label: `${community.name}（${text.communityQuota(community.completed, community.cap)}）${community.full ? text.communityFull : ""}`,
+            })),
+          ]}
+          onChange={setCommunityCode}
+        />
+        <TextField
+          label={text.idNumber}
+          hint={text.idNumberHint}
+          error={problems.idNumber}
+          autoComplete="off"
+          inputMode="text"
+          maxLength={24}
+          value={idNumber}
+          onChange={setIdNumber}
+        />
+        <TextField
+          label={text.phone}
+          hint={text.phoneHint}
+          error={problems.phone}
+          type="tel"
+          autoComplete="off"
+          maxLength={20}
+          value={phone}
+          onChange={setPhone}
+        />
+        <SelectField
+          label={text.sex}
+          disabled={hasIdNumber}
+          value={hasIdNumber ? "" : sex}
+          options={[
+            { value: "", label: notGiven },
+            { value: "male", label: categoryLabel("male") },
+            { value: "female", label: categoryLabel("female") },
+          ]}
+          onChange={(value) => setSex(value as Respondent["sex"])}
+        />
+        <SelectField
+          label={text.ageGroup}
+          disabled={hasIdNumber}
+          value={hasIdNumber ? "" : ageGroup}
+          options={[
+            { value: "", label: notGiven },
+            ...ageGroups
+              .filter((group) => group !== "under-18")
+              .map((group) => ({ value: group, label: categoryLabel(group) })),
+          ]}
+          onChange={setAgeGroup}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={!communityCode}>

@@ -1,6 +1,7 @@
 import type { FieldworkCommunity, FieldworkTown } from "@survey/contract";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { EmptyState } from "../../../shared/components/feedback";
+import { namedOptions, Segmented, SelectField } from "../../../shared/components/fields";
 import { strings } from "../../../shared/strings";
 import { monitorStrings } from "../strings";
 import { type CommunityFilter, fillLevel, matchesFilter } from "./community-fill";
@@ -26,7 +27,6 @@ export function CommunityGrid({
   onTownChange: (townCode: string | null) => void;
 }) {
   const [filter, setFilter] = useState<CommunityFilter>("all");
-  const townSelectId = useId();
   const townNames = new Map(towns.map((town) => [town.code, town.name]));
   const shown = communities.filter(
     (community) => (townCode === null || community.townCode === townCode) && matchesFilter(community, filter),
@@ -41,39 +41,21 @@ export function CommunityGrid({
   return (
     <div className="community-grid">
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={townSelectId} className="inline-field__label">
-            {text.gridTownLabel}
-          </label>
-          <select
-            id={townSelectId}
-            className="select"
-            value={townCode ?? ""}
-            onChange={(event) => onTownChange(event.target.value || null)}
-          >
-            <option value="">{strings.all}</option>
-            {towns.map((town) => (
-              <option key={town.code} value={town.code}>
-                {town.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{text.gridFilterLabel}</legend>
-          {filters.map((option) => (
-            <label key={option.value} className={`segmented__item${filter === option.value ? " is-active" : ""}`}>
-              <input
-                type="radio"
-                name="community-filter"
-                value={option.value}
-                checked={filter === option.value}
-                onChange={() => setFilter(option.value)}
-              />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
+        <SelectField
+          inline
+          label={text.gridTownLabel}
+          value={townCode ?? ""}
+          options={[{ value: "", label: strings.all }, ...namedOptions(towns)]}
+          onChange={(value) => onTownChange(value || null)}
+        />
+        <Segmented
+          bare
+          label={text.gridFilterLabel}
+          name="community-filter"
+          value={filter}
+          options={filters}
+          onChange={setFilter}
+        />
         <div className="fill-legend" aria-hidden="true">
           <span>{text.gridLegendLow}</span>
           {[0, 1, 2, 3, 4, 5].map((level) => (

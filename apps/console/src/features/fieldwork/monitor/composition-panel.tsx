@@ -1,6 +1,6 @@
 import type { CompositionShare, FieldworkTown, TownComposition } from "@survey/contract";
-import { useId } from "react";
 import { EmptyState } from "../../../shared/components/feedback";
+import { namedOptions, SelectField } from "../../../shared/components/fields";
 import { formatShare } from "../../../shared/format";
 import { categoryLabel } from "../../../shared/strings";
 import { monitorStrings } from "../strings";
@@ -74,29 +74,18 @@ export function CompositionPanel({
   townCode: string | null;
   onTownChange: (townCode: string | null) => void;
 }) {
-  const selectId = useId();
   const chosen = townCode ?? towns[0]?.code ?? null;
   const current = composition.find((item) => item.townCode === chosen);
   return (
     <div className="composition">
       <div className="toolbar">
-        <div className="inline-field">
-          <label htmlFor={selectId} className="inline-field__label">
-            {text.compositionTown}
-          </label>
-          <select
-            id={selectId}
-            className="select"
-            value={chosen ?? ""}
-            onChange={(event) => onTownChange(event.target.value || null)}
-          >
-            {towns.map((town) => (
-              <option key={town.code} value={town.code}>
-                {town.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          inline
+          label={text.compositionTown}
+          value={chosen ?? ""}
+          options={namedOptions(towns)}
+          onChange={(value) => onTownChange(value || null)}
+        />
         {current ? (
           <span className="muted">
             {text.compositionN(current.n)} · {sourceNote[current.populationSource]}

@@ -1,12 +1,11 @@
 import type { FieldworkSummary } from "@survey/contract";
-import { type ReactNode, useState } from "react";
-import { EmptyState, ErrorNotice, Loading } from "../../../shared/components/feedback";
+import { useState } from "react";
 import { Icon } from "../../../shared/components/icon";
-import { Card, PageHeader } from "../../../shared/components/page";
+import { Card } from "../../../shared/components/page";
 import { ProgressBar } from "../../../shared/components/progress-bar";
+import { QueryState } from "../../../shared/components/query-state";
 import { formatDate, formatShare, formatTime } from "../../../shared/format";
-import { useSelectedWave } from "../../waves/use-selected-wave";
-import { WavePicker } from "../../waves/wave-picker";
+import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { fieldworkWorkbookUrl, type LiveMode, useFieldwork } from "../api";
 import { monitorStrings } from "../strings";
 import { CommunityGrid } from "./community-grid";
@@ -110,35 +109,27 @@ function MonitorBody({ summary }: { summary: FieldworkSummary }) {
 }
 
 export function MonitorPage() {
-  const { waves, query: wavesQuery, selected, select } = useSelectedWave();
-  const fieldwork = useFieldwork(selected?.id);
-
-  let body: ReactNode;
-  if (wavesQuery.isPending) body = <Loading />;
-  else if (wavesQuery.isError) body = <ErrorNotice error={wavesQuery.error} onRetry={() => wavesQuery.refetch()} />;
-  else if (!selected) body = <EmptyState>{text.noWave}</EmptyState>;
-  else if (fieldwork.isPending) body = <Loading />;
-  else if (fieldwork.isError) body = <ErrorNotice error={fieldwork.error} onRetry={() => fieldwork.refetch()} />;
-  else body = <MonitorBody summary={fieldwork.data} />;
+  const selection = useSelectedWave();
+  const fieldwork = useFieldwork(selection.selected?.id);
 
   return (
     <>
-      <PageHeader
+      <WavePageHeader
         title={text.title}
-        intro={selected ? <LiveIndicator mode={fieldwork.mode} generatedAt={fieldwork.data?.generatedAt} /> : null}
-        actions={
-          selected ? (
-            <>
-              <WavePicker waves={waves} value={selected.id} onChange={select} />
-              <a className="button" href={fieldworkWorkbookUrl(selected.id)} download>
-                <Icon name="download" size={16} />
-                {text.export}
-              </a>
-            </>
-          ) : null
+        intro={
+          selection.selected ? <LiveIndicator mode={fieldwork.mode} generatedAt={fieldwork.data?.generatedAt} /> : null
         }
+        selection={selection}
+        actions={(wave) => (
+          <a className="button" href={fieldworkWorkbookUrl(wave.id)} download>
+            <Icon name="download" size={16} />
+            {text.export}
+          </a>
+        )}
       />
-      {body}
+      <SelectedWaveState selection={selection} noWave={text.noWave}>
+        {() => <QueryState query={fieldwork}>{(summary) => <MonitorBody summary={summary} />}</QueryState>}
+      </SelectedWaveState>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldworkTown } from "@survey/contract";
+import { DataTable } from "../../../shared/components/data-table";
 import { ProgressBar } from "../../../shared/components/progress-bar";
 import { monitorStrings } from "../strings";
 
@@ -15,62 +16,64 @@ export function TownProgressTable({
   onSelectTown: (townCode: string) => void;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table town-progress" aria-label={text.townsTitle}>
-        <thead>
-          <tr>
-            <th scope="col">{text.townColumn}</th>
-            <th scope="col" className="town-progress__bar-col">
-              {text.progressColumn}
-            </th>
-            <th scope="col" className="num">
-              {text.reservedColumn}
-            </th>
-            <th scope="col" className="num">
-              {text.communitiesColumn}
-            </th>
-            <th scope="col" className="num">
-              {text.paceColumn}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {towns.map((town) => (
-            <tr key={town.code} className={selectedTown === town.code ? "row--selected" : undefined}>
-              <th scope="row">
-                <button type="button" className="link-button" onClick={() => onSelectTown(town.code)}>
-                  {town.name}
-                </button>
-                {town.projection.atRisk ? (
-                  <span className="risk-dot" title={text.riskBadge}>
-                    <span className="visually-hidden">{text.riskBadge}</span>
-                  </span>
-                ) : null}
-              </th>
-              <td>
-                <div className="town-progress__cell">
-                  <ProgressBar
-                    completed={town.completed}
-                    reserved={town.reserved}
-                    target={town.target}
-                    label={`${town.name} ${text.completedLegend} ${town.completed} / ${town.target}`}
-                  />
-                  <span className="town-progress__count" data-testid={`town-count-${town.code}`}>
-                    {town.completed} / {town.target}
-                  </span>
-                </div>
-              </td>
-              <td className="num" data-testid={`town-reserved-${town.code}`}>
-                {town.reserved}
-              </td>
-              <td className="num">
-                {town.communities.empty} / {town.communities.full}
-              </td>
-              <td className="num">{town.projection.perDay.toFixed(1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <DataTable
+      label={text.townsTitle}
+      className="town-progress"
+      rows={towns}
+      rowKey={(town) => town.code}
+      rowProps={(town) => ({ className: selectedTown === town.code ? "row--selected" : undefined })}
+      columns={[
+        {
+          key: "town",
+          header: text.townColumn,
+          rowHeader: true,
+          cell: (town) => (
+            <>
+              <button type="button" className="link-button" onClick={() => onSelectTown(town.code)}>
+                {town.name}
+              </button>
+              {town.projection.atRisk ? (
+                <span className="risk-dot" title={text.riskBadge}>
+                  <span className="visually-hidden">{text.riskBadge}</span>
+                </span>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          key: "progress",
+          header: text.progressColumn,
+          headerClassName: "town-progress__bar-col",
+          cell: (town) => (
+            <div className="town-progress__cell">
+              <ProgressBar
+                completed={town.completed}
+                reserved={town.reserved}
+                target={town.target}
+                label={`${town.name} ${text.completedLegend} ${town.completed} / ${town.target}`}
+              />
+              <span className="town-progress__count" data-testid={`town-count-${town.code}`}>
+                {town.completed} / {town.target}
+              </span>
+            </div>
+          ),
+        },
+        {
+          key: "reserved",
+          header: text.reservedColumn,
+          className: "num",
+          cellProps: (town) => ({ "data-testid": `town-reserved-${town.code}` }),
+          cell: (town) => town.reserved,
+        },
+        {
+          key: "communities",
+          header: text.communitiesColumn,
+          className: "num",
+          cell: (town) => `${town.communities.empty} / ${town.communities.full}`,
+        },
+        { key: "pace", header: text.paceColumn, className: "num", cell: (town) => town.projection.perDay.toFixed(1) },
+      ]}
+    >
       <div className="legend" aria-hidden="true">
         <span className="legend__item">
           <span className="legend__swatch legend__swatch--completed" />
@@ -81,6 +84,6 @@ export function TownProgressTable({
           {text.reservedLegend}
         </span>
       </div>
-    </div>
+    </DataTable>
   );
 }
