@@ -6,7 +6,7 @@ import {
   type CrosstabVariable,
   type IndexWeighting,
   indicatorApiPaths,
-  type MeasureKind,
+  type Measure,
   resultsApiPaths,
   type TrendSeries,
   type WaveComparison,
@@ -71,10 +71,7 @@ export function useWaveComparison(waveId: number | undefined, baseWaveId: number
 }
 
 /** A measure the trends endpoint can follow over the waves. */
-interface TrendMeasure {
-  kind: MeasureKind;
-  key: string;
-}
+type TrendMeasure = Pick<Measure, "kind" | "key">;
 
 /** The query parameter naming the measure: `question=`, `dimension=`, `domain=` or `overall=true`. */
 function trendQuery(measure: TrendMeasure, poststratify: boolean): Record<string, string | undefined> {

@@ -1,8 +1,9 @@
 import type { IndexWeighting } from "@survey/contract";
 import { useState } from "react";
-import { ErrorNotice, Loading, Notice } from "../../shared/components/feedback";
+import { Notice } from "../../shared/components/feedback";
 import { optionsOf, Segmented, SelectField } from "../../shared/components/fields";
 import { Card } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
 import { useIndicatorIndex } from "./api";
 import { IndexTable } from "./index-table";
 import { ProgressChart } from "./progress-chart";
@@ -43,30 +44,30 @@ export function IndexPanel({ year, years }: { year: number; years: number[] }) {
         />
         <span className="muted small">{text.weightingNotes[weighting]}</span>
       </div>
-      {index.isPending ? <Loading /> : null}
-      {index.isError ? <ErrorNotice error={index.error} onRetry={() => index.refetch()} /> : null}
-      {index.data ? (
-        <div className={index.isPlaceholderData ? "is-refreshing" : undefined}>
-          {index.data.notes.length > 0 ? (
-            <Notice tone="info" title={text.notesTitle}>
-              <ul className="plain-list">
-                {index.data.notes.map((note) => (
-                  <li key={note}>{note}</li>
-                ))}
-              </ul>
-            </Notice>
-          ) : null}
-          <Card title={text.indexTitle(index.data.year)} labelledBy="index-title">
-            <IndexTable report={index.data} />
-          </Card>
-          {index.data.baseYear !== null ? (
-            <Card title={text.progressTitle(index.data.baseYear, index.data.year)} labelledBy="progress-title">
-              <ProgressChart report={index.data} />
-              <p className="footnote">{text.progressFootnote}</p>
+      <QueryState query={index} keepDataOnError>
+        {(report) => (
+          <div className={index.isPlaceholderData ? "is-refreshing" : undefined}>
+            {report.notes.length > 0 ? (
+              <Notice tone="info" title={text.notesTitle}>
+                <ul className="plain-list">
+                  {report.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            <Card title={text.indexTitle(report.year)} labelledBy="index-title">
+              <IndexTable report={report} />
             </Card>
-          ) : null}
-        </div>
-      ) : null}
+            {report.baseYear !== null ? (
+              <Card title={text.progressTitle(report.baseYear, report.year)} labelledBy="progress-title">
+                <ProgressChart report={report} />
+                <p className="footnote">{text.progressFootnote}</p>
+              </Card>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

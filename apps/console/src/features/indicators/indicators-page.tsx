@@ -1,8 +1,8 @@
 import type { IndicatorDefinition, Role } from "@survey/contract";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { ErrorNotice, Loading } from "../../shared/components/feedback";
 import { Card, PageHeader } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
 import { Tabs } from "../../shared/components/tabs";
 import { useCurrentUser } from "../accounts/current-user";
 import { useCatalogue } from "./api";
@@ -80,17 +80,17 @@ export function IndicatorsPage() {
         value={tab}
         onChange={(value) => setParam("tab", value)}
       >
-        {catalogue.isPending ? <Loading /> : null}
-        {catalogue.isError ? <ErrorNotice error={catalogue.error} onRetry={() => catalogue.refetch()} /> : null}
-        {catalogue.data && tab === "catalogue" ? (
-          <Card title={text.catalogueTitle} labelledBy="catalogue-title">
-            <CatalogueTable
-              catalogue={catalogue.data}
-              onEdit={canEdit ? (indicator) => setEditing({ indicator }) : null}
-            />
-          </Card>
-        ) : null}
-        {catalogue.data && tab === "values" ? <ValuesPanel year={year} catalogue={catalogue.data} /> : null}
+        <QueryState query={catalogue} keepDataOnError>
+          {(data) =>
+            tab === "catalogue" ? (
+              <Card title={text.catalogueTitle} labelledBy="catalogue-title">
+                <CatalogueTable catalogue={data} onEdit={canEdit ? (indicator) => setEditing({ indicator }) : null} />
+              </Card>
+            ) : tab === "values" ? (
+              <ValuesPanel year={year} catalogue={data} />
+            ) : null
+          }
+        </QueryState>
         {tab === "index" ? <IndexPanel key={year} year={year} years={years} /> : null}
       </Tabs>
       {canEdit && catalogue.data ? (

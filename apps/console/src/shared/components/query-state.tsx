@@ -19,6 +19,7 @@ export function QueryState<T>({
   loadingLabel,
   empty,
   retry = true,
+  keepDataOnError = false,
   children,
 }: {
   query: QueryLike<T>;
@@ -27,10 +28,21 @@ export function QueryState<T>({
   empty?: (data: T) => ReactNode;
   /** Offer the retry button with the error (default). */
   retry?: boolean;
+  /** When a refetch fails, keep showing the data it had under the error. */
+  keepDataOnError?: boolean;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Loading label={loadingLabel} />;
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={retry ? () => query.refetch() : undefined} />;
+  if (query.isError) {
+    const notice = <ErrorNotice error={query.error} onRetry={retry ? () => query.refetch() : undefined} />;
+    if (!keepDataOnError || query.data === undefined) return notice;
+    return (
+      <>
+        {notice}
+        {children(query.data)}
+      </>
+    );
+  }
   const data = query.data as T;
   const emptyMessage = empty?.(data);
   if (emptyMessage) return <EmptyState>{emptyMessage}</EmptyState>;

@@ -1,7 +1,6 @@
 import type { ComparisonReport, IndexWeighting, Weighting } from "@survey/contract";
 import { DOMAINS } from "@survey/indices";
 import { useState } from "react";
-import { ErrorNotice, Loading } from "../../../shared/components/feedback";
 import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
@@ -167,9 +166,9 @@ export function ComparisonPage() {
       </SelectedWaveState>
       {selected ? (
         <Card title={text.overviewTitle} labelledBy="overview-title">
-          {overview.isPending ? <Loading /> : null}
-          {overview.isError ? <ErrorNotice error={overview.error} onRetry={() => overview.refetch()} /> : null}
-          {overview.data ? <DomainOverview overview={overview.data} selected={domain} onSelect={setDomain} /> : null}
+          <QueryState query={overview} keepDataOnError>
+            {(data) => <DomainOverview overview={data} selected={domain} onSelect={setDomain} />}
+          </QueryState>
         </Card>
       ) : null}
     </>

@@ -38,7 +38,7 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
   const initial = useMemo(() => defaultPair(variables), [variables]);
   const [row, setRow] = useState(initial.row);
   const [column, setColumn] = useState(initial.column);
-  const [percent, setPercent] = useState<"row" | "column">("row");
+  const [percent, setPercent] = useState<CrosstabRequest["percent"]>("row");
   const [weighting, setWeighting] = useState<Weighting>("design");
   const [filters, setFilters] = useState<Filters>({});
 

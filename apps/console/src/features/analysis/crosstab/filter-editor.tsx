@@ -1,11 +1,11 @@
-import type { CrosstabVariable } from "@survey/contract";
+import type { CrosstabRequest, CrosstabVariable } from "@survey/contract";
 import { useState } from "react";
 import { crosstabStrings } from "../strings";
 import { VariableSelect } from "./variable-select";
 
 const text = crosstabStrings;
 
-export type Filters = Record<string, string[]>;
+export type Filters = NonNullable<CrosstabRequest["filters"]>;
 
 /**
  * Filters keep respondents whose variable takes one of the ticked values. A filter with every value
