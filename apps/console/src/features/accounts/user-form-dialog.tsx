@@ -11,15 +11,10 @@ import { usersStrings } from "./strings";
 
 const text = usersStrings;
 
-interface Draft {
-  username: string;
-  displayName: string;
+/** The form as typed: the user's own fields and a password (new, or none to keep the old one). */
+type Draft = Pick<AdminUser, "username" | "displayName" | "role" | "townCodes" | "domains" | "disabled"> & {
   password: string;
-  role: Role;
-  townCodes: string[];
-  domains: string[];
-  disabled: boolean;
-}
+};
 
 function draftOf(user: AdminUser | null): Draft {
   return {

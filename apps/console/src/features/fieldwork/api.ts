@@ -5,27 +5,6 @@ import { apiRequest } from "../../shared/api/http";
 import { postTableFile } from "../../shared/api/upload";
 
 // TODO(contract): import from @survey/contract once the API's schemas move there
-/** `GET /api/waves/:waveId/towns` (SPEC §3): a town's quota as residents see it. */
-export interface TownQuota {
-  code: string;
-  name: string;
-  kind: "street" | "town";
-  target: number;
-  completed: number;
-  reserved: number;
-  full: boolean;
-}
-
-/** `GET /api/waves/:waveId/towns/:townCode/communities` */
-export interface CommunityQuota {
-  code: string;
-  name: string;
-  cap: number;
-  completed: number;
-  reserved: number;
-  full: boolean;
-}
-
 /** `POST /api/admin/waves/:waveId/interviews`: a paper questionnaire entered by an interviewer. */
 export interface InterviewBody {
   communityCode: string;
@@ -96,26 +75,6 @@ export function useFieldwork(waveId: number | undefined) {
 
 export function fieldworkWorkbookUrl(waveId: number): string {
   return consoleApiPaths.fieldworkXlsx(waveId);
-}
-
-// ---------------------------------------------------------------- quotas
-
-export function useTownQuotas(waveId: number | undefined) {
-  return useQuery({
-    queryKey: ["quotas", waveId],
-    queryFn: () => apiRequest<TownQuota[]>(`/api/waves/${waveId ?? 0}/towns`),
-    enabled: waveId !== undefined,
-  });
-}
-
-export function useCommunityQuotas(waveId: number | undefined, townCode: string | null) {
-  return useQuery({
-    queryKey: ["quotas", waveId, townCode],
-    queryFn: () =>
-      apiRequest<CommunityQuota[]>(`/api/waves/${waveId ?? 0}/towns/${encodeURIComponent(townCode ?? "")}/communities`),
-    enabled: waveId !== undefined && townCode !== null,
-    staleTime: 0,
-  });
 }
 
 // ---------------------------------------------------------------- paper questionnaires

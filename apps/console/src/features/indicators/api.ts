@@ -10,9 +10,10 @@ import {
   indicatorApiPaths,
   type NewIndicator,
 } from "@survey/contract";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiRequestError, apiRequest } from "../../shared/api/http";
-import { uploadBody } from "../../shared/api/upload";
+import { useInvalidatingMutation } from "../../shared/api/mutations";
+import { postTableFile } from "../../shared/api/upload";
 
 const catalogueKey = ["indicators", "catalogue"] as const;
 
@@ -35,16 +36,7 @@ function fetchIndicatorValues(year: number): Promise<IndicatorValuesTable> {
 
 /** `POST /api/admin/indicators/values?year=`: the filled-in template or a flat table, all or nothing. */
 function uploadIndicatorValues(file: File, year: number): Promise<IndicatorUploadResult> {
-  const prepared = uploadBody(file);
-  if ("problem" in prepared) {
-    return Promise.reject(new ApiRequestError(0, { error: "invalid_file", message: prepared.problem }));
-  }
-  return apiRequest<IndicatorUploadResult>("/api/admin/indicators/values", {
-    method: "POST",
-    query: { year },
-    body: prepared.body,
-    contentType: prepared.contentType,
-  });
+  return postTableFile<IndicatorUploadResult>("/api/admin/indicators/values", file, { year });
 }
 
 /** `GET /api/admin/indicators/index?year=&weighting=&baseYear=` */
@@ -99,35 +91,24 @@ export function useIndicatorIndex(
 }
 
 /** After any change to the catalogue or the values, every derived figure is stale. */
-function useInvalidateIndicators() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ["indicators"] }),
-      client.invalidateQueries({ queryKey: ["comparison"] }),
-      client.invalidateQueries({ queryKey: ["comparison-overview"] }),
-    ]);
-}
+const derivedFigures = [["indicators"], ["comparison"], ["comparison-overview"]];
 
 export function useCreateIndicator() {
-  const invalidate = useInvalidateIndicators();
-  return useMutation({ mutationFn: createIndicator, onSuccess: invalidate });
+  return useInvalidatingMutation(createIndicator, derivedFigures);
 }
 
 export function useUpdateIndicator() {
-  const invalidate = useInvalidateIndicators();
-  return useMutation({
-    mutationFn: ({ code, update }: { code: string; update: IndicatorUpdate }) => updateIndicator(code, update),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(
+    ({ code, update }: { code: string; update: IndicatorUpdate }) => updateIndicator(code, update),
+    derivedFigures,
+  );
 }
 
 export function useUploadIndicatorValues() {
-  const invalidate = useInvalidateIndicators();
-  return useMutation({
-    mutationFn: ({ file, year }: { file: File; year: number }) => uploadIndicatorValues(file, year),
-    onSuccess: invalidate,
-  });
+  return useInvalidatingMutation(
+    ({ file, year }: { file: File; year: number }) => uploadIndicatorValues(file, year),
+    derivedFigures,
+  );
 }
 
 /** The Excel template for a year's values (a plain link: the session cookie goes along). */

@@ -19,18 +19,14 @@ const text = indicatorsStrings;
 const NUMBER_FIELDS = ["lower", "upper", "target", "intervalLow", "intervalHigh", "minValue", "maxValue"] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
-interface Draft {
-  code: string;
-  name: string;
-  domain: string;
-  unit: string;
-  direction: IndicatorDirection;
-  level: IndicatorLevel;
-  method: IndicatorMethod;
+/** The form as typed: the indicator's text fields, and its numbers as the text in their inputs. */
+type Draft = Pick<
+  IndicatorDefinition,
+  "code" | "name" | "domain" | "unit" | "direction" | "level" | "method" | "department"
+> & {
   weight: string;
-  department: string;
   numbers: Record<NumberField, string>;
-}
+};
 
 function draftOf(indicator: IndicatorDefinition | null, domains: IndicatorDomainInfo[]): Draft {
   const numbers = Object.fromEntries(

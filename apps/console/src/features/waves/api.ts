@@ -136,6 +136,27 @@ export interface QuestionnaireDetail {
   title: string;
   definition: Record<string, unknown>;
 }
+/** `GET /api/waves/:waveId/towns` (SPEC §3): a town's quota as residents see it. */
+export interface TownQuota {
+  code: string;
+  name: string;
+  kind: "street" | "town";
+  target: number;
+  completed: number;
+  reserved: number;
+  full: boolean;
+}
+
+/** `GET /api/waves/:waveId/towns/:townCode/communities` */
+export interface CommunityQuota {
+  code: string;
+  name: string;
+  cap: number;
+  completed: number;
+  reserved: number;
+  full: boolean;
+}
+
 // end TODO(contract)
 
 /** How a town's target is spread over its communities. */
@@ -181,6 +202,26 @@ export function useChangeWaveStatus(waveId: number) {
     (action: "open" | "close") => apiRequest<AdminWave>(`/api/admin/waves/${waveId}/${action}`, { method: "POST" }),
     [wavesQueryKey],
   );
+}
+
+// ---------------------------------------------------------------- quotas (as residents see them)
+
+export function useTownQuotas(waveId: number | undefined) {
+  return useQuery({
+    queryKey: ["quotas", waveId],
+    queryFn: () => apiRequest<TownQuota[]>(`/api/waves/${waveId ?? 0}/towns`),
+    enabled: waveId !== undefined,
+  });
+}
+
+export function useCommunityQuotas(waveId: number | undefined, townCode: string | null) {
+  return useQuery({
+    queryKey: ["quotas", waveId, townCode],
+    queryFn: () =>
+      apiRequest<CommunityQuota[]>(`/api/waves/${waveId ?? 0}/towns/${encodeURIComponent(townCode ?? "")}/communities`),
+    enabled: waveId !== undefined && townCode !== null,
+    staleTime: 0,
+  });
 }
 
 // ---------------------------------------------------------------- allocation preview

@@ -1,5 +1,5 @@
 import { strings } from "../strings";
-import { ApiRequestError, apiRequest } from "./http";
+import { ApiRequestError, apiRequest, type RequestOptions } from "./http";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Matches the API's upload limit (10 MiB). */
@@ -42,10 +42,10 @@ export function rowProblemsOf(details: unknown): RowProblem[] {
 }
 
 /** Sends a CSV or .xlsx file as the raw request body. */
-export function postTableFile<T>(path: string, file: File): Promise<T> {
+export function postTableFile<T>(path: string, file: File, query?: RequestOptions["query"]): Promise<T> {
   const prepared = uploadBody(file);
   if ("problem" in prepared) {
     return Promise.reject(new ApiRequestError(0, { error: "invalid_file", message: prepared.problem }));
   }
-  return apiRequest<T>(path, { method: "POST", body: prepared.body, contentType: prepared.contentType });
+  return apiRequest<T>(path, { method: "POST", query, body: prepared.body, contentType: prepared.contentType });
 }

@@ -4,8 +4,7 @@ import { ErrorNotice } from "../../../shared/components/feedback";
 import { SelectField, TextField } from "../../../shared/components/fields";
 import { categoryLabel } from "../../../shared/strings";
 import { useCurrentUser } from "../../accounts/current-user";
-import type { AdminWaveListItem } from "../../waves/api";
-import { useCommunityQuotas, useTownQuotas } from "../api";
+import { type AdminWaveListItem, useCommunityQuotas, useTownQuotas } from "../../waves/api";
 import { entryStrings } from "../strings";
 import { checkRespondent, type RespondentProblems } from "./respondent-check";
 

@@ -4,8 +4,9 @@ import { namedOptions, SelectField } from "../../../shared/components/fields";
 import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { useCurrentUser } from "../../accounts/current-user";
+import { useTownQuotas } from "../../waves/api";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
-import { postersUrl, useTownQuotas } from "../api";
+import { postersUrl } from "../api";
 import { entryStrings, postersStrings } from "../strings";
 
 const text = postersStrings;
