@@ -2,9 +2,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router-dom";
-import { ApiRequestError, setUnauthenticatedHandler } from "./api/http";
-import { sessionQueryKey } from "./api/session";
 import { App } from "./app";
+import { sessionQueryKey } from "./features/accounts/api";
+import { ApiRequestError, setUnauthenticatedHandler } from "./shared/api/http";
 import "./styles/app.css";
 
 const queryClient = new QueryClient({

@@ -1,10 +1,10 @@
 import { Suspense, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
-import { useLogout } from "../api/session";
-import { Loading } from "../components/feedback";
-import { Icon } from "../components/icon";
-import { useCurrentUser } from "../session/current-user";
-import { roleLabel, strings } from "../strings";
+import { useLogout } from "../features/accounts/api";
+import { useCurrentUser } from "../features/accounts/current-user";
+import { Loading } from "../shared/components/feedback";
+import { Icon } from "../shared/components/icon";
+import { roleLabel, strings } from "../shared/strings";
 import { navGroupsFor } from "./navigation";
 
 /** Header with the user and role, side navigation by role, and the page beside it. */
@@ -75,7 +75,6 @@ export function AppShell() {
                   >
                     <Icon name={item.icon} />
                     <span>{item.label}</span>
-                    {item.later ? <span className="nav-link__badge">{strings.laterBadge}</span> : null}
                   </NavLink>
                 </li>
               ))}

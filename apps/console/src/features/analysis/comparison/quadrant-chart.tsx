@@ -1,0 +1,149 @@
+import type { ComparisonReport, Quadrant } from "@survey/contract";
+import { useMemo } from "react";
+import { analysisColours, CHART_FONT } from "../../../shared/chart/analysis-charts";
+import { Chart, type ChartOption } from "../../../shared/chart/chart";
+import { escapeHtml } from "../../../shared/chart/escape-html";
+import { formatScore } from "../../../shared/format";
+import { comparisonStrings } from "../strings";
+
+const text = comparisonStrings;
+
+export const QUADRANT_COLOURS: Record<Quadrant, string> = {
+  strength: "#1e7a46",
+  satisfaction_high_objective_low: "#2360a5",
+  objective_high_satisfaction_low: "#c2581c",
+  shared_weakness: "#b3261e",
+};
+
+const QUADRANT_TINTS: Record<Quadrant, string> = {
+  strength: "rgba(30, 122, 70, 0.06)",
+  satisfaction_high_objective_low: "rgba(35, 96, 165, 0.05)",
+  objective_high_satisfaction_low: "rgba(194, 88, 28, 0.06)",
+  shared_weakness: "rgba(179, 38, 30, 0.08)",
+};
+
+/** The server's label without its explanation in brackets, for the chart corners. */
+export const shortLabel = (label: string) => label.split("（")[0] ?? label;
+
+const padded = (values: number[], mean: number) => {
+  const low = Math.min(mean, ...values);
+  const high = Math.max(mean, ...values);
+  const pad = Math.max(2, (high - low) * 0.12);
+  return { min: Math.floor((low - pad) / 5) * 5, max: Math.ceil((high + pad) / 5) * 5 };
+};
+
+/**
+ * Satisfaction (y) against the objective index (x), split at the towns' means into four labelled
+ * quadrants; each town is a labelled point coloured by its quadrant.
+ */
+export function QuadrantChart({ report }: { report: ComparisonReport }) {
+  const option = useMemo<ChartOption>(() => {
+    const quadrantOf = new Map(report.quadrants.map((entry) => [entry.townCode, entry.quadrant]));
+    const points = report.towns.filter(
+      (town): town is typeof town & { satisfaction: number; objective: number } =>
+        town.satisfaction !== null && town.objective !== null,
+    );
+    const x = padded(
+      points.map((town) => town.objective),
+      report.means.objective,
+    );
+    const y = padded(
+      points.map((town) => town.satisfaction),
+      report.means.satisfaction,
+    );
+    const { satisfaction: my, objective: mx } = report.means;
+    const area = (quadrant: Quadrant, x0: number, y0: number, x1: number, y1: number, position: string) => [
+      {
+        xAxis: x0,
+        yAxis: y0,
+        itemStyle: { color: QUADRANT_TINTS[quadrant] },
+        label: {
+          show: true,
+          position,
+          formatter: shortLabel(report.quadrantLabels[quadrant]),
+          color: QUADRANT_COLOURS[quadrant],
+          fontSize: 12,
+          fontWeight: 600,
+          distance: 6,
+        },
+      },
+      { xAxis: x1, yAxis: y1 },
+    ];
+    return {
+      animation: false,
+      textStyle: { fontFamily: CHART_FONT },
+      grid: { left: 56, right: 24, top: 20, bottom: 50 },
+      tooltip: {
+        trigger: "item",
+        formatter: (params: { data: { name: string; value: [number, number]; quadrant: Quadrant } }) =>
+          [
+            `<b>${escapeHtml(params.data.name)}</b>`,
+            `${text.satisfaction}：${formatScore(params.data.value[1])}`,
+            `${text.objective}：${formatScore(params.data.value[0])}`,
+            shortLabel(report.quadrantLabels[params.data.quadrant]),
+          ].join("<br/>"),
+      },
+      xAxis: {
+        type: "value",
+        min: x.min,
+        max: x.max,
+        name: text.objectiveAxis(report.year),
+        nameLocation: "middle",
+        nameGap: 28,
+        splitLine: { lineStyle: { color: analysisColours.grid } },
+      },
+      yAxis: {
+        type: "value",
+        min: y.min,
+        max: y.max,
+        name: text.satisfactionAxis,
+        nameLocation: "middle",
+        nameGap: 38,
+        splitLine: { lineStyle: { color: analysisColours.grid } },
+      },
+      series: [
+        {
+          type: "scatter",
+          symbolSize: 10,
+          data: points.map((town) => {
+            const quadrant = quadrantOf.get(town.townCode) ?? "strength";
+            return {
+              name: town.townName,
+              value: [Number(town.objective.toFixed(2)), Number(town.satisfaction.toFixed(2))],
+              quadrant,
+              itemStyle: { color: QUADRANT_COLOURS[quadrant], borderColor: "#fff", borderWidth: 1 },
+            };
+          }),
+          label: {
+            show: true,
+            position: "right",
+            formatter: "{b}",
+            fontSize: 11,
+            color: "#3d4a5c",
+          },
+          labelLayout: { hideOverlap: false, moveOverlap: "shiftY" },
+          markLine: {
+            silent: true,
+            symbol: "none",
+            lineStyle: { color: "#6b778a", type: "dashed" },
+            label: { fontSize: 11, color: "#6b778a" },
+            data: [
+              { xAxis: mx, label: { formatter: text.meanLine(formatScore(mx)), position: "end" } },
+              { yAxis: my, label: { formatter: text.meanLine(formatScore(my)), position: "insideEndTop" } },
+            ],
+          },
+          markArea: {
+            silent: true,
+            data: [
+              area("strength", mx, my, x.max, y.max, "insideTopRight"),
+              area("satisfaction_high_objective_low", x.min, my, mx, y.max, "insideTopLeft"),
+              area("objective_high_satisfaction_low", mx, y.min, x.max, my, "insideBottomRight"),
+              area("shared_weakness", x.min, y.min, mx, my, "insideBottomLeft"),
+            ],
+          },
+        },
+      ],
+    };
+  }, [report]);
+  return <Chart option={option} height={540} label={text.quadrantLabel(report.domain.name, report.n)} />;
+}

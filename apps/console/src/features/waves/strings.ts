@@ -1,0 +1,72 @@
+/** What the wave pages and the wave picker say (zh-CN). */
+export const wavesStrings = {
+  title: "调查批次",
+  create: "新建批次",
+  listEmpty: "还没有调查批次。",
+  code: "批次代码",
+  titleField: "名称",
+  year: "年度",
+  status: "状态",
+  questionnaire: "问卷版本",
+  townTarget: "每个街镇目标份数",
+  communityCap: "每个社区上限",
+  minAge: "最低年龄",
+  reservationMinutes: "答题名额保留时间（分钟）",
+  closesAt: "截止日期",
+  allocation: "分配方案",
+  /** The allocation plans, by the API's names. */
+  plans: { cap: "按上限（先到先得）", proportional: "按人口比例" },
+  towns: "参加的街镇",
+  detail: "查看",
+  open: "开放调查",
+  close: "结束调查",
+  openConfirmTitle: "确认开放调查",
+  openConfirmBody: (title: string) => `开放后居民即可通过链接和二维码参加“${title}”。确定开放吗？`,
+  closeConfirmTitle: "确认结束调查",
+  closeConfirmBody: (title: string) =>
+    `结束后将不再接受新的问卷，正在答题的居民也无法提交计入配额。确定结束“${title}”吗？`,
+  created: "已创建调查批次。",
+  saved: "已保存。",
+  opened: "调查已开放。",
+  closed: "调查已结束。",
+  newTitle: "新建调查批次",
+  editTitle: "批次设置",
+  closedReadOnly: "此批次已经结束，设置不能再修改。",
+  allocationTitle: "配额分配预览",
+  allocationIntro: "按当前设置估算每个街镇能否达到目标份数。标红的街镇在现有社区上限下无法完成目标。",
+  allocationTown: "街镇",
+  allocationTarget: "目标",
+  allocationCommunities: "社区数",
+  allocationCapacity: "容量（上限合计）",
+  allocationPlanned: "计划完成",
+  allocationMissing: "缺口",
+  allocationSmallestCap: "所需最小上限",
+  allocationNote: "说明",
+  allocationTotals: (target: number, capacity: number, infeasible: number) =>
+    `目标合计 ${target}，容量合计 ${capacity}，${infeasible} 个街镇无法达到目标。`,
+  allocationAllFeasible: "所有街镇都能在当前上限下达到目标。",
+  questionnaireNone: "（未选择）",
+  questionnaireById: (id: number) => `问卷 #${id}`,
+  progress: "进度",
+  questionnaireOption: (title: string, version: number) => `${title}（第 ${version} 版）`,
+  targetsTitle: "目标与配额",
+  rulesTitle: "参与规则",
+  basicsTitle: "基本信息",
+  townsFixed: "参加的街镇在创建后不能更改。",
+  townsCount: (n: number) => `${n} 个街镇`,
+  actions: "操作",
+  closesAtHelp: "当天 24 时截止（北京时间）。用于预测各街镇能否按期完成。",
+  planLabel: "预览方案",
+  allocationBasis: (target: number | undefined, cap: number | undefined) =>
+    target !== undefined && cap !== undefined ? `（按每街镇目标 ${target}、每社区上限 ${cap} 计算）` : "",
+} as const;
+
+export const wavePickerStrings = {
+  label: "调查批次",
+} as const;
+
+export const waveStatusLabels = {
+  draft: "草稿",
+  open: "进行中",
+  closed: "已结束",
+} as Record<string, string>;

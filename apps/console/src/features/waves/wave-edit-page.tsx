@@ -1,0 +1,157 @@
+import { useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { Dialog } from "../../shared/components/dialog";
+import { ErrorNotice, Notice } from "../../shared/components/feedback";
+import { Card, PageHeader } from "../../shared/components/page";
+import { QueryState } from "../../shared/components/query-state";
+import { strings } from "../../shared/strings";
+import { AllocationPreview } from "./allocation-preview";
+import { type AdminWaveDetail, useChangeWaveStatus, useCreateWave, useUpdateWave, useWave } from "./api";
+import { wavesStrings } from "./strings";
+import { WaveForm } from "./wave-form";
+import { WaveStatusBadge } from "./wave-status-badge";
+
+const text = wavesStrings;
+
+function NewWave() {
+  const create = useCreateWave();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader
+        title={text.newTitle}
+        actions={
+          <Link className="button" to="/waves">
+            {strings.back}
+          </Link>
+        }
+      />
+      <Card>
+        {create.error ? <ErrorNotice error={create.error} /> : null}
+        <WaveForm
+          wave={undefined}
+          busy={create.isPending}
+          onSubmit={(input) =>
+            create.mutate(input, { onSuccess: (wave) => navigate(`/waves/${wave.id}`, { state: { created: true } }) })
+          }
+        />
+      </Card>
+    </>
+  );
+}
+
+function StatusActions({ wave, onChanged }: { wave: AdminWaveDetail; onChanged: (message: string) => void }) {
+  const change = useChangeWaveStatus(wave.id);
+  const [asking, setAsking] = useState<"open" | "close" | null>(null);
+  if (wave.status === "closed") return null;
+  const action = wave.status === "open" ? "close" : "open";
+  return (
+    <>
+      <button
+        type="button"
+        className={`button ${action === "open" ? "button--primary" : "button--danger"}`}
+        onClick={() => setAsking(action)}
+      >
+        {action === "open" ? text.open : text.close}
+      </button>
+      <Dialog
+        open={asking !== null}
+        title={asking === "close" ? text.closeConfirmTitle : text.openConfirmTitle}
+        confirmLabel={asking === "close" ? text.close : text.open}
+        danger={asking === "close"}
+        busy={change.isPending}
+        onCancel={() => {
+          setAsking(null);
+          change.reset();
+        }}
+        onConfirm={() =>
+          asking &&
+          change.mutate(asking, {
+            onSuccess: () => {
+              setAsking(null);
+              onChanged(asking === "open" ? text.opened : text.closed);
+            },
+          })
+        }
+      >
+        {change.error ? <ErrorNotice error={change.error} /> : null}
+        <p>{asking === "close" ? text.closeConfirmBody(wave.title) : text.openConfirmBody(wave.title)}</p>
+      </Dialog>
+    </>
+  );
+}
+
+function ExistingWave({ waveId }: { waveId: number }) {
+  const wave = useWave(waveId);
+  const update = useUpdateWave(waveId);
+  const location = useLocation();
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+  const [message, setMessage] = useState<string | null>(justCreated ? text.created : null);
+  const [trial, setTrial] = useState<{ townTarget?: number; communityCap?: number }>({});
+
+  return (
+    <QueryState query={wave}>
+      {(current) => (
+        <>
+          <PageHeader
+            title={current.title}
+            intro={
+              <>
+                <WaveStatusBadge status={current.status} /> <code>{current.code}</code>
+              </>
+            }
+            actions={
+              <>
+                <Link className="button" to="/waves">
+                  {strings.back}
+                </Link>
+                <StatusActions
+                  wave={current}
+                  onChanged={(text) => {
+                    setMessage(text);
+                    wave.refetch();
+                  }}
+                />
+              </>
+            }
+          />
+          {message ? <Notice tone="success">{message}</Notice> : null}
+          <Card title={text.editTitle} labelledBy="wave-settings-title">
+            {current.status === "closed" ? <Notice tone="info">{text.closedReadOnly}</Notice> : null}
+            {update.error ? <ErrorNotice error={update.error} /> : null}
+            <WaveForm
+              // A fresh form after every save shows what the server stored.
+              key={`${current.id}:${wave.dataUpdatedAt}`}
+              wave={current}
+              busy={update.isPending}
+              onTrialChange={setTrial}
+              onSubmit={({ code: _code, townCodes: _towns, ...changes }) =>
+                update.mutate(changes, {
+                  onSuccess: () => {
+                    setMessage(text.saved);
+                    setTrial({});
+                    wave.refetch();
+                  },
+                })
+              }
+            />
+          </Card>
+          <Card title={text.allocationTitle} labelledBy="allocation-title">
+            <AllocationPreview
+              key={`${current.id}:${wave.dataUpdatedAt}`}
+              waveId={current.id}
+              initialPlan={current.allocation}
+              trial={trial}
+            />
+          </Card>
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+export function WaveEditPage() {
+  const { waveId } = useParams();
+  if (waveId === undefined) return <NewWave />;
+  return <ExistingWave waveId={Number(waveId)} />;
+}
