@@ -1,5 +1,7 @@
 import { makeIdNumber } from "@survey/identity";
 
+export { seededRandom } from "@survey/indices";
+
 export interface BenchResident {
   idNumber: string;
   phone: string;
@@ -23,17 +25,5 @@ export function residentNumber(n: number, communities: readonly string[], random
     idNumber: makeIdNumber(`310117${birth}${order}`),
     phone: `138${String(n % 100_000_000).padStart(8, "0")}`,
     communityCode,
-  };
-}
-
-/** mulberry32: a small seeded PRNG so a run's community choices reproduce. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }

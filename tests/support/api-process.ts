@@ -20,6 +20,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Resolves once the process at `url` answers /api/health; throws with its output if it exits or takes a minute. */
+export async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, pollMs = 50) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API process exited early:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`API process did not become healthy:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
@@ -52,21 +71,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     output += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API process exited early:\n${output}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`API process did not become healthy:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntilHealthy(url, child, () => output);
   return {
     url,
     child,

@@ -1,14 +1,4 @@
-import type { AllocationSettings, TownFrame } from "./types";
-
-export interface TownFeasibility {
-  communityCount: number;
-  capacity: number;
-  planned: number;
-  feasible: boolean;
-  missing: number;
-  smallestFeasibleCap: number | null;
-  message: string;
-}
+import type { AllocationSettings, TownFeasibility, TownFrame } from "./types";
 
 /** Whether the town's communities can reach its target under their caps, and what to change if not. */
 export function townFeasibility(town: TownFrame, settings: AllocationSettings): TownFeasibility {

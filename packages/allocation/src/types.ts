@@ -33,10 +33,8 @@ export interface CommunityPlan {
   max: number;
 }
 
-export interface TownPlan {
-  code: string;
-  name: string;
-  target: number;
+/** Whether a town's communities can reach its target under their caps, and what to change if not. */
+export interface TownFeasibility {
   communityCount: number;
   /** Σ community caps. */
   capacity: number;
@@ -54,6 +52,12 @@ export interface TownPlan {
   smallestFeasibleCap: number | null;
   /** A Chinese sentence for the preview; it warns when the target cannot be reached. */
   message: string;
+}
+
+export interface TownPlan extends TownFeasibility {
+  code: string;
+  name: string;
+  target: number;
   communities: CommunityPlan[];
 }
 

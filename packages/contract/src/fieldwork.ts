@@ -129,6 +129,7 @@ export const InterviewBody = Type.Object(
 export type InterviewBody = Static<typeof InterviewBody>;
 
 export const InterviewReply = Receipt;
+export type InterviewReply = Receipt;
 
 /** `POST /api/admin/waves/:waveId/responses/import` → 200 (all rows or none). */
 export const ImportReply = Type.Object({ imported: Type.Integer(), counted: Type.Integer() });

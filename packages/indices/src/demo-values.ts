@@ -1,6 +1,7 @@
 import { DEFAULT_INDICATORS } from "./catalogue";
 import type { DomainCode } from "./domains";
 import { DISTRICT_UNIT_CODE, type Indicator, type IndicatorValue } from "./indicator";
+import { seededRandom } from "./seeded-random";
 
 /** FNV-1a over the key, so every town × indicator × year draws from its own reproducible stream. */
 function hash(key: string): number {
@@ -12,16 +13,9 @@ function hash(key: string): number {
   return h >>> 0;
 }
 
-/** Mulberry32: tiny, fast and good enough for demo data. */
+/** A reproducible stream of uniform draws for one key. */
 function uniform(key: string): () => number {
-  let state = hash(key);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(hash(key));
 }
 
 /** One standard normal draw (Box–Muller) from a keyed stream. */

@@ -16,6 +16,7 @@ export * from "./normalize";
 export * from "./progress";
 export * from "./ranks";
 export * from "./reading";
+export { seededRandom } from "./seeded-random";
 export * from "./spearman";
 export * from "./town-indices";
 export * from "./weights";

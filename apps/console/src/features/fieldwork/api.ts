@@ -1,34 +1,9 @@
+import type { ImportReply, InterviewBody, InterviewReply } from "@survey/contract";
 import { consoleApiPaths, FIELDWORK_EVENT, type FieldworkSummary } from "@survey/contract";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { apiRequest } from "../../shared/api/http";
 import { postTableFile } from "../../shared/api/upload";
-
-// TODO(contract): import from @survey/contract once the API's schemas move there
-/** `POST /api/admin/waves/:waveId/interviews`: a paper questionnaire entered by an interviewer. */
-export interface InterviewBody {
-  communityCode: string;
-  idNumber?: string;
-  phone?: string;
-  /** For a paper form without an ID number (otherwise derived from it). */
-  sex?: "male" | "female";
-  ageGroup?: string;
-  answers: Record<string, unknown>;
-}
-
-/** 201; `counted` is false when the quota was full (the questionnaire is still kept). */
-export interface InterviewReply {
-  responseId: string;
-  receiptCode: string;
-  counted: boolean;
-}
-
-/** `POST /api/admin/waves/:waveId/responses/import` → 200 */
-export interface ImportReply {
-  imported: number;
-  counted: number;
-}
-// end TODO(contract)
 
 // ---------------------------------------------------------------- monitor
 

@@ -1,163 +1,18 @@
+import type {
+  AdminWave,
+  AdminWaveDetail,
+  AdminWaveListItem,
+  AllocationPreview,
+  CommunityQuota,
+  CreateWaveBody,
+  QuestionnaireDetail,
+  QuestionnaireSummary,
+  TownQuota,
+  UpdateWaveBody,
+} from "@survey/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../shared/api/http";
 import { useInvalidatingMutation } from "../../shared/api/mutations";
-
-// TODO(contract): import from @survey/contract once the API's schemas move there
-/** A wave as the write endpoints return it. */
-export interface AdminWave {
-  id: number;
-  code: string;
-  title: string;
-  year: number;
-  status: "draft" | "open" | "closed";
-  questionnaireId: number | null;
-  townTarget: number;
-  communityCap: number;
-  minAge: number;
-  reservationMinutes: number;
-  allocation: "cap" | "proportional";
-  opensAt: string | null;
-  closesAt: string | null;
-  openedAt: string | null;
-  demo: boolean;
-  createdAt: string;
-}
-
-/** A wave as `GET /api/admin/waves` lists it (roles admin, office, staff). */
-export interface AdminWaveListItem extends AdminWave {
-  totals: { towns: number; communities: number; target: number; completed: number; reserved: number };
-}
-
-/** `GET /api/admin/waves/:id`: the wave with every town and community taking part. */
-export interface AdminWaveDetail extends AdminWaveListItem {
-  towns: {
-    code: string;
-    name: string;
-    kind: "street" | "town";
-    population: number;
-    target: number;
-    targetOverridden: boolean;
-    completed: number;
-    reserved: number;
-    full: boolean;
-    communities: {
-      code: string;
-      name: string;
-      kind: "residential" | "village";
-      population: number;
-      cap: number;
-      capOverridden: boolean;
-      completed: number;
-      reserved: number;
-      full: boolean;
-    }[];
-  }[];
-}
-
-/** `POST /api/admin/waves` (a draft; the questionnaire is required). */
-export interface CreateWaveBody {
-  code: string;
-  title: string;
-  year: number;
-  questionnaireId: number;
-  townTarget?: number;
-  communityCap?: number;
-  minAge?: number;
-  reservationMinutes?: number;
-  allocation?: "cap" | "proportional";
-  townCodes?: string[];
-  opensAt?: string | null;
-  closesAt?: string | null;
-}
-
-/** `PATCH /api/admin/waves/:id`; code and towns are fixed once created. */
-export interface UpdateWaveBody {
-  title?: string;
-  year?: number;
-  questionnaireId?: number;
-  townTarget?: number;
-  communityCap?: number;
-  minAge?: number;
-  reservationMinutes?: number;
-  allocation?: "cap" | "proportional";
-  opensAt?: string | null;
-  closesAt?: string | null;
-  townTargets?: Record<string, number | null>;
-  communityCaps?: Record<string, number | null>;
-}
-
-/** `GET /api/admin/waves/:id/allocation?plan&townTarget&communityCap` */
-export interface AllocationPreview {
-  waveId: number;
-  plan: "cap" | "proportional";
-  townTarget: number;
-  communityCap: number;
-  summary: {
-    towns: number;
-    target: number;
-    capacity: number;
-    planned: number;
-    missing: number;
-    infeasibleTowns: number;
-  };
-  towns: {
-    code: string;
-    name: string;
-    target: number;
-    communityCount: number;
-    capacity: number;
-    planned: number;
-    feasible: boolean;
-    missing: number;
-    smallestFeasibleCap: number | null;
-    /** Chinese warning when the target cannot be reached, else null. */
-    warning: string | null;
-    /** Chinese sentence describing the town's plan. */
-    message: string;
-    /** `quota`: most completions the community may contribute under the plan (its cap, or its proportional quota). */
-    communities: { code: string; name: string; population: number; cap: number; quota: number }[];
-  }[];
-}
-
-/** One row of `GET /api/admin/questionnaires`. */
-export interface QuestionnaireSummary {
-  id: number;
-  code: string;
-  version: number;
-  title: string;
-  createdAt: string;
-}
-
-/** `GET /api/admin/questionnaires/:id`: a stored version with its SurveyJS definition. */
-export interface QuestionnaireDetail {
-  id: number;
-  code: string;
-  version: number;
-  title: string;
-  definition: Record<string, unknown>;
-}
-/** `GET /api/waves/:waveId/towns` (SPEC §3): a town's quota as residents see it. */
-export interface TownQuota {
-  code: string;
-  name: string;
-  kind: "street" | "town";
-  target: number;
-  completed: number;
-  reserved: number;
-  full: boolean;
-}
-
-/** `GET /api/waves/:waveId/towns/:townCode/communities` */
-export interface CommunityQuota {
-  code: string;
-  name: string;
-  cap: number;
-  completed: number;
-  reserved: number;
-  full: boolean;
-}
-
-// end TODO(contract)
 
 /** How a town's target is spread over its communities. */
 export type AllocationPlan = AdminWave["allocation"];

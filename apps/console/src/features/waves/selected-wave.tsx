@@ -1,9 +1,10 @@
+import type { AdminWaveListItem } from "@survey/contract";
 import type { ReactNode } from "react";
 import { useSearchParams } from "react-router-dom";
 import { SelectField } from "../../shared/components/fields";
 import { PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
-import { type AdminWaveListItem, useWaves } from "./api";
+import { useWaves } from "./api";
 import { wavePickerStrings, waveStatusLabels } from "./strings";
 
 /** The wave to show first: the open one opened last, else the newest. */

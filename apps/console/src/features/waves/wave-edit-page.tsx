@@ -1,3 +1,4 @@
+import type { AdminWaveDetail } from "@survey/contract";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { Dialog } from "../../shared/components/dialog";
@@ -6,7 +7,7 @@ import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { strings } from "../../shared/strings";
 import { AllocationPreview } from "./allocation-preview";
-import { type AdminWaveDetail, useChangeWaveStatus, useCreateWave, useUpdateWave, useWave } from "./api";
+import { useChangeWaveStatus, useCreateWave, useUpdateWave, useWave } from "./api";
 import { wavesStrings } from "./strings";
 import { WaveForm } from "./wave-form";
 import { WaveStatusBadge } from "./wave-status-badge";

@@ -1,8 +1,9 @@
+import type { AdminWaveDetail, CreateWaveBody } from "@survey/contract";
 import { type FormEvent, useState } from "react";
 import { CheckboxGroup, namedOptions, optionsOf, SelectField, TextField } from "../../shared/components/fields";
 import { strings } from "../../shared/strings";
 import { useFrame } from "../frame/api";
-import type { AdminWaveDetail, AllocationPlan, CreateWaveBody } from "./api";
+import type { AllocationPlan } from "./api";
 import { useQuestionnaires } from "./api";
 import { wavesStrings } from "./strings";
 import { closingInstant, shanghaiDay } from "./wave-dates";

@@ -52,6 +52,17 @@ export async function existingTownCodes(db: Executor, codes: readonly string[]):
   return new Set(rows.map((row) => row.code));
 }
 
+/** What an import replaces in an existing town or community: its figures, no longer demo ones. */
+function importedFigures(now: Date) {
+  return {
+    name: sql`excluded.name`,
+    kind: sql`excluded.kind`,
+    population: sql`excluded.population`,
+    demo: false,
+    updatedAt: now,
+  };
+}
+
 /** Inserts or updates towns by code; imported figures replace demo ones, so `demo` turns false. */
 export async function upsertTowns(tx: Executor, rows: readonly TownRecord[], now: Date): Promise<void> {
   for (const chunk of chunks(rows)) {
@@ -60,13 +71,7 @@ export async function upsertTowns(tx: Executor, rows: readonly TownRecord[], now
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
       .onConflictDoUpdate({
         target: towns.code,
-        set: {
-          name: sql`excluded.name`,
-          kind: sql`excluded.kind`,
-          population: sql`excluded.population`,
-          demo: false,
-          updatedAt: now,
-        },
+        set: importedFigures(now),
       });
   }
 }
@@ -78,13 +83,7 @@ export async function upsertCommunities(tx: Executor, rows: readonly CommunityRe
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
       .onConflictDoUpdate({
         target: communities.code,
-        set: {
-          name: sql`excluded.name`,
-          kind: sql`excluded.kind`,
-          population: sql`excluded.population`,
-          demo: false,
-          updatedAt: now,
-        },
+        set: importedFigures(now),
       });
   }
 }

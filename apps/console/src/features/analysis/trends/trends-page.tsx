@@ -1,9 +1,8 @@
-import type { MeasureComparison, WaveComparison, Weighting } from "@survey/contract";
+import type { AdminWaveListItem, MeasureComparison, WaveComparison, Weighting } from "@survey/contract";
 import { useState } from "react";
 import { EmptyState } from "../../../shared/components/feedback";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
-import type { AdminWaveListItem } from "../../waves/api";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { useTrend, useWaveComparison } from "../api";
 import { WeightingSwitch } from "../weighting-switch";

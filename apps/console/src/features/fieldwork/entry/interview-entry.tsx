@@ -1,10 +1,10 @@
+import type { AdminWaveListItem, InterviewReply } from "@survey/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState, ErrorNotice, Notice } from "../../../shared/components/feedback";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
-import type { AdminWaveListItem } from "../../waves/api";
 import { useQuestionnaire } from "../../waves/api";
-import { type InterviewReply, useSubmitInterview } from "../api";
+import { useSubmitInterview } from "../api";
 import { entryStrings } from "../strings";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { type Respondent, RespondentForm } from "./respondent-form";

@@ -1,10 +1,11 @@
+import type { AdminWaveListItem } from "@survey/contract";
 import { ageGroups } from "@survey/identity";
 import { type FormEvent, useState } from "react";
 import { ErrorNotice } from "../../../shared/components/feedback";
 import { SelectField, TextField } from "../../../shared/components/fields";
 import { categoryLabel } from "../../../shared/strings";
 import { useCurrentUser } from "../../accounts/current-user";
-import { type AdminWaveListItem, useCommunityQuotas, useTownQuotas } from "../../waves/api";
+import { useCommunityQuotas, useTownQuotas } from "../../waves/api";
 import { entryStrings } from "../strings";
 import { checkRespondent, type RespondentProblems } from "./respondent-check";
 

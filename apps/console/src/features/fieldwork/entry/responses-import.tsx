@@ -1,6 +1,6 @@
+import type { AdminWaveListItem } from "@survey/contract";
 import { Notice } from "../../../shared/components/feedback";
 import { UploadCard } from "../../../shared/components/file-upload";
-import type { AdminWaveListItem } from "../../waves/api";
 import { useImportResponses } from "../api";
 import { entryStrings } from "../strings";
 
