@@ -52,22 +52,22 @@ export async function existingTownCodes(db: Executor, codes: readonly string[]):
   return new Set(rows.map((row) => row.code));
 }
 
+/** What an import changes of a town or community already there: imported figures replace demo ones. */
+const importedFigures = (now: Date) => ({
+  name: sql`excluded.name`,
+  kind: sql`excluded.kind`,
+  population: sql`excluded.population`,
+  demo: false,
+  updatedAt: now,
+});
+
 /** Inserts or updates towns by code; imported figures replace demo ones, so `demo` turns false. */
 export async function upsertTowns(tx: Executor, rows: readonly TownRecord[], now: Date): Promise<void> {
   for (const chunk of chunks(rows)) {
     await tx
       .insert(towns)
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: towns.code,
-        set: {
-          name: sql`excluded.name`,
-          kind: sql`excluded.kind`,
-          population: sql`excluded.population`,
-          demo: false,
-          updatedAt: now,
-        },
-      });
+      .onConflictDoUpdate({ target: towns.code, set: importedFigures(now) });
   }
 }
 
@@ -76,16 +76,7 @@ export async function upsertCommunities(tx: Executor, rows: readonly CommunityRe
     await tx
       .insert(communities)
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: communities.code,
-        set: {
-          name: sql`excluded.name`,
-          kind: sql`excluded.kind`,
-          population: sql`excluded.population`,
-          demo: false,
-          updatedAt: now,
-        },
-      });
+      .onConflictDoUpdate({ target: communities.code, set: importedFigures(now) });
   }
 }
 
