@@ -52,16 +52,14 @@ export async function existingTownCodes(db: Executor, codes: readonly string[]):
   return new Set(rows.map((row) => row.code));
 }
 
-/** What an import replaces in an existing town or community: its figures, no longer demo ones. */
-function importedFigures(now: Date) {
-  return {
-    name: sql`excluded.name`,
-    kind: sql`excluded.kind`,
-    population: sql`excluded.population`,
-    demo: false,
-    updatedAt: now,
-  };
-}
+/** What an import changes of a town or community already there: imported figures replace demo ones. */
+const importedFigures = (now: Date) => ({
+  name: sql`excluded.name`,
+  kind: sql`excluded.kind`,
+  population: sql`excluded.population`,
+  demo: false,
+  updatedAt: now,
+});
 
 /** Inserts or updates towns by code; imported figures replace demo ones, so `demo` turns false. */
 export async function upsertTowns(tx: Executor, rows: readonly TownRecord[], now: Date): Promise<void> {
@@ -69,10 +67,7 @@ export async function upsertTowns(tx: Executor, rows: readonly TownRecord[], now
     await tx
       .insert(towns)
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: towns.code,
-        set: importedFigures(now),
-      });
+      .onConflictDoUpdate({ target: towns.code, set: importedFigures(now) });
   }
 }
 
@@ -81,10 +76,7 @@ export async function upsertCommunities(tx: Executor, rows: readonly CommunityRe
     await tx
       .insert(communities)
       .values(chunk.map((row) => ({ ...row, demo: false, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: communities.code,
-        set: importedFigures(now),
-      });
+      .onConflictDoUpdate({ target: communities.code, set: importedFigures(now) });
   }
 }
 
