@@ -1,5 +1,7 @@
 import { type Executor, namedStatement, param, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { withTransactionRetry } from "../../../platform/transaction-retry";
 
 /**
  * Quota arithmetic lives here and nowhere else. Every change of `completed` / `reserved` is a single
@@ -202,9 +204,10 @@ export async function releaseExpiredReservations(
   const personFilter =
     person === undefined ? sql`` : sql` and (id_hash = ${person.idHash} or phone_hash = ${person.phoneHash})`;
   const now = options.now.toISOString();
-  const result = await queryRows<{ released: number }>(
-    db,
-    sql`
+  const release = () =>
+    queryRows<{ released: number }>(
+      db,
+      sql`
     with candidates as (
       select id from reservations
       where status = 'active' and expires_at <= ${now}${waveFilter}${townFilter}${personFilter}
@@ -229,7 +232,10 @@ export async function releaseExpiredReservations(
     )
     select (select count(*)::int from expired) as released,
            (select count(*) from communities_updated) + (select count(*) from towns_updated) as touched`,
-  );
+    );
+  // Two sweeps over the same towns may lock counter rows in opposite orders and deadlock; a sweep on its own is
+  // one statement, so it simply runs again. Inside a transaction the caller's retry runs the whole transaction.
+  const result = db instanceof PgTransaction ? await release() : await withTransactionRetry(release);
   return Number(result[0]?.released ?? 0);
 }
 
