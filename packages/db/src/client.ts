@@ -104,10 +104,13 @@ class TransactionSafePool extends pg.Pool {
 }
 
 function releaseWhenBeginFails(client: pg.PoolClient) {
-  const query = client.query as QueryFunction;
+  // `client.query` is pg's own method (no query timeout) or dropSilentConnections' wrapper: bind it, as pg's
+  // method needs its client, and put the same function back afterwards.
+  const original = client.query as QueryFunction;
+  const query = original.bind(client);
   (client as unknown as { query: QueryFunction }).query = (...args: unknown[]) => {
     // Only the first query of this checkout is watched.
-    (client as unknown as { query: QueryFunction }).query = query;
+    (client as unknown as { query: QueryFunction }).query = original;
     const first = args[0];
     const text = typeof first === "string" ? first : (first as { text?: unknown } | undefined)?.text;
     const result = query(...args);
