@@ -3,7 +3,9 @@
  * 12 domains and 37 items with SEs, design effects and town comparisons) at growing numbers of responses.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/analysis.ts [--sizes 3400,100000,1000000] [--rounds 5]
- *                                                         [--naive-limit 200000] [--keep] [--reuse DB]
+ *                                                         [--naive-limit 200000] [--keep] [--reuse DB] [--smoke]
+ *
+ * --smoke: 340 responses (20 a town), one round — checks that the benchmark still runs (CI), figures meaningless.
  *
  * For each size: a fresh database on DATABASE_URL's server with the demo frame, synthetic responses loaded
  * in bulk (tests/support/synthetic-responses.ts), then interleaved rounds of
@@ -31,8 +33,9 @@ import { loadSyntheticResponses } from "../tests/support/synthetic-responses";
 import { signIn } from "../tests/support/test-app";
 import { describeMachine } from "./support/machine";
 
-const { values: args } = parseArgs({
+const { values: flags } = parseArgs({
   options: {
+    smoke: { type: "boolean", default: false },
     sizes: { type: "string", default: "3400,100000" },
     rounds: { type: "string", default: "5" },
     "naive-limit": { type: "string", default: "200000" },
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     reuse: { type: "string" },
   },
 });
+const args = flags.smoke ? { ...flags, sizes: "340", rounds: "1" } : flags;
 const SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const TOWNS = 17;
 

@@ -3,7 +3,9 @@
  * this process and SQL statements sent to PostgreSQL (BEGIN and COMMIT included). The surge benchmark says
  * how fast; this says where the time goes.
  *
- *   npx tsx bench/resident-steps.ts [--residents 200]
+ *   npx tsx bench/resident-steps.ts [--residents 200] [--smoke]
+ *
+ * --smoke: 5 residents after 5 warm-up ones — checks that the benchmark still runs (CI); figures meaningless.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,9 +20,11 @@ import { STEPS, type Step } from "./support/resident-load";
 import { residentNumber, seededRandom } from "./support/residents";
 import { prepareSurgeWave } from "./support/surge-wave";
 
-const { values: args } = parseArgs({ options: { residents: { type: "string", default: "200" } } });
-const measured = Number(args.residents);
-const WARM_UP = 30;
+const { values: args } = parseArgs({
+  options: { residents: { type: "string", default: "200" }, smoke: { type: "boolean", default: false } },
+});
+const measured = args.smoke ? 5 : Number(args.residents);
+const WARM_UP = args.smoke ? 5 : 30;
 
 // Count every statement any pg client of this process sends.
 let statements = 0;

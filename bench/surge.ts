@@ -3,7 +3,10 @@
  *
  *   npx tsx bench/surge.ts [--residents 2000] [--concurrency 64,256] [--processes 2] [--pool 10] [--rounds 4]
  *                          [--paced 256] [--think 1000] [--paced-residents 2000]
- *                          [--arrivals 40,60] [--arrival-seconds 30] [--redis] [--profile DIR]
+ *                          [--arrivals 40,60] [--arrival-seconds 30] [--redis] [--profile DIR] [--smoke]
+ *
+ * --smoke: one API process, a few dozen residents through every kind of run (closed loop, paced, open loop)
+ * and pgbench — checks that the benchmark still runs (CI); its figures mean nothing.
  *
  * Starts the API (one process per CPU core by default, as deployed behind a load balancer) on a fresh
  * PostgreSQL database with the demo frame and caps raised so that no run ends in quota_full, drives the
@@ -31,8 +34,9 @@ import { driveResidents, STEPS } from "./support/resident-load";
 import { residentNumber, seededRandom } from "./support/residents";
 import { prepareSurgeWave } from "./support/surge-wave";
 
-const { values: args } = parseArgs({
+const { values: flags } = parseArgs({
   options: {
+    smoke: { type: "boolean", default: false },
     residents: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "64,256" },
     processes: { type: "string", default: String(cpus().length) },
@@ -56,6 +60,23 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
   },
 });
+const args = flags.smoke
+  ? {
+      ...flags,
+      residents: "16",
+      concurrency: "4",
+      processes: "1",
+      rounds: "1",
+      arrivals: "8",
+      "arrival-seconds": "1",
+      paced: "4",
+      think: "20",
+      "paced-residents": "8",
+      warmup: "8",
+      "pgbench-per-client": "2",
+      pool: "4",
+    }
+  : flags;
 const residentsPerRun = Number(args.residents);
 const levels = args.concurrency.split(",").filter(Boolean).map(Number);
 const rounds = Number(args.rounds);

@@ -46,11 +46,17 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts a real API server process (`node --import tsx apps/api/src/server.ts`) and waits until healthy. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * Starts a real API server process (`node --import tsx apps/api/src/server.ts`, or node with `nodeArgs`, e.g.
+ * the production start script) and waits until healthy.
+ */
+export async function startApiProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = ["--import", "tsx", serverEntry],
+): Promise<ApiProcess> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", serverEntry], {
+  const child = spawn(process.execPath, nodeArgs, {
     env: {
       ...process.env,
       NODE_ENV: "test",

@@ -34,6 +34,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+// Three levels up from packages/db/src/client.ts, and from the API's bundle apps/api/dist/server.js alike.
 export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 export interface OpenDatabaseOptions {

@@ -29,6 +29,11 @@ export function ensureConsoleBuilt(): void {
   const index = join(consoleDir, "dist", "index.html");
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built >= Math.max(...sources.map(newestMtime))) return;
-  const result = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: consoleDir, encoding: "utf8" });
+  // A production bundle whatever NODE_ENV the shell has (Vite follows it).
+  const result = spawnSync("npx", ["vite", "build", "--mode", "production", "--logLevel", "warn"], {
+    cwd: consoleDir,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error(`console build failed:\n${result.stdout}\n${result.stderr}`);
 }

@@ -1,12 +1,26 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import { NotFoundError } from "./errors";
 
-const appsDir = fileURLToPath(new URL("../../../", import.meta.url));
+/**
+ * The folder holding apps/survey and apps/console, found upwards from this module: it runs from
+ * apps/api/src/platform/ (tsx) or bundled into apps/api/dist/server.js (`npm run build`).
+ */
+function findAppsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "apps", "survey"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no apps/survey above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return join(dir, "apps");
+}
+
+const appsDir = findAppsDir();
 
 interface FrontEnd {
   prefix: string;

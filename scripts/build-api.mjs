@@ -1,0 +1,41 @@
+// `npm run build` (after the front ends): bundles the API (apps/api/src/server.ts and the workspace packages
+// it imports, TypeScript compiled) into apps/api/dist/server.js, so production runs plain JavaScript with no
+// tsx. Third-party packages stay external and load from node_modules: native ones (argon2, PGlite's WASM),
+// and those that read their own files at run time (swagger-ui's assets, exceljs).
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { build } from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+const outfile = `${root}apps/api/dist/server.js`;
+
+const result = await build({
+  entryPoints: [`${root}apps/api/src/server.ts`],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  write: false,
+  // Workspace packages (@survey/*) are compiled in; every other bare import (node:*, npm packages) is left alone.
+  plugins: [
+    {
+      name: "third-party-external",
+      setup(builder) {
+        builder.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith("@survey/") ? undefined : { external: true },
+        );
+      },
+    },
+  ],
+  logLevel: "warning",
+});
+// Written aside and renamed, so a server starting (or a test building) meanwhile never reads half a file.
+mkdirSync(`${root}apps/api/dist`, { recursive: true });
+for (const file of result.outputFiles) {
+  const partial = `${file.path}.${process.pid}.partial`;
+  writeFileSync(partial, file.contents);
+  renameSync(partial, file.path);
+}
+console.log(`built apps/api/dist/${basename(outfile)}`);

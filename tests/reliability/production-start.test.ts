@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureConsoleBuilt } from "../e2e/support/console-build";
+import { ensureSurveyBuilt } from "../e2e/support/survey-build";
+import { type ApiProcess, call, startApiProcess } from "../support/api-process";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const startScript = join(root, "scripts", "start.mjs");
+
+/** Production settings: the configuration refuses the development defaults. */
+const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SMS_PROVIDER: "http",
+  SMS_HTTP_URL: "http://127.0.0.1:9/sms",
+  SMS_HTTP_TOKEN: "unused",
+  SEED_DEMO: "true",
+};
+
+/** `npm run start:prod` (= NODE_ENV=production node scripts/start.mjs) runs only what `npm run build` made. */
+describe("production start from the build", () => {
+  let database: TestDatabase;
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    // `.ci/run` built everything before the tests; bundling the API again (a second) keeps it current here.
+    const built = spawnSync(process.execPath, [join(root, "scripts", "build-api.mjs")], { encoding: "utf8" });
+    if (built.status !== 0) throw new Error(`API build failed:\n${built.stdout}\n${built.stderr}`);
+    ensureSurveyBuilt();
+    ensureConsoleBuilt();
+    database = await createTestDatabase();
+    api = await startApiProcess({ ...PRODUCTION_ENV, DATABASE_URL: database.url ?? "" }, [startScript]);
+  }, 300_000);
+  afterAll(async () => {
+    await api?.stop();
+    await database?.destroy();
+  });
+
+  it("runs the compiled server: healthy on the database, serving the API, the resident app and the console", async () => {
+    const health = await call(api.url, "GET", "/api/health");
+    expect(health).toEqual({ status: 200, json: { status: "ok", database: { driver: "postgres", reachable: true } } });
+    const wave = await call(api.url, "GET", "/api/waves/current");
+    expect(wave.status).toBe(200);
+    expect(wave.json.title).toContain("满意度");
+
+    const survey = await fetch(`${api.url}/?c=310117001001`);
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get("content-type")).toContain("text/html");
+    expect(await survey.text()).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
+    const consolePage = await fetch(`${api.url}/console/`);
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toMatch(/src="\/console\/assets\/index-[\w-]+\.js"/);
+  });
+
+  it("refuses to start without a build, naming what is missing and the command that makes it", () => {
+    const checkout = mkdtempSync(join(tmpdir(), "survey-unbuilt-"));
+    mkdirSync(join(checkout, "scripts"));
+    copyFileSync(startScript, join(checkout, "scripts", "start.mjs"));
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [join(checkout, "scripts", "start.mjs")], {
+      env: { ...process.env, ...PRODUCTION_ENV },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("apps/api/dist/server.js");
+    expect(result.stderr).toContain("apps/survey/dist/index.html");
+    expect(result.stderr).toContain("npm run build");
+    // Nothing was built or started on the way.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
