@@ -4,7 +4,8 @@
  */
 import { type Estimate, TOWN_TIER_LABELS, type WaveResults } from "@survey/contract";
 import type { Database } from "@survey/db";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../../platform/workbook";
 import { type ResultsOptions, waveResults } from "./results-service";
 
 const SCORE_FORMAT = "0.0";
@@ -78,7 +79,7 @@ export async function resultsWorkbook(
   now: Date,
 ): Promise<{ fileName: string; content: Buffer }> {
   const results = await waveResults(db, waveId, options);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.created = now;
 
   areaSheet(workbook, "街镇×维度", results, results.dimensions, (area, code) => area.dimensions[code]);

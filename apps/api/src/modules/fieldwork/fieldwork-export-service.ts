@@ -1,6 +1,6 @@
 import type { SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../platform/workbook";
 import { fieldworkSummary } from "./fieldwork-service";
 
 /** The fieldwork table as an Excel workbook: sheets 街镇 (towns) and 社区 (communities), Chinese headers. */
@@ -11,7 +11,7 @@ export async function fieldworkWorkbook(
   now: Date,
 ): Promise<{ fileName: string; content: Buffer }> {
   const summary = await fieldworkSummary(db, user, waveId, now);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.created = now;
 
   const towns = workbook.addWorksheet("街镇");

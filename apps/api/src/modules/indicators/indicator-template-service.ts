@@ -1,8 +1,9 @@
 import { DISTRICT_UNIT, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
 import { DOMAINS } from "@survey/indices";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { NotFoundError } from "../../platform/errors";
+import { newWorkbook } from "../../platform/workbook";
 import { type IndicatorRow, listIndicators, listTownUnits, listValues } from "./data/indicators";
 import { sortByDomain, userDomains } from "./indicator-catalogue-service";
 import {
@@ -47,7 +48,7 @@ export async function indicatorTemplate(
     (await listValues(db, [year])).map((v) => [`${v.indicatorCode}|${v.townCode}`, v.value] as const),
   );
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.created = now;
   workbook.title = `${year}年社会建设指标数据填报模板`;
   for (const domain of DOMAINS) {

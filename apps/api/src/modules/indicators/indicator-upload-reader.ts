@@ -1,9 +1,10 @@
 import type { IndicatorUploadProblem } from "@survey/contract";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { type AppError, InvalidFileError } from "../../platform/errors";
 import { plainCell } from "../../platform/uploads/cells";
 import { isZip, parseTableBytes, type UploadedTable } from "../../platform/uploads/table";
 import type { UploadBody, UploadWording } from "../../platform/uploads/upload-types";
+import { newWorkbook } from "../../platform/workbook";
 import {
   CODE_ROW,
   FIRST_VALUE_COLUMN,
@@ -65,7 +66,7 @@ export const INDICATOR_UPLOAD_WORDING: UploadWording = {
 
 /** A template workbook (any sheet with 街镇代码 in A2), else null. */
 async function templateSheets(buffer: Buffer): Promise<ExcelJS.Worksheet[] | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

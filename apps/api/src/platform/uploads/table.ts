@@ -1,6 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { type AppError, InvalidFileError } from "../errors";
+import { newWorkbook } from "../workbook";
 import { cellText } from "./cells";
 
 /**
@@ -99,7 +99,7 @@ function parseCsvText(text: string): ParsedTable {
 // ---------------------------------------------------------------- XLSX
 
 async function parseXlsx(buffer: Buffer): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
