@@ -21,7 +21,7 @@ export const surveyTheme: ITheme = {
     "--sjs-primary-backcolor-dark": "#0f4fb0",
     "--sjs-primary-forecolor": "#ffffff",
     "--sjs-primary-forecolor-light": "rgba(255, 255, 255, 0.25)",
-    "--sjs-base-unit": "0.5rem",
+    "--sjs-base-unit": "8px",
     "--sjs-corner-radius": "0.75rem",
     "--sjs-shadow-small": "0px 1px 3px 0px rgba(31, 35, 41, 0.08)",
     "--sjs-shadow-inner": "inset 0px 0px 0px 1px rgba(31, 35, 41, 0.12)",

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { SiteHeader } from "../components/site-header";
 import { StepIndicator } from "../components/step-indicator";
+import { markRoomyText } from "../session/large-text";
 
 /** Header, optional step indicator and a centred column: the frame of every screen. */
 export function Layout({
@@ -21,6 +22,7 @@ export function Layout({
   const main = useRef<HTMLElement>(null);
   // A new screen: focus its heading, so a screen reader reads it and the keyboard starts there, not on <body>.
   useEffect(() => {
+    markRoomyText();
     if (main.current) focusHeading(main.current);
   }, []);
   return (

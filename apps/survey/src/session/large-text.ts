@@ -10,6 +10,16 @@ export function largeTextChosen(): boolean {
 
 export function applyLargeText(on: boolean): void {
   document.documentElement.classList.toggle(CLASS, on);
+  markRoomyText();
+}
+
+/**
+ * Marks large root text from any source (大字, WeChat's font setting, the browser's) with `roomy-text`: the
+ * layout then stops pinning bars that would cover much of the screen.
+ */
+export function markRoomyText(): void {
+  const root = document.documentElement;
+  root.classList.toggle("roomy-text", Number.parseFloat(getComputedStyle(root).fontSize) >= 20);
 }
 
 export function chooseLargeText(on: boolean): void {
