@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   axeViolations,
   buttonLabelContrasts,
+  clippedBoxes,
   emulateTextSize,
   fitsWidth,
   inputShowsWhole,
@@ -32,6 +33,7 @@ const COMMUNITIES = ["310117001001", "310117003002", "310117003003"];
 async function checkScreen(page: Page, name: string): Promise<void> {
   const width = await fitsWidth(page);
   expect(width.scrollWidth, `${name}: page wider than the screen`).toBeLessThanOrEqual(width.innerWidth);
+  expect(await clippedBoxes(page), `${name}: content cut off inside a box`).toEqual([]);
   expect(await axeViolations(page), `${name}: axe-core`).toEqual([]);
   const contrasts = await buttonLabelContrasts(page);
   expect(contrasts.length, `${name}: no button measured`).toBeGreaterThan(0);

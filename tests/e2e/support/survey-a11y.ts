@@ -163,6 +163,27 @@ export async function fitsWidth(page: Page): Promise<{ scrollWidth: number; inne
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
 
+/**
+ * Boxes whose content is wider than they are and cut off (overflow not visible), other than text meant to end
+ * in "…" and inputs: content there is out of reach without sideways scrolling inside the box.
+ */
+export async function clippedBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((element) => {
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) return false;
+        const style = getComputedStyle(element);
+        if (style.overflowX === "visible" || style.textOverflow === "ellipsis") return false;
+        if (style.position === "absolute" && element.clientWidth <= 1) return false; // visually hidden text
+        return element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0;
+      })
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} ${element.scrollWidth}>${element.clientWidth}`,
+      ),
+  );
+}
+
 /** How wide `value` is in an input against the box's width: it shows whole when `fits`. */
 export async function inputShowsWhole(
   page: Page,
