@@ -80,7 +80,10 @@ describe("resident survey at 390×844 and 360×640, normal and 200 % text", () =
           const box = await page.getByRole("button", { name: "同意并继续" }).boundingBox();
           expect(box?.height ?? 0).toBeGreaterThanOrEqual(60);
         }
+        // How long it is, counted from the questionnaire definition.
+        await page.getByText(/^共 \d+ 题，约 \d+ 分钟$/).waitFor();
         // Focus is on the screen's heading, not on <body>.
+
         expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
         await checkScreen(page, `${tag} consent`);
         await shoot("01-consent");

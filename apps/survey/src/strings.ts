@@ -47,7 +47,7 @@ export const strings = {
   consent: {
     title: "参加调查前，请您了解",
     intro: (waveTitle: string) =>
-      `欢迎参加${waveTitle}。您的真实感受能帮助政府了解大家最关心的事，把民生工作做得更好。填写大约需要10分钟。`,
+      `欢迎参加${waveTitle}。您的真实感受能帮助政府了解大家最关心的事，把民生工作做得更好。`,
     communityLabel: "您所在的社区",
     changeCommunity: "更改",
     sections: [
@@ -74,6 +74,7 @@ export const strings = {
     ],
     agree: "我已阅读并同意以上说明",
     continue: "同意并继续",
+    length: (questions: number, minutes: number) => `共 ${questions} 题，约 ${minutes} 分钟`,
     mustAgree: "请先勾选同意，才能继续填写。",
   },
 
