@@ -1,4 +1,5 @@
 import { communities, towns, waves } from "@survey/db";
+import { buildDefaultQuestionnaire, questionnaireLength } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WAVE_TITLE, seedDemoData } from "../apps/api/src/seed/seed-demo";
@@ -49,11 +50,17 @@ describe(`public wave endpoints and demo data (${testDriver})`, () => {
       "closesAt",
       "code",
       "communityCap",
+      "estimatedMinutes",
       "id",
+      "questionCount",
       "status",
       "title",
       "townTarget",
     ]);
+    // Counted from the wave's questionnaire definition, for the first screen's "共 N 题，约 M 分钟".
+    const length = questionnaireLength(buildDefaultQuestionnaire());
+    expect(body).toMatchObject(length);
+    expect(body.questionCount).toBeGreaterThan(20);
     expect(body).toMatchObject({ title: DEMO_WAVE_TITLE, status: "open", townTarget: 200, communityCap: 20 });
     expect(typeof body.id).toBe("number");
   });

@@ -32,8 +32,21 @@ type Screen =
   | Start
   | { kind: "loading" }
   | { kind: "failed"; error: ApiError }
-  | { kind: "verify"; wave: CurrentWave; community: ChosenCommunity; notice?: string }
-  | { kind: "blocked"; error: ApiError; title?: string; wave?: CurrentWave };
+  | {
+      kind: "verify";
+      wave: CurrentWave;
+      community: ChosenCommunity;
+      notice?: string;
+      changePhone?: { idNumber: string };
+    }
+  | {
+      kind: "blocked";
+      error: ApiError;
+      title?: string;
+      wave?: CurrentWave;
+      /** Where 换个号码 goes back to (only after asking for a code). */
+      verify?: { community: ChosenCommunity; idNumber: string };
+    };
 
 /** Keeps the chosen community in the address, so a reload (or a shared link) comes back to it. */
 function rememberCommunityInUrl(code: string | null) {
@@ -180,19 +193,44 @@ export function App() {
           wave={screen.wave}
           community={screen.community}
           notice={screen.notice ? <Notice tone="info">{screen.notice}</Notice> : null}
+          changePhone={screen.changePhone}
           onVerified={(confirmed, phoneMasked) => verified(screen.wave, screen.community, confirmed, phoneMasked)}
-          onBlocked={(error) => {
+          onBlocked={(error, typed) => {
             if (error.code === "unknown_community") {
               rememberCommunityInUrl(null);
               setScreen({ kind: "pick", wave: screen.wave, notice: errorSentence(error.code, {}) });
             } else {
-              setScreen({ kind: "blocked", error, title: screen.wave.title, wave: screen.wave });
+              setScreen({
+                kind: "blocked",
+                error,
+                title: screen.wave.title,
+                wave: screen.wave,
+                verify: { community: screen.community, idNumber: typed.idNumber },
+              });
             }
           }}
         />
       );
-    case "blocked":
-      return <BlockedScreen title={screen.title} error={screen.error} />;
+    case "blocked": {
+      const { wave, verify } = screen;
+      return (
+        <BlockedScreen
+          title={screen.title}
+          error={screen.error}
+          onChangePhone={
+            wave && verify
+              ? () =>
+                  setScreen({
+                    kind: "verify",
+                    wave,
+                    community: verify.community,
+                    changePhone: { idNumber: verify.idNumber },
+                  })
+              : undefined
+          }
+        />
+      );
+    }
     case "questionnaire":
       return (
         <ChunkErrorBoundary title={screen.session.waveTitle}>

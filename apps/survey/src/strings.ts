@@ -14,6 +14,8 @@ export const strings = {
   steps: ["了解说明", "验证身份", "填写问卷"] as const,
   stepLabel: (index: number, total: number) => `第${index + 1}步，共${total}步`,
 
+  largeText: { short: "大字", label: "大字模式（长辈模式）" },
+
   loading: "正在加载…",
   retry: "重试",
   back: "返回",
@@ -45,7 +47,7 @@ export const strings = {
   consent: {
     title: "参加调查前，请您了解",
     intro: (waveTitle: string) =>
-      `欢迎参加${waveTitle}。您的真实感受能帮助政府了解大家最关心的事，把民生工作做得更好。填写大约需要10分钟。`,
+      `欢迎参加${waveTitle}。您的真实感受能帮助政府了解大家最关心的事，把民生工作做得更好。`,
     communityLabel: "您所在的社区",
     changeCommunity: "更改",
     sections: [
@@ -72,6 +74,7 @@ export const strings = {
     ],
     agree: "我已阅读并同意以上说明",
     continue: "同意并继续",
+    length: (questions: number, minutes: number) => `共 ${questions} 题，约 ${minutes} 分钟`,
     mustAgree: "请先勾选同意，才能继续填写。",
   },
 
@@ -95,6 +98,8 @@ export const strings = {
     codeIncomplete: "请输入短信中的6位数字验证码。",
     codeNotRequested: "请先点“获取验证码”，收到短信后再输入验证码。",
     phoneEmpty: "请输入您的手机号码。",
+    ownPhone: "每位参与者需使用本人的手机号码：家人共用一部手机时，请用各自的手机号码获取验证码。",
+    anotherPhone: "换个号码",
   },
 
   questionnaire: {
@@ -140,6 +145,8 @@ export const strings = {
     underageTitle: "本次调查邀请成年居民参加",
     waveClosedTitle: "本次调查已经结束",
     chooseOther: "选择其他社区",
+    sharedPhone: "如果这个手机号码是家人的，您本人还没有填写过：每位参与者需使用本人的手机号码，请换成您自己的号码。",
+    anotherPhone: "换个号码",
   },
 };
 

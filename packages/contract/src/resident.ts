@@ -18,6 +18,9 @@ export const CurrentWave = Type.Object({
   townTarget: Type.Integer(),
   communityCap: Type.Integer(),
   closesAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  /** How many questions the wave's questionnaire asks and about how long it takes (null: none set yet). */
+  questionCount: Type.Union([Type.Integer(), Type.Null()]),
+  estimatedMinutes: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type CurrentWave = Static<typeof CurrentWave>;
 

@@ -13,5 +13,13 @@ export {
   parseIdNumber,
   underageMessage,
 } from "./id-number";
+export {
+  cleanIdNumberInput,
+  cleanPhoneInput,
+  cleanSmsCodeInput,
+  ID_NUMBER_LENGTH,
+  PHONE_LENGTH,
+  SMS_CODE_LENGTH,
+} from "./input-cleaning";
 export { maskPhone, normalizePhone, phoneLast4, phoneProblemMessage } from "./phone";
 export { isKnownProvinceCode, provinceCodes } from "./region-codes";

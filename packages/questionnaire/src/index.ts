@@ -32,6 +32,7 @@ export {
   type ImportRowOptions,
   type ImportRowResult,
 } from "./import-row";
+export { estimatedMinutes, type QuestionnaireLength, questionnaireLength } from "./length";
 export { freezeDefinition, InvalidDefinitionError } from "./loaded-questionnaire";
 export { type ResponseScore, type ScoredAnswer, scoreResponse } from "./score-response";
 export {

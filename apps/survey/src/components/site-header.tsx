@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { strings } from "../strings";
+import { LargeTextToggle } from "./large-text-toggle";
 
 /** The bar every screen shares: the office's emblem, the survey title and, on the right, a status. */
 export function SiteHeader({ title, aside }: { title?: string; aside?: ReactNode }) {
@@ -19,6 +20,7 @@ export function SiteHeader({ title, aside }: { title?: string; aside?: ReactNode
           <p className="site-header__office">{strings.header.office}</p>
         </div>
         {aside ? <div className="site-header__aside">{aside}</div> : null}
+        <LargeTextToggle />
       </div>
     </header>
   );

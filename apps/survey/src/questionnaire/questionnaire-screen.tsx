@@ -9,7 +9,7 @@ import { useDraftAutosave } from "../api/save-draft";
 import { useSubmission } from "../api/submit-response";
 import type { Answers, Questionnaire, SubmittedResponse } from "../api/types";
 import { Notice } from "../components/notice";
-import { Layout } from "../screens/layout";
+import { focusHeading, Layout } from "../screens/layout";
 import {
   clearSession,
   type SavedReceipt,
@@ -103,6 +103,11 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
       setPageNo(model.currentPageNo);
       updateSession({ pageNo: model.currentPageNo });
       window.scrollTo(0, 0);
+      // After SurveyJS has rendered the new page.
+      requestAnimationFrame(() => {
+        const page = document.querySelector(".questionnaire");
+        if (page) focusHeading(page);
+      });
     };
     const onCompleting = (_: SurveyModel, options: CompletingEvent) => {
       // The survey never "completes" on its own: it stays editable until the server acknowledges.

@@ -9,11 +9,14 @@ export function BlockedScreen({
   error,
   community,
   onChooseOther,
+  onChangePhone,
 }: {
   title?: string;
   error: ApiError;
   community?: ChosenCommunity;
   onChooseOther?: () => void;
+  /** Already responded, straight after asking for a code: the number may be a family member's. */
+  onChangePhone?: () => void;
 }) {
   const where = community ? `${community.townName} · ${community.name}` : null;
   switch (error.code) {
@@ -47,10 +50,17 @@ export function BlockedScreen({
           text={
             <>
               <p>{strings.blocked.alreadyRespondedText}</p>
+              {onChangePhone ? <p>{strings.blocked.sharedPhone}</p> : null}
               <p className="status__thanks">{strings.blocked.thanks}</p>
             </>
           }
-        />
+        >
+          {onChangePhone ? (
+            <button type="button" className="button button--secondary" onClick={onChangePhone}>
+              {strings.blocked.anotherPhone}
+            </button>
+          ) : null}
+        </StatusScreen>
       );
     case "underage":
       return (

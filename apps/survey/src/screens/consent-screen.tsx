@@ -35,6 +35,9 @@ export function ConsentScreen({
         <h1 id="consent-heading" className="card__title">
           {strings.consent.title}
         </h1>
+        {wave.questionCount && wave.estimatedMinutes ? (
+          <p className="survey-length">{strings.consent.length(wave.questionCount, wave.estimatedMinutes)}</p>
+        ) : null}
         <p className="card__lead">{strings.consent.intro(wave.title)}</p>
         <dl className="facts">
           {strings.consent.sections.map((section) => (

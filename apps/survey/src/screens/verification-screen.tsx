@@ -1,4 +1,5 @@
-import { type ReactNode, useRef, useState } from "react";
+import { cleanIdNumberInput, cleanPhoneInput, cleanSmsCodeInput } from "@survey/identity";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useConfirmCode } from "../api/confirm-code";
 import type { ApiError } from "../api/http";
 import { useStartVerification } from "../api/start-verification";
@@ -10,6 +11,9 @@ import { prefetchQuestionnaire } from "../questionnaire/load-questionnaire";
 import { errorSentence, strings } from "../strings";
 import { idNumberError, normalizedIdNumber, normalizePhone, phoneError } from "./identity-checks";
 import { Layout } from "./layout";
+
+/** Refusals of the phone number: the resident can go on with another one (a family member's own phone). */
+const PHONE_REFUSALS = new Set(["in_progress", "sms_daily_limit", "invalid_phone"]);
 
 /** Errors after which the resident cannot go on here: the app shows a full page instead. */
 export const BLOCKING_ERRORS = new Set([
@@ -31,21 +35,25 @@ export function VerificationScreen({
   wave,
   community,
   notice,
+  changePhone,
   onVerified,
   onBlocked,
 }: {
   wave: CurrentWave;
   community: ChosenCommunity;
   notice?: ReactNode;
+  /** Back from "already responded" through 换个号码: the ID number stays, the phone field is empty and focused. */
+  changePhone?: { idNumber: string };
   onVerified: (confirmed: VerificationConfirmed, phoneMasked: string) => void;
-  onBlocked: (error: ApiError) => void;
+  onBlocked: (error: ApiError, typed: { idNumber: string }) => void;
 }) {
-  const [idNumber, setIdNumber] = useState("");
+  const [idNumber, setIdNumber] = useState(changePhone?.idNumber ?? "");
   const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [touched, setTouched] = useState({ id: false, phone: false, code: false });
   const [serverFieldError, setServerFieldError] = useState<{ id?: string; phone?: string; code?: string }>({});
   const [banner, setBanner] = useState<string | null>(null);
+  const [phoneRefused, setPhoneRefused] = useState(false);
   const [sent, setSent] = useState<SentCode | null>(null);
   const [resendAt, setResendAt] = useState<number | null>(null);
   const secondsLeft = useCountdown(resendAt);
@@ -54,6 +62,22 @@ export function VerificationScreen({
   const idRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the screen opens for 换个号码.
+  useEffect(() => {
+    if (changePhone) phoneRef.current?.focus();
+  }, []);
+
+  /** 换个号码: empties the phone field and puts the cursor in it; the ID number stays. */
+  const switchToAnotherPhone = () => {
+    setPhone("");
+    forgetCode();
+    setBanner(null);
+    setPhoneRefused(false);
+    setResendAt(null);
+    setTouched((t) => ({ ...t, phone: false }));
+    phoneRef.current?.focus();
+  };
 
   const idProblem = serverFieldError.id ?? (touched.id ? idNumberError(idNumber) : null);
   const phoneProblem = serverFieldError.phone ?? (touched.phone ? phoneError(phone) : null);
@@ -73,6 +97,7 @@ export function VerificationScreen({
     setTouched((t) => ({ ...t, id: true, phone: true }));
     setServerFieldError({});
     setBanner(null);
+    setPhoneRefused(false);
     const normalizedId = normalizedIdNumber(idNumber);
     const normalizedPhone = normalizePhone(phone);
     if (!normalizedId) return idRef.current?.focus();
@@ -90,9 +115,10 @@ export function VerificationScreen({
       codeRef.current?.focus();
     } catch (caught) {
       const error = caught as ApiError;
-      if (BLOCKING_ERRORS.has(error.code)) return onBlocked(error);
+      if (BLOCKING_ERRORS.has(error.code)) return onBlocked(error, { idNumber });
       const sentence = errorSentence(error.code, { retryAfterSeconds: error.retryAfterSeconds });
       if (error.code === "invalid_id_number") return setServerFieldError({ id: error.message || sentence });
+      setPhoneRefused(PHONE_REFUSALS.has(error.code));
       if (error.code === "invalid_phone") return setServerFieldError({ phone: error.message || sentence });
       if (error.retryAfterSeconds) waitFor(error.retryAfterSeconds);
       setBanner(sentence);
@@ -112,7 +138,7 @@ export function VerificationScreen({
       onVerified(confirmed, sent.phoneMasked);
     } catch (caught) {
       const error = caught as ApiError;
-      if (BLOCKING_ERRORS.has(error.code)) return onBlocked(error);
+      if (BLOCKING_ERRORS.has(error.code)) return onBlocked(error, { idNumber });
       const attemptsLeft = typeof error.body.attemptsLeft === "number" ? error.body.attemptsLeft : undefined;
       const sentence = errorSentence(error.code, { retryAfterSeconds: error.retryAfterSeconds, attemptsLeft });
       if (error.code === "wrong_code") {
@@ -153,6 +179,7 @@ export function VerificationScreen({
           {strings.verify.title}
         </h1>
         <p className="card__lead">{strings.verify.intro}</p>
+        <p className="card__lead own-phone">{strings.verify.ownPhone}</p>
 
         <TextField
           ref={idRef}
@@ -164,12 +191,14 @@ export function VerificationScreen({
           autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
-          maxLength={24}
+          className="field__input--id"
           value={idNumber}
           error={idProblem}
           onFocus={prefetchQuestionnaire}
           onBlur={() => idNumber && setTouched((t) => ({ ...t, id: true }))}
-          onValueChange={(value) => {
+          onValueChange={(typed) => {
+            // Cleaned first, then limited: no maxLength on the input, which would cut before cleaning.
+            const value = cleanIdNumberInput(typed);
             setIdNumber(value);
             if (sent) forgetCode();
             setServerFieldError((e) => ({ ...e, id: undefined }));
@@ -183,13 +212,14 @@ export function VerificationScreen({
           type="tel"
           inputMode="numeric"
           autoComplete="tel-national"
-          maxLength={16}
           value={phone}
           error={phoneProblem}
           onFocus={prefetchQuestionnaire}
           onBlur={() => phone && setTouched((t) => ({ ...t, phone: true }))}
-          onValueChange={(value) => {
+          onValueChange={(typed) => {
+            const value = cleanPhoneInput(typed);
             setPhone(value);
+            setPhoneRefused(false);
             if (sent) forgetCode();
             setServerFieldError((e) => ({ ...e, phone: undefined }));
           }}
@@ -202,13 +232,13 @@ export function VerificationScreen({
           inputMode="numeric"
           autoComplete="one-time-code"
           pattern="[0-9]*"
-          maxLength={6}
           className="field__input--code"
           value={code}
           error={codeProblem}
           hint={sent ? strings.verify.codeSent(sent.phoneMasked) : null}
-          onValueChange={(value) => {
-            const digits = value.replace(/\D/g, "").slice(0, 6);
+          onValueChange={(typed) => {
+            // Spaces, full-width digits or a whole pasted SMS: the six digits of the code.
+            const digits = cleanSmsCodeInput(typed);
             setCode(digits);
             setServerFieldError((e) => ({ ...e, code: undefined }));
             // Codes pasted or filled from the SMS confirm at once, as residents expect.
@@ -227,6 +257,11 @@ export function VerificationScreen({
         />
 
         {banner ? <Notice tone="alert">{banner}</Notice> : null}
+        {phoneRefused ? (
+          <button type="button" className="button button--secondary" onClick={switchToAnotherPhone}>
+            {strings.verify.anotherPhone}
+          </button>
+        ) : null}
 
         <button type="submit" className="button button--primary" disabled={confirm.pending}>
           {confirm.pending ? strings.verify.confirming : strings.verify.confirm}

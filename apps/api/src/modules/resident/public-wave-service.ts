@@ -1,10 +1,15 @@
 import type { Database } from "@survey/db";
+import { questionnaireLength } from "@survey/questionnaire";
 import { NoOpenWaveError, UnknownTownError } from "../../platform/errors";
+import { questionnaireOfWave } from "../questionnaires";
 import { findCurrentWave, listWaveCommunities, listWaveTowns, requireWave } from "../waves";
 
 export async function currentWave(db: Database) {
   const wave = await findCurrentWave(db);
   if (!wave) throw new NoOpenWaveError();
+  // Stored questionnaires are cached and their survey-core model too: this is a map lookup after the first call.
+  const length =
+    wave.questionnaireId === null ? null : questionnaireLength((await questionnaireOfWave(db, wave)).definition);
   return {
     id: wave.id,
     code: wave.code,
@@ -13,6 +18,8 @@ export async function currentWave(db: Database) {
     townTarget: wave.townTarget,
     communityCap: wave.communityCap,
     closesAt: wave.closesAt ? wave.closesAt.toISOString() : null,
+    questionCount: length?.questionCount ?? null,
+    estimatedMinutes: length?.estimatedMinutes ?? null,
   };
 }
 
