@@ -1,10 +1,31 @@
 import type { Database } from "@survey/db";
-import { NoOpenWaveError, UnknownTownError } from "../../platform/errors";
-import { findCurrentWave, listWaveCommunities, listWaveTowns, requireWave } from "../waves";
+import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../../platform/errors";
+import {
+  findCurrentWave,
+  findWaveByCode,
+  listWaveCommunities,
+  listWaveTowns,
+  requireWave,
+  type WaveRow,
+} from "../waves";
 
 export async function currentWave(db: Database) {
   const wave = await findCurrentWave(db);
   if (!wave) throw new NoOpenWaveError();
+  return publicWave(wave);
+}
+
+/**
+ * The wave a poster link names (`/?w=<waveCode>`): open or closed, so the app opens that wave or says it has
+ * ended; a draft is not public yet and answers 404 `unknown_wave` like an unknown code.
+ */
+export async function waveByCode(db: Database, code: string) {
+  const wave = await findWaveByCode(db, code);
+  if (!wave || wave.status === "draft") throw new UnknownWaveError();
+  return publicWave(wave);
+}
+
+function publicWave(wave: WaveRow) {
   return {
     id: wave.id,
     code: wave.code,
