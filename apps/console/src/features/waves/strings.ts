@@ -53,7 +53,7 @@ export const wavesStrings = {
   quotaDialogTitle: (town: string) => `调整 ${town}`,
   quotaTownTarget: "街镇目标份数",
   quotaCommunity: "社区",
-  quotaCap: "上限",
+  quotaCap: "各社区上限",
   quotaMinimum: (n: number) => `不少于 ${n}（已完成和占用）`,
   quotaSaved: (town: string) => `已保存 ${town} 的目标和上限。`,
   quotaNothing: "没有修改。",
