@@ -15,6 +15,7 @@ const WAVE_KEYS = [
   "communityCap",
   "createdAt",
   "demo",
+  "hiddenFromTrends",
   "id",
   "minAge",
   "openedAt",
@@ -237,7 +238,7 @@ describe(`wave administration (${testDriver})`, () => {
     await db().update(waveTowns).set({ completed: 10 }).where(eq(waveTowns.waveId, wave.id));
     const cap = await call("PATCH", `/api/admin/waves/${wave.id}`, { communityCaps: { [community.communityCode]: 9 } });
     expect(cap.statusCode).toBe(409);
-    expect(cap.json().error).toBe("invalid_wave_state");
+    expect(cap.json().error).toBe("quota_below_filled");
     const target = await call("PATCH", `/api/admin/waves/${wave.id}`, { townTarget: 5 });
     expect(target.statusCode).toBe(409);
     const [unchanged] = await db().select().from(waves).where(eq(waves.id, wave.id));
@@ -247,7 +248,8 @@ describe(`wave administration (${testDriver})`, () => {
   it("opens and closes a wave; the newest opened wave becomes the residents' current one", async () => {
     const wave = (await create({ code: "PILOT-E", townCodes: [YUEYANG] })).json();
     clock.advance(60_000);
-    const opened = await call("POST", `/api/admin/waves/${wave.id}/open`);
+    // The demo wave is open: a second one opens only when confirmed (tests/wave-lifecycle.test.ts).
+    const opened = await call("POST", `/api/admin/waves/${wave.id}/open`, { confirmAnotherOpen: true });
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({ id: wave.id, status: "open", openedAt: clock.now().toISOString() });
     const current = await t.app.inject({ method: "GET", url: "/api/waves/current" });

@@ -9,15 +9,18 @@ const SHIHUDANG = "310117116";
 const PUBLIC_URL = "https://survey.example.cn/s/";
 
 describe("communitySurveyUrl", () => {
-  it("adds the community as ?c=, keeping the base path and any query it already has", () => {
-    expect(communitySurveyUrl(PUBLIC_URL, "310117116001")).toBe("https://survey.example.cn/s/?c=310117116001");
-    expect(communitySurveyUrl("https://x.cn/?from=wx", "A&B")).toBe("https://x.cn/?from=wx&c=A%26B");
+  it("names the wave as ?w= and the community as ?c=, keeping the base path and any query it already has", () => {
+    expect(communitySurveyUrl(PUBLIC_URL, "SJ-2026", "310117116001")).toBe(
+      "https://survey.example.cn/s/?w=SJ-2026&c=310117116001",
+    );
+    expect(communitySurveyUrl("https://x.cn/?from=wx", "W", "A&B")).toBe("https://x.cn/?from=wx&w=W&c=A%26B");
   });
 });
 
 describe(`QR posters (${testDriver})`, () => {
   let t: TestApp;
   let waveId: number;
+  let waveCode: string;
   let office: SignedInUser;
   const posters = (townCode: string, user: SignedInUser = office) =>
     t.app.inject({ method: "GET", url: `/api/admin/waves/${waveId}/towns/${townCode}/posters`, headers: user.headers });
@@ -27,6 +30,7 @@ describe(`QR posters (${testDriver})`, () => {
     const [wave] = await t.database.handle.db.select().from(waves);
     if (!wave) throw new Error("no demo wave");
     waveId = wave.id;
+    waveCode = wave.code;
     office = await signIn(t.app, "office");
   });
   afterAll(() => t.close());
@@ -46,7 +50,8 @@ describe(`QR posters (${testDriver})`, () => {
     expect(html.match(/<svg /g)).toHaveLength(communities.length);
     communities.forEach((community, index) => {
       const section = sections[index] ?? "";
-      const url = `${PUBLIC_URL}?c=${community.code}`;
+      // As HTML writes it (& as &amp;); the QR code holds the plain address.
+      const url = `${PUBLIC_URL}?w=${waveCode}&amp;c=${community.code}`;
       expect(section).toContain(`data-community="${community.code}"`);
       expect(section).toContain(`<h1 class="community">${community.name}</h1>`);
       expect(section).toContain("石湖荡镇");

@@ -3,6 +3,7 @@ import { waves } from "@survey/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateChange } from "../apps/api/src/modules/analysis/wave-comparison-service";
 import { createResultsFixture, type ResultsFixture } from "./support/results-fixture";
+import { signIn } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 /**
@@ -144,6 +145,32 @@ describe(`waves over the years (${testDriver})`, () => {
     expect(question.measure.kind).toBe("overall_item");
     const domain = await get("/api/admin/trends?domain=public_safety");
     expect(domain.json().district).toHaveLength(2);
+  });
+
+  it("leaves a wave hidden from trends out of the chart and its base year; a draft with responses is not deleted", async () => {
+    const admin = await signIn(f.t.app, "admin");
+    const patch = (hiddenFromTrends: boolean) =>
+      f.t.app.inject({
+        method: "PATCH",
+        url: `/api/admin/waves/${f.waveIds["1"]}`,
+        payload: { hiddenFromTrends },
+        headers: admin.headers,
+      });
+    expect((await patch(true)).statusCode).toBe(200);
+    const trend: TrendSeries = (await get("/api/admin/trends?question=q1")).json();
+    expect(trend.waves.map((wave) => wave.year)).toEqual([2026]);
+    expect(trend.towns.every((town) => town.points.every((point) => point.waveId === f.waveIds["2"]))).toBe(true);
+    expect((await patch(false)).statusCode).toBe(200);
+    expect((await get("/api/admin/trends?question=q1")).json().waves).toHaveLength(2);
+
+    // Both fixture waves are drafts holding imported responses.
+    const refused = await f.t.app.inject({
+      method: "DELETE",
+      url: `/api/admin/waves/${f.waveIds["1"]}`,
+      headers: admin.headers,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe("wave_has_responses");
   });
 
   it("needs exactly one measure and answers 404 for one no wave has", async () => {

@@ -2,7 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adultIdNumber } from "../support/resident";
 import { type SignedInUser, signIn } from "../support/test-app";
-import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
+import { type ConsoleBrowser, DESKTOP, openConsoleBrowser } from "./support/console-browser";
 import { answersFor } from "./support/console-fixtures";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";
@@ -131,14 +131,52 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     await page.getByText("每社区上限 15").waitFor();
     await browser.screenshot("wave-detail");
 
+    // The demo wave is open: opening a second one names it and asks again (the API answers 409 otherwise).
+    const demoTitle = (await adminGet<{ title: string }>(`/api/admin/waves/${demoWaveId}`)).title;
     await page.getByRole("button", { name: "开放调查" }).click();
-    const dialog = page.getByRole("dialog", { name: "确认开放调查" });
+    const dialog = page.getByRole("dialog", { name: "已有调查正在进行" });
     await dialog.waitFor();
+    await dialog.getByText(`“${demoTitle}”正在进行`).waitFor();
+    await dialog.getByText("已印发海报的二维码仍然打开它们各自的调查").waitFor();
     await browser.screenshot("wave-open-confirm");
-    await dialog.getByRole("button", { name: "开放调查" }).click();
+    // Cancelling leaves the wave a draft.
+    await dialog.getByRole("button", { name: "取消" }).click();
+    expect((await adminGet<{ status: string }>(`/api/admin/waves/${waveId}`)).status).toBe("draft");
+    await page.getByRole("button", { name: "开放调查" }).click();
+    await dialog.getByRole("button", { name: "同时开放" }).click();
     await page.getByText("调查已开放。").waitFor();
     expect((await adminGet<{ status: string }>(`/api/admin/waves/${waveId}`)).status).toBe("open");
     await page.getByRole("button", { name: "结束调查" }).waitFor();
+
+    // A town's target and a community's cap are changed on the page, with a reason.
+    await page.getByRole("button", { name: "调整 石湖荡镇 的目标和社区上限" }).click();
+    const quotaDialog = page.getByRole("dialog", { name: "调整 石湖荡镇" });
+    await quotaDialog.getByLabel("街镇目标份数").fill("150");
+    const before = await adminGet<{ towns: { code: string; communities: { code: string; name: string }[] }[] }>(
+      `/api/admin/waves/${waveId}`,
+    );
+    const firstCommunity = before.towns.find((town) => town.code === SHIHUDANG.code)?.communities[0];
+    if (!firstCommunity) throw new Error("石湖荡镇 has no community");
+    await quotaDialog.getByLabel(firstCommunity.name, { exact: true }).fill("18");
+    await quotaDialog.getByLabel("原因（记入操作日志）").fill("石湖荡镇人口少，目标下调");
+    await browser.screenshot("wave-quota-dialog");
+    await quotaDialog.getByRole("button", { name: "调整" }).click();
+    await page.getByText("已保存 石湖荡镇 的目标和上限。").waitFor();
+    const after = await adminGet<{
+      towns: { code: string; target: number; communities: { code: string; cap: number }[] }[];
+    }>(`/api/admin/waves/${waveId}`);
+    const town = after.towns.find((row) => row.code === SHIHUDANG.code);
+    expect(town?.target).toBe(150);
+    expect(town?.communities.find((row) => row.code === firstCommunity.code)?.cap).toBe(18);
+    const quotas = page.getByRole("table", { name: "各街镇目标与社区上限" });
+    await quotas
+      .getByRole("row", { name: /石湖荡镇/ })
+      .getByText("150")
+      .waitFor();
+    await browser.screenshot("wave-detail-open");
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await browser.screenshot("wave-detail-tablet");
+    await page.setViewportSize(DESKTOP);
 
     await page.getByRole("link", { name: "返回" }).click();
     const list = page.getByRole("table", { name: "调查批次" });

@@ -211,6 +211,9 @@ describe("console: sign-in and fieldwork monitor", () => {
     const url = new URL(decoded ?? "");
     expect(`${url.origin}${url.pathname}`).toBe(PUBLIC_SURVEY_URL);
     expect(url.searchParams.get("c")).toBe(code);
+    // The QR code names its wave, so it keeps opening this wave after another one opens.
+    const waveCode = (await server.app.inject({ url: `/api/admin/waves/${waveId}`, headers: api.headers })).json().code;
+    expect(url.searchParams.get("w")).toBe(waveCode);
     expect(communities.map((c) => c.code)).toContain(code);
     await posters.close();
   });

@@ -3,7 +3,7 @@ import { ApiError, NETWORK_ERROR } from "./api/http";
 import type { ChosenCommunity, CurrentWave, VerificationConfirmed } from "./api/types";
 import { ChunkErrorBoundary } from "./components/chunk-error-boundary";
 import { Notice } from "./components/notice";
-import { resolveStart, type Start } from "./entry/resolve-start";
+import { entryUrl, resolveStart, type Start } from "./entry/resolve-start";
 import { prefetchQuestionnaireWhenIdle, QuestionnaireScreen } from "./questionnaire/load-questionnaire";
 import { BlockedScreen } from "./screens/blocked-screen";
 import { ConsentScreen } from "./screens/consent-screen";
@@ -51,7 +51,7 @@ type Screen =
 /** Keeps the chosen community in the address, so a reload (or a shared link) comes back to it. */
 function rememberCommunityInUrl(code: string | null) {
   try {
-    window.history.replaceState(null, "", code ? `/?c=${encodeURIComponent(code)}` : "/");
+    window.history.replaceState(null, "", entryUrl(window.location.search, code));
   } catch {
     // Some embedded browsers refuse history changes; the flow works without them.
   }

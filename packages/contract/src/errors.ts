@@ -22,6 +22,9 @@ export const ERROR_STATUS = {
   duplicate_code: 409,
   questionnaire_locked: 409,
   invalid_questionnaire: 422,
+  another_wave_open: 409,
+  wave_has_responses: 409,
+  quota_below_filled: 409,
   // Respondent verification
   invalid_id_number: 400,
   invalid_phone: 400,

@@ -12,6 +12,8 @@ const ReservationMinutes = Type.Integer({ minimum: 5, maximum: 1440, description
 const Plan = Type.Union([Type.Literal("cap"), Type.Literal("proportional")]);
 const Status = Type.Union([Type.Literal("draft"), Type.Literal("open"), Type.Literal("closed")]);
 const OptionalDate = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
+const HiddenFromTrends = Type.Boolean({ description: "不参加趋势和历次比较（测试轮次等）" });
+const Reason = Type.String({ minLength: 2, maxLength: 500, description: "修改原因（写入操作日志）" });
 
 /** `POST /api/admin/waves` → 201 `AdminWave` (a draft). */
 export const CreateWaveBody = Type.Object(
@@ -30,6 +32,7 @@ export const CreateWaveBody = Type.Object(
     ),
     opensAt: Type.Optional(OptionalDate),
     closesAt: Type.Optional(OptionalDate),
+    hiddenFromTrends: Type.Optional(HiddenFromTrends),
   },
   { additionalProperties: false },
 );
@@ -60,10 +63,38 @@ export const UpdateWaveBody = Type.Object(
         description: "社区代码 → 上限；null 取消单独设置",
       }),
     ),
+    hiddenFromTrends: Type.Optional(HiddenFromTrends),
+    reason: Type.Optional(Reason),
   },
   { additionalProperties: false },
 );
 export type UpdateWaveBody = Static<typeof UpdateWaveBody>;
+
+/** `POST /api/admin/waves/:waveId/open` → 200 `AdminWave`; 409 `another_wave_open` unless confirmed. */
+export const OpenWaveBody = Type.Object(
+  {
+    confirmAnotherOpen: Type.Optional(
+      Type.Boolean({ description: "另一次调查正在进行时，确认同时开放（旧海报仍打开它自己的调查）" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OpenWaveBody = Static<typeof OpenWaveBody>;
+
+/** `POST /api/admin/waves/:waveId/reopen` → 200 `AdminWave`: a closed wave takes responses again until `closesAt`. */
+export const ReopenWaveBody = Type.Object(
+  {
+    reason: Reason,
+    closesAt: Type.String({ format: "date-time", description: "新的结束时间，须晚于现在" }),
+    confirmAnotherOpen: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ReopenWaveBody = Static<typeof ReopenWaveBody>;
+
+/** `GET /api/waves/by-code/:code` (the `w` of a poster link). */
+export const WaveCodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+export type WaveCodeParams = Static<typeof WaveCodeParams>;
 
 const Totals = Type.Object({
   towns: Type.Integer(),
@@ -89,6 +120,7 @@ const waveProperties = {
   closesAt: OptionalDate,
   openedAt: OptionalDate,
   demo: Type.Boolean(),
+  hiddenFromTrends: Type.Boolean(),
   createdAt: Type.String({ format: "date-time" }),
 };
 

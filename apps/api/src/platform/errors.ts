@@ -60,6 +60,15 @@ export const QuestionnaireLockedError = defineError(
   "questionnaire_locked",
   "这次调查已经有答卷，问卷不能再修改；请新建一个问卷版本。",
 );
+export const AnotherWaveOpenError = defineError(
+  "another_wave_open",
+  "另一次调查正在进行；确认要同时开放两次调查吗？旧海报的二维码仍然打开它自己的那次调查。",
+);
+export const WaveHasResponsesError = defineError("wave_has_responses", "这次调查已经有答卷，不能删除。");
+export const QuotaBelowFilledError = defineError(
+  "quota_below_filled",
+  "新的目标或上限低于已经完成和占用的份数，不能这样修改。",
+);
 export const InvalidQuestionnaireError = defineError("invalid_questionnaire", "问卷定义有错误。");
 
 // Respondent verification

@@ -1,5 +1,5 @@
 import { fetchCommunities } from "../api/communities";
-import { fetchCurrentWave } from "../api/current-wave";
+import { fetchCurrentWave, fetchWaveByCode } from "../api/current-wave";
 import { ApiError } from "../api/http";
 import { fetchReservation } from "../api/reservation";
 import { fetchTowns } from "../api/towns";
@@ -28,10 +28,48 @@ export type Start =
   | { kind: "consent"; wave: CurrentWave; community: ChosenCommunity }
   | { kind: "community-full"; wave: CurrentWave; community: ChosenCommunity };
 
-/** The community code of a QR poster link, `/?c=<communityCode>`. */
+const CODE = /^[0-9A-Za-z_-]{1,40}$/;
+
+function codeFromUrl(search: string, name: "w" | "c"): string | null {
+  const code = new URLSearchParams(search).get(name)?.trim();
+  return code && CODE.test(code) ? code : null;
+}
+
+/** The community code of a QR poster link, `/?w=<waveCode>&c=<communityCode>` (or an older `/?c=`). */
 export function communityCodeFromUrl(search: string): string | null {
-  const code = new URLSearchParams(search).get("c")?.trim();
-  return code && /^[0-9A-Za-z_-]{1,40}$/.test(code) ? code : null;
+  return codeFromUrl(search, "c");
+}
+
+/** The wave code of a QR poster link (`w`); links without one open the current wave. */
+export function waveCodeFromUrl(search: string): string | null {
+  return codeFromUrl(search, "w");
+}
+
+/** The address that keeps the link's wave and the chosen community, so a reload comes back to both. */
+export function entryUrl(search: string, communityCode: string | null): string {
+  const params = new URLSearchParams();
+  const waveCode = waveCodeFromUrl(search);
+  if (waveCode) params.set("w", waveCode);
+  if (communityCode) params.set("c", communityCode);
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}
+
+/**
+ * The wave the link names, else the current one. A named wave that has ended says so: a 2026 poster never
+ * opens the 2027 questionnaire. An unknown code (a mistyped link) falls back to the current wave.
+ */
+async function linkedWave(search: string): Promise<{ wave: CurrentWave; unknownLink: boolean }> {
+  const waveCode = waveCodeFromUrl(search);
+  if (waveCode) {
+    try {
+      return { wave: await fetchWaveByCode(waveCode), unknownLink: false };
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === "unknown_wave")) throw error;
+      return { wave: await fetchCurrentWave(), unknownLink: true };
+    }
+  }
+  return { wave: await fetchCurrentWave(), unknownLink: false };
 }
 
 /** A token in storage → the reservation it holds, answers merged with the ones this phone kept. */
@@ -102,14 +140,16 @@ export async function resolveStart(search: string): Promise<Start> {
   const receipt = loadReceipt();
   if (receipt) return { kind: "receipt", receipt };
 
-  let wave: CurrentWave;
+  let linked: { wave: CurrentWave; unknownLink: boolean };
   try {
-    wave = await fetchCurrentWave();
+    linked = await linkedWave(search);
   } catch (error) {
     if (error instanceof ApiError && error.code === "no_open_wave") return { kind: "no-wave" };
     throw error;
   }
+  const { wave } = linked;
   if (wave.status !== "open") return { kind: "closed", wave };
+  if (linked.unknownLink) return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
 
   const code = communityCodeFromUrl(search);
   return code ? communityFromCode(wave, code) : { kind: "pick", wave };

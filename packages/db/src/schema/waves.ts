@@ -49,6 +49,8 @@ export const waves = pgTable("waves", {
     .notNull()
     .default("cap"),
   demo: boolean("demo").notNull().default(false),
+  /** Left out of trends and of the waves offered as a comparison base (a test wave, an aborted round). */
+  hiddenFromTrends: boolean("hidden_from_trends").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -161,7 +161,10 @@ function requestedMeasure(query: TrendQuery): Pick<Measure, "kind" | "key"> {
 /** The measure in every wave whose results have it, oldest first; a question may be the overall question. */
 export async function trendSeries(db: Database, query: TrendQuery, options: ResultsOptions): Promise<TrendSeries> {
   const wanted = requestedMeasure(query);
-  const waves = (await listWaves(db)).sort((a, b) => a.year - b.year || a.id - b.id);
+  // A wave hidden from trends (a test round, an aborted one) gives no point and is never a base year.
+  const waves = (await listWaves(db))
+    .filter((wave) => !wave.hiddenFromTrends)
+    .sort((a, b) => a.year - b.year || a.id - b.id);
   const found: { results: WaveResults; measure: Measure }[] = [];
   for (const wave of waves) {
     let results: WaveResults;

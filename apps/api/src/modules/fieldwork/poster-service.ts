@@ -5,9 +5,13 @@ import { assertTownAccess } from "../../platform/auth/scopes";
 import { UnknownTownError } from "../../platform/errors";
 import { listWaveCommunities, listWaveTowns, requireWave } from "../waves";
 
-/** The survey's address with the community pre-selected (`?c=<communityCode>`). */
-export function communitySurveyUrl(publicSurveyUrl: string, communityCode: string): string {
+/**
+ * The survey's address for one wave with the community pre-selected (`?w=<waveCode>&c=<communityCode>`, SPEC §3a):
+ * a printed poster keeps opening its own wave after another one opens.
+ */
+export function communitySurveyUrl(publicSurveyUrl: string, waveCode: string, communityCode: string): string {
   const url = new URL(publicSurveyUrl);
+  url.searchParams.set("w", waveCode);
   url.searchParams.set("c", communityCode);
   return url.toString();
 }
@@ -57,7 +61,7 @@ export async function townPostersHtml(
   const communities = await listWaveCommunities(db, wave.id, town.code);
   const pages = await Promise.all(
     communities.map(async (community) => {
-      const url = communitySurveyUrl(publicSurveyUrl, community.code);
+      const url = communitySurveyUrl(publicSurveyUrl, wave.code, community.code);
       const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
       return `<section class="poster" data-community="${escapeHtml(community.code)}">
   <p class="town">${escapeHtml(town.name)}</p>

@@ -1,12 +1,33 @@
 import type { Database } from "@survey/db";
 import { questionnaireLength } from "@survey/questionnaire";
-import { NoOpenWaveError, UnknownTownError } from "../../platform/errors";
+import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../../platform/errors";
 import { questionnaireOfWave } from "../questionnaires";
-import { findCurrentWave, listWaveCommunities, listWaveTowns, requireWave } from "../waves";
+import {
+  findCurrentWave,
+  findWaveByCode,
+  listWaveCommunities,
+  listWaveTowns,
+  requireWave,
+  type WaveRow,
+} from "../waves";
 
 export async function currentWave(db: Database) {
   const wave = await findCurrentWave(db);
   if (!wave) throw new NoOpenWaveError();
+  return publicWave(db, wave);
+}
+
+/**
+ * The wave a poster link names (`/?w=<waveCode>`): open or closed, so the app opens that wave or says it has
+ * ended; a draft is not public yet and answers 404 `unknown_wave` like an unknown code.
+ */
+export async function waveByCode(db: Database, code: string) {
+  const wave = await findWaveByCode(db, code);
+  if (!wave || wave.status === "draft") throw new UnknownWaveError();
+  return publicWave(db, wave);
+}
+
+async function publicWave(db: Database, wave: WaveRow) {
   // Stored questionnaires are cached and their survey-core model too: this is a map lookup after the first call.
   const length =
     wave.questionnaireId === null ? null : questionnaireLength((await questionnaireOfWave(db, wave)).definition);

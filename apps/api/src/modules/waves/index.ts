@@ -6,6 +6,7 @@ export {
   addMissingWaveCommunities,
   findCurrentWave,
   findWave,
+  findWaveByCode,
   findWaveCommunity,
   listWaveCommunities,
   listWaves,

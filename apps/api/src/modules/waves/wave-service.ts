@@ -1,9 +1,12 @@
 import type { Database } from "@survey/db";
 import {
+  AnotherWaveOpenError,
   DuplicateCodeError,
   InvalidRequestError,
+  QuotaBelowFilledError,
   UnknownTownError,
   UnknownWaveError,
+  WaveHasResponsesError,
   WaveStateError,
 } from "../../platform/errors";
 import { pgConstraint, pgErrorCode } from "../../platform/transaction-retry";
@@ -11,15 +14,18 @@ import { assertQuestionnaireChangeable, questionnaireExists } from "../questionn
 import {
   addMissingWaveCommunities,
   type CommunityFill,
+  deleteDraftWave,
   findWave,
   frameTownCodes,
   insertWave,
   insertWaveQuotaRows,
+  listOtherOpenWaves,
   listWaveCommunities,
   listWaves,
   listWaveTowns,
   markWaveClosed,
   markWaveOpen,
+  markWaveReopened,
   setCommunityCap,
   setDefaultCommunityCap,
   setDefaultTownTarget,
@@ -27,6 +33,7 @@ import {
   updateWaveRow,
   type WaveRow,
   type WaveTotals,
+  waveHasResponses,
   waveTotals,
 } from "./data/waves";
 
@@ -44,6 +51,7 @@ export interface WaveInput {
   closesAt?: Date | null;
   townCodes?: string[];
   demo?: boolean;
+  hiddenFromTrends?: boolean;
 }
 
 export type WaveUpdate = Partial<Omit<WaveInput, "code" | "townCodes" | "demo">> & {
@@ -51,6 +59,8 @@ export type WaveUpdate = Partial<Omit<WaveInput, "code" | "townCodes" | "demo">>
   townTargets?: Record<string, number | null>;
   /** Per-community cap overrides; null removes the override. */
   communityCaps?: Record<string, number | null>;
+  /** Why per-town targets or per-community caps change; required once the wave has been opened (audited). */
+  reason?: string;
 };
 
 /** The wave of an id, or 404 `unknown_wave`. */
@@ -104,6 +114,7 @@ export async function createWave(db: Database, input: WaveInput): Promise<WaveRo
         opensAt: input.opensAt ?? null,
         closesAt: input.closesAt ?? null,
         demo: input.demo ?? false,
+        hiddenFromTrends: input.hiddenFromTrends ?? false,
       });
     } catch (error) {
       if (pgErrorCode(error) === "23505" && pgConstraint(error)?.includes("code"))
@@ -118,11 +129,20 @@ export async function createWave(db: Database, input: WaveInput): Promise<WaveRo
 
 export async function updateWave(db: Database, waveId: number, update: WaveUpdate): Promise<WaveRow> {
   const wave = await requireWave(db, waveId);
-  if (wave.status === "closed") throw new WaveStateError({}, "调查已经结束，不能再修改。");
+  // A closed wave may still be left out of (or put back into) trends; nothing else of it changes.
+  const onlyTrendsFlag = Object.entries(update).every(
+    ([key, value]) => value === undefined || key === "hiddenFromTrends" || key === "reason",
+  );
+  if (wave.status === "closed" && !onlyTrendsFlag) throw new WaveStateError({}, "调查已经结束，不能再修改。");
   await requireQuestionnaire(db, update.questionnaireId);
   if (update.questionnaireId !== undefined && update.questionnaireId !== wave.questionnaireId) {
     // Answers already stored were given to the old questionnaire: a new version needs a new wave.
     await assertQuestionnaireChangeable(db, waveId);
+  }
+  const changesQuotaRows =
+    Object.keys(update.townTargets ?? {}).length + Object.keys(update.communityCaps ?? {}).length;
+  if (changesQuotaRows > 0 && wave.status !== "draft" && !update.reason?.trim()) {
+    throw new InvalidRequestError({ field: "reason" }, "调查已经开始，修改街镇目标或社区上限时请写明原因。");
   }
   checkSchedule(
     update.opensAt === undefined ? wave.opensAt : update.opensAt,
@@ -139,6 +159,7 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
     allocation: update.allocation,
     opensAt: update.opensAt,
     closesAt: update.closesAt,
+    hiddenFromTrends: update.hiddenFromTrends,
   };
   // An update of overrides alone changes no wave column (drizzle refuses an empty SET).
   const changesWave = Object.values(fields).some((value) => value !== undefined);
@@ -161,23 +182,74 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
         }
       }
     } catch (error) {
-      if (pgErrorCode(error) === "23514") {
-        throw new WaveStateError({}, "新的目标或上限低于已经完成和占用的份数，不能这样修改。");
-      }
+      if (pgErrorCode(error) === "23514") throw new QuotaBelowFilledError({ constraint: pgConstraint(error) ?? null });
       throw error;
     }
     return updated;
   });
 }
 
-export async function openWave(db: Database, waveId: number, now: Date): Promise<WaveRow> {
+/** 409 `another_wave_open`, naming the open waves, so the console can ask for a confirmation. */
+async function refuseAnotherOpen(db: Database, waveId: number): Promise<never> {
+  const others = await listOtherOpenWaves(db, waveId);
+  if (others.length === 0) throw new UnknownWaveError();
+  throw new AnotherWaveOpenError({
+    openWaves: others.map((other) => ({ id: other.id, code: other.code, title: other.title })),
+  });
+}
+
+/**
+ * Opens a draft. While another wave is open this needs `confirmAnotherOpen`: `/?c=` links then move to the
+ * newly opened wave (poster links name their wave and keep theirs).
+ */
+export async function openWave(
+  db: Database,
+  waveId: number,
+  now: Date,
+  options: { confirmAnotherOpen?: boolean } = {},
+): Promise<WaveRow> {
   const wave = await requireWave(db, waveId);
   if (wave.status === "open") return wave;
+  if (wave.status === "closed") {
+    throw new WaveStateError({}, "这次调查已经结束；要延长请用“重新开放”，并写明原因和新的结束时间。");
+  }
   if (!wave.questionnaireId) throw new WaveStateError({}, "请先为这次调查选择问卷，再开放。");
-  const opened = await markWaveOpen(db, waveId, now);
+  const opened = await markWaveOpen(db, waveId, now, options.confirmAnotherOpen === true);
+  if (!opened) return refuseAnotherOpen(db, waveId);
   await addMissingWaveCommunities(db, waveId, wave.communityCap);
-  if (!opened) throw new UnknownWaveError();
   return opened;
+}
+
+/** A closed wave takes responses again until the new closing time (e.g. two lagging towns get more days). */
+export async function reopenWave(
+  db: Database,
+  waveId: number,
+  now: Date,
+  input: { reason: string; closesAt: Date; confirmAnotherOpen?: boolean },
+): Promise<WaveRow> {
+  const wave = await requireWave(db, waveId);
+  if (wave.status !== "closed") throw new WaveStateError({}, "只有已经结束的调查才能重新开放。");
+  if (!input.reason.trim()) throw new InvalidRequestError({ field: "reason" }, "请写明重新开放的原因。");
+  if (input.closesAt.getTime() <= now.getTime()) {
+    throw new InvalidRequestError({ field: "closesAt" }, "新的结束时间必须晚于现在。");
+  }
+  checkSchedule(wave.opensAt, input.closesAt);
+  const reopened = await markWaveReopened(db, waveId, input.closesAt, input.confirmAnotherOpen === true);
+  if (!reopened) return refuseAnotherOpen(db, waveId);
+  await addMissingWaveCommunities(db, waveId, wave.communityCap);
+  return reopened;
+}
+
+/** Deletes a draft that has no responses (a wave created by mistake or for a test). */
+export async function deleteWave(db: Database, waveId: number): Promise<WaveRow> {
+  const wave = await requireWave(db, waveId);
+  if (wave.status !== "draft") {
+    throw new WaveStateError({}, "只能删除草稿；已经开放过的调查请结束，并可设为不参加趋势比较。");
+  }
+  if (await waveHasResponses(db, waveId)) throw new WaveHasResponsesError();
+  // One statement re-checks both, so a response stored in between still stops the delete.
+  if (!(await deleteDraftWave(db, waveId))) throw new WaveHasResponsesError();
+  return wave;
 }
 
 export async function closeWave(db: Database, waveId: number): Promise<WaveRow> {
@@ -209,6 +281,7 @@ export function waveView(wave: WaveRow) {
     closesAt: iso(wave.closesAt),
     openedAt: iso(wave.openedAt),
     demo: wave.demo,
+    hiddenFromTrends: wave.hiddenFromTrends,
     createdAt: wave.createdAt.toISOString(),
   };
 }

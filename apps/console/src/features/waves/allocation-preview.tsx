@@ -78,6 +78,24 @@ export function AllocationPreview({
                   cell: (town) => town.smallestFeasibleCap ?? "—",
                 },
                 {
+                  key: "quotas",
+                  header: text.allocationQuotas,
+                  cellClassName: "small",
+                  // What each community is planned to give: its cap, or under "按人口比例" its proportional quota.
+                  cell: (town) => (
+                    <details className="allocation-quotas">
+                      <summary>{text.allocationQuotasSummary(town.communities.length)}</summary>
+                      <ul>
+                        {town.communities.map((community) => (
+                          <li key={community.code}>
+                            {community.name} <span className="num">{community.quota}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ),
+                },
+                {
                   key: "note",
                   header: text.allocationNote,
                   cellClassName: (town) => (town.feasible ? "muted small" : "small allocation-warning"),

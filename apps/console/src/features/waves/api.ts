@@ -7,6 +7,7 @@ import type {
   CreateWaveBody,
   QuestionnaireDetail,
   QuestionnaireSummary,
+  ReopenWaveBody,
   TownQuota,
   UpdateWaveBody,
 } from "@survey/contract";
@@ -21,12 +22,12 @@ export type AllocationPlan = AdminWave["allocation"];
 
 const wavesQueryKey = ["waves"] as const;
 
-/** Newest first; the monitor and the entry page default to the most recently opened wave. */
+/** Newest first (year, then the latest created), as the API lists them. */
 export function useWaves() {
   return useQuery({
     queryKey: wavesQueryKey,
     queryFn: () => apiRequest<AdminWaveListItem[]>("/api/admin/waves"),
-    select: (waves) => [...waves].sort((a, b) => b.id - a.id),
+    select: (waves) => [...waves].sort((a, b) => b.year - a.year || b.id - a.id),
   });
 }
 
@@ -52,9 +53,29 @@ export function useUpdateWave(waveId: number) {
   );
 }
 
+/** Opening while another wave is open needs `confirmAnotherOpen` (else 409 `another_wave_open`). */
 export function useChangeWaveStatus(waveId: number) {
   return useInvalidatingMutation(
-    (action: "open" | "close") => apiRequest<AdminWave>(`/api/admin/waves/${waveId}/${action}`, { method: "POST" }),
+    ({ action, confirmAnotherOpen }: { action: "open" | "close"; confirmAnotherOpen?: boolean }) =>
+      apiRequest<AdminWave>(`/api/admin/waves/${waveId}/${action}`, {
+        method: "POST",
+        json: action === "open" ? { confirmAnotherOpen: confirmAnotherOpen === true } : undefined,
+      }),
+    [wavesQueryKey],
+  );
+}
+
+export function useReopenWave(waveId: number) {
+  return useInvalidatingMutation(
+    (body: ReopenWaveBody) =>
+      apiRequest<AdminWave>(`/api/admin/waves/${waveId}/reopen`, { method: "POST", json: body }),
+    [wavesQueryKey],
+  );
+}
+
+export function useDeleteWave(waveId: number) {
+  return useInvalidatingMutation(
+    () => apiRequest<null>(`/api/admin/waves/${waveId}`, { method: "DELETE" }),
     [wavesQueryKey],
   );
 }

@@ -1,14 +1,14 @@
-import type { AdminWaveDetail } from "@survey/contract";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { Dialog } from "../../shared/components/dialog";
 import { ErrorNotice, Notice } from "../../shared/components/feedback";
 import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { strings } from "../../shared/strings";
 import { AllocationPreview } from "./allocation-preview";
-import { useChangeWaveStatus, useCreateWave, useUpdateWave, useWave } from "./api";
+import { useCreateWave, useUpdateWave, useWave } from "./api";
 import { wavesStrings } from "./strings";
+import { TownQuotas } from "./town-quotas";
+import { WaveActions } from "./wave-actions";
 import { WaveForm } from "./wave-form";
 import { WaveStatusBadge } from "./wave-status-badge";
 
@@ -41,47 +41,6 @@ function NewWave() {
   );
 }
 
-function StatusActions({ wave, onChanged }: { wave: AdminWaveDetail; onChanged: (message: string) => void }) {
-  const change = useChangeWaveStatus(wave.id);
-  const [asking, setAsking] = useState<"open" | "close" | null>(null);
-  if (wave.status === "closed") return null;
-  const action = wave.status === "open" ? "close" : "open";
-  return (
-    <>
-      <button
-        type="button"
-        className={`button ${action === "open" ? "button--primary" : "button--danger"}`}
-        onClick={() => setAsking(action)}
-      >
-        {action === "open" ? text.open : text.close}
-      </button>
-      <Dialog
-        open={asking !== null}
-        title={asking === "close" ? text.closeConfirmTitle : text.openConfirmTitle}
-        confirmLabel={asking === "close" ? text.close : text.open}
-        danger={asking === "close"}
-        busy={change.isPending}
-        onCancel={() => {
-          setAsking(null);
-          change.reset();
-        }}
-        onConfirm={() =>
-          asking &&
-          change.mutate(asking, {
-            onSuccess: () => {
-              setAsking(null);
-              onChanged(asking === "open" ? text.opened : text.closed);
-            },
-          })
-        }
-      >
-        {change.error ? <ErrorNotice error={change.error} /> : null}
-        <p>{asking === "close" ? text.closeConfirmBody(wave.title) : text.openConfirmBody(wave.title)}</p>
-      </Dialog>
-    </>
-  );
-}
-
 function ExistingWave({ waveId }: { waveId: number }) {
   const wave = useWave(waveId);
   const update = useUpdateWave(waveId);
@@ -106,7 +65,7 @@ function ExistingWave({ waveId }: { waveId: number }) {
                 <Link className="button" to="/waves">
                   {strings.back}
                 </Link>
-                <StatusActions
+                <WaveActions
                   wave={current}
                   onChanged={(text) => {
                     setMessage(text);
@@ -127,7 +86,8 @@ function ExistingWave({ waveId }: { waveId: number }) {
               busy={update.isPending}
               onTrialChange={setTrial}
               onSubmit={({ code: _code, townCodes: _towns, ...changes }) =>
-                update.mutate(changes, {
+                // A closed wave keeps its settings; only whether it takes part in trends still changes.
+                update.mutate(current.status === "closed" ? { hiddenFromTrends: changes.hiddenFromTrends } : changes, {
                   onSuccess: () => {
                     setMessage(text.saved);
                     setTrial({});
@@ -135,6 +95,15 @@ function ExistingWave({ waveId }: { waveId: number }) {
                   },
                 })
               }
+            />
+          </Card>
+          <Card title={text.quotasTitle} labelledBy="town-quotas-title">
+            <TownQuotas
+              wave={current}
+              onSaved={(saved) => {
+                setMessage(saved);
+                wave.refetch();
+              }}
             />
           </Card>
           <Card title={text.allocationTitle} labelledBy="allocation-title">

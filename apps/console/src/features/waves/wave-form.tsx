@@ -22,6 +22,7 @@ interface Draft {
   allocation: AllocationPlan;
   closesAt: string;
   townCodes: string[] | null;
+  hiddenFromTrends: boolean;
 }
 
 function draftOf(wave: AdminWaveDetail | undefined): Draft {
@@ -39,6 +40,7 @@ function draftOf(wave: AdminWaveDetail | undefined): Draft {
     closesAt: shanghaiDay(wave?.closesAt ?? null),
     // null = every town in the frame (the server's default).
     townCodes: wave ? wave.towns.map((town) => town.code) : null,
+    hiddenFromTrends: wave?.hiddenFromTrends ?? false,
   };
 }
 
@@ -87,6 +89,7 @@ export function WaveForm({
       allocation: draft.allocation,
       closesAt: closingInstant(draft.closesAt),
       townCodes: chosenTowns,
+      hiddenFromTrends: draft.hiddenFromTrends,
     });
   };
 
@@ -194,7 +197,17 @@ export function WaveForm({
         onChange={(townCodes) => set({ townCodes })}
       />
 
-      {readOnly ? null : (
+      {/* Left editable on a closed wave: a test or aborted round is taken out of trends after the fact. */}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={draft.hiddenFromTrends}
+          onChange={(event) => set({ hiddenFromTrends: event.target.checked })}
+        />
+        {text.hiddenFromTrends}
+      </label>
+
+      {readOnly && wave?.hiddenFromTrends === draft.hiddenFromTrends ? null : (
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy || chosenTowns.length === 0}>
             {wave ? strings.save : text.create}

@@ -1,5 +1,7 @@
-import { Link } from "react-router-dom";
+import { Link, useLocation } from "react-router-dom";
+import { Badge } from "../../shared/components/badge";
 import { DataTable } from "../../shared/components/data-table";
+import { Notice } from "../../shared/components/feedback";
 import { Card, PageHeader } from "../../shared/components/page";
 import { ProgressBar } from "../../shared/components/progress-bar";
 import { QueryState } from "../../shared/components/query-state";
@@ -12,6 +14,8 @@ const text = wavesStrings;
 
 export function WavesPage() {
   const waves = useWaves();
+  // A message handed over by the page we came from (a deleted draft).
+  const message = (useLocation().state as { message?: string } | null)?.message;
   const questionnaires = useQuestionnaires();
   const questionnaireTitle = (id: number | null) => {
     const found = questionnaires.data?.find((item) => item.id === id);
@@ -28,6 +32,7 @@ export function WavesPage() {
           </Link>
         }
       />
+      {message ? <Notice tone="success">{message}</Notice> : null}
       <Card>
         <QueryState query={waves}>
           {(list) => (
@@ -40,7 +45,21 @@ export function WavesPage() {
                 { key: "code", header: text.code, cell: (wave) => <code>{wave.code}</code> },
                 { key: "title", header: text.titleField, rowHeader: true, cell: (wave) => wave.title },
                 { key: "year", header: text.year, className: "num", cell: (wave) => wave.year },
-                { key: "status", header: text.status, cell: (wave) => <WaveStatusBadge status={wave.status} /> },
+                {
+                  key: "status",
+                  header: text.status,
+                  cell: (wave) => (
+                    <>
+                      <WaveStatusBadge status={wave.status} />
+                      {wave.hiddenFromTrends ? (
+                        <>
+                          {" "}
+                          <Badge tone="muted">{text.hiddenBadge}</Badge>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
                 {
                   key: "questionnaire",
                   header: text.questionnaire,

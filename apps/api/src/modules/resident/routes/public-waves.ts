@@ -4,12 +4,13 @@ import {
   CurrentWave,
   errorResponses,
   TownQuotaList,
+  WaveCodeParams,
   WaveIdParams,
   WaveTownParams,
 } from "@survey/contract";
 import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
-import { currentWave, waveTownCommunities, waveTowns } from "../public-wave-service";
+import { currentWave, waveByCode, waveTownCommunities, waveTowns } from "../public-wave-service";
 
 const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -18,6 +19,19 @@ const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["resident"], summary: "当前开放的调查", response: { 200: CurrentWave, ...errorResponses(404) } },
     },
     () => currentWave(app.database.db),
+  );
+
+  app.get(
+    "/api/waves/by-code/:code",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "海报链接所指的调查（?w=）：开放或已结束；未知或草稿 404 unknown_wave",
+        params: WaveCodeParams,
+        response: { 200: CurrentWave, ...errorResponses(404) },
+      },
+    },
+    (request) => waveByCode(app.database.db, request.params.code),
   );
 
   app.get(

@@ -9,6 +9,21 @@ export async function findWave(db: Executor, waveId: number): Promise<WaveRow | 
   return row;
 }
 
+/** A wave by its code (the `w` of a poster link). */
+export async function findWaveByCode(db: Executor, code: string): Promise<WaveRow | undefined> {
+  const [row] = await db.select().from(waves).where(eq(waves.code, code));
+  return row;
+}
+
+/** The open waves other than this one, most recently opened first. */
+export async function listOtherOpenWaves(db: Executor, waveId: number): Promise<WaveRow[]> {
+  return db
+    .select()
+    .from(waves)
+    .where(and(eq(waves.status, "open"), ne(waves.id, waveId)))
+    .orderBy(desc(waves.openedAt), desc(waves.id));
+}
+
 export async function findCurrentWave(db: Executor): Promise<WaveRow | undefined> {
   const [row] = await db
     .select()
@@ -181,6 +196,7 @@ export type WaveFields = Partial<
     | "allocation"
     | "opensAt"
     | "closesAt"
+    | "hiddenFromTrends"
   >
 >;
 
@@ -243,13 +259,79 @@ export async function setCommunityCap(
   return rows.length > 0;
 }
 
-export async function markWaveOpen(db: Executor, waveId: number, now: Date): Promise<WaveRow | undefined> {
+/**
+ * Opens a wave unless another one is open and the opening was not confirmed: one statement, so the check and the
+ * change see the same waves. Undefined when refused (or no such wave).
+ */
+export async function markWaveOpen(
+  db: Executor,
+  waveId: number,
+  now: Date,
+  allowAnotherOpen: boolean,
+): Promise<WaveRow | undefined> {
   const [opened] = await db
     .update(waves)
     .set({ status: "open", openedAt: now })
-    .where(eq(waves.id, waveId))
+    .where(
+      and(
+        eq(waves.id, waveId),
+        allowAnotherOpen
+          ? undefined
+          : sql`not exists (select 1 from waves other where other.status = 'open' and other.id <> ${waveId})`,
+      ),
+    )
     .returning();
   return opened;
+}
+
+/**
+ * Reopens a closed wave with a new closing time. The opening time stays: `/?c=` links keep opening the wave
+ * that was opened last, so a reopened old wave does not take over a newer one's posters.
+ */
+export async function markWaveReopened(
+  db: Executor,
+  waveId: number,
+  closesAt: Date,
+  allowAnotherOpen: boolean,
+): Promise<WaveRow | undefined> {
+  const [reopened] = await db
+    .update(waves)
+    .set({ status: "open", closesAt })
+    .where(
+      and(
+        eq(waves.id, waveId),
+        eq(waves.status, "closed"),
+        allowAnotherOpen
+          ? undefined
+          : sql`not exists (select 1 from waves other where other.status = 'open' and other.id <> ${waveId})`,
+      ),
+    )
+    .returning();
+  return reopened;
+}
+
+/** Deletes a draft without responses (its quota rows go with it); false when it is not such a wave. */
+export async function deleteDraftWave(db: Executor, waveId: number): Promise<boolean> {
+  const rows = await db
+    .delete(waves)
+    .where(
+      and(
+        eq(waves.id, waveId),
+        eq(waves.status, "draft"),
+        sql`not exists (select 1 from responses r where r.wave_id = ${waveId})`,
+      ),
+    )
+    .returning({ id: waves.id });
+  return rows.length > 0;
+}
+
+/** Whether any response (online, paper or imported) belongs to the wave. */
+export async function waveHasResponses(db: Executor, waveId: number): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from responses where wave_id = ${waveId}) as found`,
+  );
+  return rows[0]?.found === true;
 }
 
 export async function markWaveClosed(db: Executor, waveId: number): Promise<WaveRow | undefined> {

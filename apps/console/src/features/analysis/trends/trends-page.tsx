@@ -78,7 +78,8 @@ function ComparisonBody({ comparison, poststratify }: { comparison: WaveComparis
 }
 
 export function TrendsPage() {
-  const selection = useSelectedWave();
+  // A wave hidden from trends (a test round) is neither compared nor a base year.
+  const selection = useSelectedWave((wave) => !wave.hiddenFromTrends);
   const { waves, selected } = selection;
   const [baseChoice, setBaseChoice] = useState<{ waveId: number; baseId: number } | null>(null);
   const [weighting, setWeighting] = useState<Weighting>("design");

@@ -1,0 +1,1 @@
+ALTER TABLE "waves" ADD COLUMN "hidden_from_trends" boolean DEFAULT false NOT NULL;
