@@ -175,6 +175,8 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
       .waitFor();
     await browser.screenshot("wave-detail-open");
     await page.setViewportSize({ width: 820, height: 1180 });
+    // Below 1100 px the navigation slides away; wait until it has.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
     await browser.screenshot("wave-detail-tablet");
     await page.setViewportSize(DESKTOP);
 
