@@ -78,7 +78,8 @@ async function smsLimitError(db: Database, phoneHash: string, now: Date): Promis
 
 /**
  * `POST /api/waves/:waveId/verifications`: checks, in SPEC order, wave open, community known, ID valid,
- * phone valid, age, not already responded, quota room; then sends a 6-digit code. No slot is held yet.
+ * phone valid, age, quota room, the phone's send limits; then sends a 6-digit code. No slot is held yet, and
+ * nothing answered depends on whether this person took part (that is confirm's, after the right code).
  */
 export async function startVerification(
   deps: VerificationDeps,
@@ -120,7 +121,7 @@ export async function startVerification(
         { age: identified.age },
         smsLimits(now),
       )
-    : await findStartContext(db, { waveId, communityCode: input.communityCode, now });
+    : await findStartContext(db, { waveId, communityCode: input.communityCode });
   if (!found) throw new UnknownWaveError();
   const { wave, community } = found;
   if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
@@ -128,17 +129,10 @@ export async function startVerification(
   // An invalid ID number or phone is reported here, after the wave checks, in SPEC order; then the age.
   const { facts: person, age } = identified ?? examinePerson(deps.config, input, now);
   requireAge(age, wave.minAge);
-  if (found.responded) throw new AlreadyRespondedError();
-  // An expired reservation no longer blocks anyone: confirm gives its slot back before claiming.
-  const resumable = resumableReservation(
-    found.held.filter((reservation) => reservation.expiresAt > now),
-    person.idHash,
-    person.phoneHash,
-  );
-  if (!resumable) {
-    if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
-    if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
-  }
+  // Whether this ID number or phone took part or holds a reservation is not looked at here: start answers
+  // and sends a code alike for everyone (SPEC §6), and confirm says already_responded after the right code.
+  if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
+  if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
   // Every check passed, so the statement took the same decision (it never ran for an unidentified person,
   // whom examinePerson above refused).
   if (!found.allowed) throw new Error("start: the statement refused what the checks allow");
@@ -191,6 +185,8 @@ export async function confirmVerification(
       const { verification, wave } = found;
       if (verification.attempts >= MAX_WRONG_CODES) throw new TooManyAttemptsError();
       if (verification.expiresAt <= now) throw new VerificationExpiredError();
+      // A verification confirms once: a replayed code holds nothing more and learns nothing.
+      if (verification.confirmed) throw new VerificationExpiredError();
       const given = hashSmsCode(deps.config.piiSecret, verification.id, code.trim());
       if (!timingSafeEqualHex(verification.codeHash, given)) {
         // The wrong attempt must be kept: the transaction ends normally and the error is thrown after it.

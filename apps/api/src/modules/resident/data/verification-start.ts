@@ -28,9 +28,9 @@ export interface SendLimits {
 }
 
 /**
- * Start in one statement: the checks' facts (`context`, as startContextSelect reads them), whether they all
- * pass (`allowed`, the same rules as the service checks in SPEC order), and only then the phone's send limits
- * and the verification. The limits are one conditional upsert of the phone's row of recent sends, whose row
+ * Start in one statement: the checks' facts (`context`, as startContextSelect reads them — the wave and the
+ * community, nothing of whether this person took part), whether they all pass (`allowed`, the same rules as
+ * the service checks in SPEC order), and only then the phone's send limits and the verification. The limits are one conditional upsert of the phone's row of recent sends, whose row
  * lock makes two requests for one phone take turns — the second one then sees the first one's send. The
  * verification row is inserted only when the send was allowed.
  */
@@ -43,8 +43,8 @@ const startStatement = namedStatement<StartContextRow & { allowed: boolean; sent
     where wave_status = 'open'
       and (wave_opens_at is null or wave_opens_at <= ${param("now")}::timestamptz)
       and (wave_closes_at is null or wave_closes_at > ${param("now")}::timestamptz)
-      and community_town is not null and ${param("age")}::int >= wave_min_age and not responded
-      and case when running = 0 then community_room and town_room else running = 1 and running_own = 1 end
+      and community_town is not null and ${param("age")}::int >= wave_min_age
+      and community_room and town_room
   ), sent as (
     insert into phone_sms_windows as w (phone_hash, sent_at)
     select ${param("phoneHash")}::text, array[${param("now")}::timestamptz] from allowed
