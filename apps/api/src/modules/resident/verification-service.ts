@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@survey/db";
 import { maskPhone } from "@survey/identity";
 import {
+  hashClientAddress,
   hashSecretToken,
   hashSmsCode,
   randomSmsCode,
@@ -11,11 +12,14 @@ import {
 import type { Deps } from "../../platform/deps";
 import {
   AlreadyRespondedError,
+  CommunityBusyError,
   InProgressError,
   QuotaFullError,
   ResendTooSoonError,
+  SmsBudgetExhaustedError,
   SmsDailyLimitError,
   TooManyAttemptsError,
+  TooManyHeldError,
   UnknownCommunityError,
   UnknownWaveError,
   VerificationExpiredError,
@@ -26,6 +30,12 @@ import { pgErrorCode, withTransactionRetry } from "../../platform/transaction-re
 import { publicQuestionnaireJson, questionnaireOfWave } from "../questionnaires";
 import { isWaveAccepting } from "../waves";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "./data/quota";
+import {
+  communityClaimsSince,
+  lockClientAddress,
+  markConfirmingAddress,
+  reservationsHeldFrom,
+} from "./data/resident-limits";
 import { countWrongAttempt, issueReservationToken } from "./data/respondents";
 import { findConfirmContext, findStartContext, type PersonReservation } from "./data/verification-context";
 import { phoneSendsSince, startVerificationIfAllowed, withdrawVerification } from "./data/verification-start";
@@ -37,7 +47,7 @@ const RESEND_INTERVAL_MS = 60_000;
 const MAX_SMS_PER_PHONE_PER_DAY = 10;
 
 type VerificationDeps = Pick<Deps, "db" | "now" | "sms"> & {
-  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix">;
+  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix" | "residentLimits">;
 };
 
 /** The SMS a resident receives with the code. */
@@ -57,17 +67,18 @@ function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phon
   throw new InProgressError();
 }
 
-function smsLimits(now: Date) {
+function smsLimits(now: Date, servicePerMinute: number) {
   return {
     resendBlockedAfter: new Date(now.getTime() - RESEND_INTERVAL_MS),
     daySince: new Date(now.getTime() - 24 * 3600_000),
     maxPerDay: MAX_SMS_PER_PHONE_PER_DAY,
+    servicePerMinute,
   };
 }
 
 /** Which of the phone's limits refused a code: the resend interval (with how long to wait) or the daily cap. */
 async function smsLimitError(db: Database, phoneHash: string, now: Date): Promise<Error> {
-  const limits = smsLimits(now);
+  const limits = smsLimits(now, 0);
   const last = (await phoneSendsSince(db, phoneHash, limits.daySince)).at(-1);
   if (last && last > limits.resendBlockedAfter) {
     const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
@@ -119,7 +130,7 @@ export async function startVerification(
           expiresAt,
         },
         { age: identified.age },
-        smsLimits(now),
+        smsLimits(now, deps.config.residentLimits.smsPerMinute),
       )
     : await findStartContext(db, { waveId, communityCode: input.communityCode });
   if (!found) throw new UnknownWaveError();
@@ -136,6 +147,7 @@ export async function startVerification(
   // Every check passed, so the statement took the same decision (it never ran for an unidentified person,
   // whom examinePerson above refused).
   if (!found.allowed) throw new Error("start: the statement refused what the checks allow");
+  if (!found.budgetOk) throw new SmsBudgetExhaustedError({ retryAfterSeconds: 60 });
   if (!found.sent) throw await smsLimitError(db, person.phoneHash, now);
 
   const phone = plainPhoneForSms(input.phone);
@@ -173,7 +185,10 @@ export async function confirmVerification(
   deps: Pick<VerificationDeps, "db" | "now" | "config">,
   verificationId: string,
   code: string,
+  clientAddress: string,
 ) {
+  const limits = deps.config.residentLimits;
+  const clientHash = hashClientAddress(deps.config.piiSecret, clientAddress);
   const { db } = deps;
   if (!UUID.test(verificationId)) throw new VerificationExpiredError();
   const now = deps.now();
@@ -210,6 +225,12 @@ export async function confirmVerification(
       const token = randomToken();
       const tokenToIssue = { tokenHash: hashSecretToken(token), verificationId: verification.id };
       let reservation: HeldReservation | undefined = resumableReservation(held, person.idHash, person.phoneHash);
+      // The squatting limits apply to new slots only: resuming one's own reservation takes nothing more.
+      if (!reservation) {
+        await lockClientAddress(tx, clientHash);
+        if ((await reservationsHeldFrom(tx, clientHash, now)) >= limits.heldPerAddress) throw new TooManyHeldError();
+      }
+      await markConfirmingAddress(tx, verification.id, clientHash);
       if (reservation) {
         await issueReservationToken(tx, { ...tokenToIssue, reservationId: reservation.id, at: now });
       } else {
@@ -231,6 +252,10 @@ export async function confirmVerification(
           tokenToIssue,
         );
         if (!claim.ok) throw new NoSlot(claim.full, wave.id, verification.townCode);
+        const community = { waveId: wave.id, communityCode: verification.communityCode };
+        const claimsInMinute = await communityClaimsSince(tx, community, new Date(now.getTime() - 60_000));
+        // Over the community's limit, the transaction (and this claim with it) rolls back.
+        if (claimsInMinute > limits.communityClaimsPerMinute) throw new CommunityBusyError({ retryAfterSeconds: 60 });
         reservation = claim.reservation;
       }
       const questionnaire = await questionnaireOfWave(tx, wave);

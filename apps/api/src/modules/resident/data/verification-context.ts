@@ -155,7 +155,7 @@ export function startContextOf(row: StartContextRow | undefined, communityCode: 
 export async function findStartContext(db: Executor, input: { waveId: number; communityCode: string }) {
   const [row] = await readStartContext(db, { waveId: input.waveId, communityCode: input.communityCode });
   const context = startContextOf(row, input.communityCode);
-  return context && { ...context, allowed: false, sent: false };
+  return context && { ...context, allowed: false, budgetOk: true, sent: false };
 }
 
 /** The verification as confirm decides on it. */
