@@ -110,6 +110,10 @@ try {
     DATABASE_URL: database.url,
     SEED_DEMO: "true",
     VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+    // One machine plays every resident: the squatting limits would refuse it.
+    HELD_RESERVATIONS_PER_ADDRESS: "1000000",
+    COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
+    SMS_BUDGET_PER_MINUTE: "1000000",
     DATABASE_POOL_SIZE: args.pool,
     ...(args.redis ? { REDIS_URL: process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379" } : {}),
   };

@@ -191,7 +191,7 @@ describe(`sign-in, sessions and CSRF (${testDriver})`, () => {
 describe(`secure cookie behind a TLS proxy (${testDriver})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: "true" } });
+    t = await createTestApp({ env: { TRUST_PROXY: "1" } });
   });
   afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ describe(`rate limits on the verification routes (${testDriver})`, () => {
   let communityCode: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ seedDemo: true, env: { VERIFY_RATE_LIMIT_PER_MINUTE: "5", TRUST_PROXY: "true" } });
+    t = await createTestApp({ seedDemo: true, env: { VERIFY_RATE_LIMIT_PER_MINUTE: "5", TRUST_PROXY: "1" } });
     waveId = await currentWaveId(t.app);
     communityCode = await firstCommunity(t.app, waveId);
   });
@@ -37,13 +37,22 @@ describe(`rate limits on the verification routes (${testDriver})`, () => {
     const other = await start("198.51.100.23");
     expect(other.statusCode).toBe(201);
   });
+
+  it("counts the address the trusted proxy saw, however the client rotates the header it sends", async () => {
+    // The attack: the client writes its own X-Forwarded-For, a new address each time; nginx appends the
+    // address it saw (proxy_add_x_forwarded_for), the right-most entry, which TRUST_PROXY=1 takes.
+    const results = [];
+    for (let i = 0; i < 8; i++) results.push(await start(`10.9.${i}.${i + 1}, 192.0.2.${i + 10}, 198.51.100.77`));
+    expect(results.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    expect(results[5]?.json().error).toBe("rate_limited");
+  });
 });
 
 describe(`rate limit on console sign-in (${testDriver})`, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "true" } });
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "1" } });
   });
   afterAll(() => t.close());
 
@@ -68,5 +77,11 @@ describe(`rate limit on console sign-in (${testDriver})`, () => {
     // ...while the person at another address signs in.
     const elsewhere = await login("198.51.100.40", office.username, office.password);
     expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it("limits one address that rotates the X-Forwarded-For it writes itself", async () => {
+    const tries = [];
+    for (let i = 0; i < 6; i++) tries.push(await login(`172.16.${i}.9, 198.51.100.66`, `guess${i}`, "Password2026!"));
+    expect(tries.map((response) => response.statusCode)).toEqual([401, 401, 401, 429, 429, 429]);
   });
 });

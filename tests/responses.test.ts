@@ -224,19 +224,17 @@ describe(`drafts and submission (${testDriver})`, () => {
     expect(quota).toMatchObject({ completed: 1, reserved: 0 });
   });
 
-  it("refuses a new verification for someone who has responded", async () => {
+  it("refuses someone who has responded at confirm, after the right code (start answers as for anyone)", async () => {
     const person = { idNumber: adultIdNumber(), phone: mobilePhone(), communityCode };
     const confirmed = await verifyResident(t.app, waveId, person);
     expect((await submit(confirmed.json().reservationToken, completeDefaultAnswers())).statusCode).toBe(201);
     clock.advance(61_000);
-    const again = await t.app.inject({ method: "POST", url: `/api/waves/${waveId}/verifications`, payload: person });
+    const again = await verifyResident(t.app, waveId, person);
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toBe("already_responded");
-    const samePhone = await t.app.inject({
-      method: "POST",
-      url: `/api/waves/${waveId}/verifications`,
-      payload: { ...person, idNumber: adultIdNumber() },
-    });
+    clock.advance(61_000);
+    const samePhone = await verifyResident(t.app, waveId, { ...person, idNumber: adultIdNumber() });
+    expect(samePhone.statusCode).toBe(409);
     expect(samePhone.json().error).toBe("already_responded");
     const active = await t.database.handle.db.select().from(reservations).where(eq(reservations.status, "active"));
     expect(active.every((reservation) => reservation.expiresAt > clock.now())).toBe(true);

@@ -97,11 +97,7 @@ describe(`respondent verification (${testDriver})`, () => {
       idNumber: adultIdNumber({ birth: "20081121", seq: 503 }),
     });
     expect(underage.json().error).toBe("underage");
-    const resident = person();
-    expect((await verifyResident(t.app, waveId, resident)).statusCode).toBe(201);
-    const inProgress = await startVerification(t.app, waveId, { ...resident, phone });
-    expect(inProgress.json().error).toBe("in_progress");
-    expect(await verifications()).toBe((before ?? 0) + 1);
+    expect(await verifications()).toBe(before);
     const outbox = await t.app.inject({ method: "GET", url: `/api/dev/sms-outbox?phone=${phone}` });
     expect(outbox.json()).toEqual([]);
     expect((await startVerification(t.app, waveId, { ...person(), phone })).statusCode).toBe(201);
@@ -212,12 +208,25 @@ describe(`respondent verification (${testDriver})`, () => {
     expect(row?.reserved).toBeGreaterThan(0);
   });
 
-  it("refuses the same ID with another phone while a reservation is active (in_progress)", async () => {
+  it("refuses the same ID with another phone while a reservation is active, at confirm (in_progress)", async () => {
     const resident = person();
     expect((await verifyResident(t.app, waveId, resident)).statusCode).toBe(201);
-    const response = await startVerification(t.app, waveId, { ...resident, phone: mobilePhone() });
+    const otherPhone = { ...resident, phone: mobilePhone() };
+    const started = await startVerification(t.app, waveId, otherPhone);
+    expect(started.statusCode).toBe(201);
+    const response = await confirm(t.app, started.json().verificationId, await latestCode(t.app, otherPhone.phone));
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toBe("in_progress");
+  });
+
+  it("confirms a verification once: replaying the right code holds nothing more", async () => {
+    const resident = person();
+    const started = (await startVerification(t.app, waveId, resident)).json();
+    const code = await latestCode(t.app, resident.phone);
+    expect((await confirm(t.app, started.verificationId, code)).statusCode).toBe(201);
+    const replay = await confirm(t.app, started.verificationId, code);
+    expect(replay.statusCode).toBe(410);
+    expect(replay.json().error).toBe("verification_expired");
   });
 
   it("refuses with 409 quota_full when the community is full, saying so in Chinese", async () => {

@@ -30,7 +30,7 @@ describe("three API processes, one PostgreSQL, shared Redis rate limits", () => 
       DATABASE_URL: database.url ?? "",
       SEED_DEMO: "true",
       REDIS_URL,
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "1",
       VERIFY_RATE_LIMIT_PER_MINUTE: String(LIMIT),
     };
     processes = await Promise.all([startApiProcess(env), startApiProcess(env), startApiProcess(env)]);

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TEST_PII_SECRET } from "./test-app";
+import { GENEROUS_RESIDENT_LIMITS, TEST_PII_SECRET } from "./test-app";
 
 const serverEntry = fileURLToPath(new URL("../../apps/api/src/server.ts", import.meta.url));
 
@@ -66,6 +66,7 @@ export async function startApiProcess(
       LOG_LEVEL: "warn",
       DATA_DIR: mkdtempSync(join(tmpdir(), "survey-proc-")),
       VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+      ...GENEROUS_RESIDENT_LIMITS,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -31,6 +31,13 @@ export class TestClock {
   }
 }
 
+/** Limits per address, per community and overall set far above what test files do from one address. */
+export const GENEROUS_RESIDENT_LIMITS = {
+  HELD_RESERVATIONS_PER_ADDRESS: "1000000",
+  COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
+  SMS_BUDGET_PER_MINUTE: "1000000",
+};
+
 export async function createTestApp(
   options: {
     seedDemo?: boolean;
@@ -49,6 +56,9 @@ export async function createTestApp(
     RESERVATION_SWEEP_MS: "0",
     // Test files sign in far more often than a person does; tests/rate-limit.test.ts sets its own limit.
     LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
+    // Every injected request comes from 127.0.0.1: the squatting limits are set low only in
+    // tests/quota-squatting.test.ts.
+    ...GENEROUS_RESIDENT_LIMITS,
     ...options.env,
   });
   const app = await createServer({ config, database: database.handle, now: options.now, logStream: options.logStream });

@@ -193,6 +193,12 @@ export function errorSentence(
       return "有些题目还没有填写或填写有误，请检查标红的题目。";
     case "sms_unavailable":
       return "短信暂时发送不出去，请过几分钟再点“获取验证码”。";
+    case "sms_budget_exhausted":
+      return `此刻获取验证码的人较多，请${wait}后再点“获取验证码”。`;
+    case "community_busy":
+      return `您所在社区此刻参加调查的人较多，请${wait}后再输入验证码确认。`;
+    case "too_many_held":
+      return "从您当前的网络同时填写问卷的人数已经达到上限，请等其他人提交后再试，或切换到移动数据后重新获取验证码。";
     case "service_unavailable":
       return "系统暂时繁忙，请稍后再试，您已填写的内容不会丢失。";
     case "no_open_wave":

@@ -21,6 +21,15 @@ export function hashPii(secret: string, kind: PiiKind, normalizedValue: string):
   return createHmac("sha256", secret).update(`${kind}:${normalizedValue}`).digest("hex");
 }
 
+/**
+ * Keyed hash of a client's network address, for per-address limits kept in the database: the same address
+ * always meets itself, and the stored value cannot be turned back into the address without the key.
+ */
+export function hashClientAddress(secret: string, address: string): string {
+  requireSecret(secret);
+  return createHmac("sha256", secret).update(`client:${address}`).digest("hex");
+}
+
 /** SHA-256 hex of a high-entropy secret (bearer token, session id): unguessable, so no key is needed. */
 export function hashSecretToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

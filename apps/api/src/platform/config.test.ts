@@ -44,6 +44,9 @@ describe("configuration", () => {
     [{ VERIFY_RATE_LIMIT_PER_MINUTE: "0" }, "VERIFY_RATE_LIMIT_PER_MINUTE"],
     [{ LOGIN_RATE_LIMIT_PER_MINUTE: "0" }, "LOGIN_RATE_LIMIT_PER_MINUTE"],
     [{ LOCAL_ID_PREFIX: "3a" }, "LOCAL_ID_PREFIX"],
+    [{ HELD_RESERVATIONS_PER_ADDRESS: "0" }, "HELD_RESERVATIONS_PER_ADDRESS"],
+    [{ COMMUNITY_CLAIMS_PER_MINUTE: "many" }, "COMMUNITY_CLAIMS_PER_MINUTE"],
+    [{ SMS_BUDGET_PER_MINUTE: "-1" }, "SMS_BUDGET_PER_MINUTE"],
   ])("refuses %o naming %s", (env, name) => {
     const problems = problemsOf(env as Record<string, string>);
     expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
@@ -72,6 +75,30 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "true" }).trustProxy).toBe(true);
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "2" }).trustProxy).toBe(2);
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "10.0.0.0/8" }).trustProxy).toBe("10.0.0.0/8");
+  });
+
+  it("refuses TRUST_PROXY=true in production, where any client could choose its address", () => {
+    const production = { NODE_ENV: "production", PII_SECRET: "s".repeat(32), SMS_PROVIDER: "http" };
+    const gateway = { SMS_HTTP_URL: "https://sms.example.cn/send", SMS_HTTP_TOKEN: "token" };
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...production, ...gateway, TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY=true is refused when NODE_ENV=production/,
+    );
+    expect(loadConfig({ DATA_DIR: dataDir(), ...production, ...gateway, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+  });
+
+  it("bounds held reservations per address, claims per community and SMS per minute, configurably", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).residentLimits).toEqual({
+      heldPerAddress: 5,
+      communityClaimsPerMinute: 10,
+      smsPerMinute: 300,
+    });
+    const set = loadConfig({
+      DATA_DIR: dataDir(),
+      HELD_RESERVATIONS_PER_ADDRESS: "2",
+      COMMUNITY_CLAIMS_PER_MINUTE: "40",
+      SMS_BUDGET_PER_MINUTE: "1000",
+    });
+    expect(set.residentLimits).toEqual({ heldPerAddress: 2, communityClaimsPerMinute: 40, smsPerMinute: 1000 });
   });
 });
 

@@ -22,6 +22,15 @@ export interface Config {
   verificationRateLimit: number;
   /** Sign-in attempts per minute per client address: the per-name lockout does not stop one address trying many names. */
   loginRateLimit: number;
+  /** Limits that bound quota squatting and SMS spending, whoever asks (SPEC §6). */
+  residentLimits: {
+    /** Reservations one client address may hold at once (counted by a keyed hash of the address). */
+    heldPerAddress: number;
+    /** New reservations one community may hand out per minute. */
+    communityClaimsPerMinute: number;
+    /** Codes the whole service sends per minute. */
+    smsPerMinute: number;
+  };
   sms: { provider: "dev-outbox" } | { provider: "http"; url: string; token: string };
   /** ID numbers starting with this prefix count as registered (户籍) residents. */
   localIdPrefix: string;
@@ -96,11 +105,25 @@ class Reader {
   }
 }
 
-function parseTrustProxy(reader: Reader): boolean | number | string {
+/**
+ * Which proxies' X-Forwarded-For is believed: a hop count (the address that many hops from the right, as the
+ * nearest proxies saw it) or the proxies' addresses. `true` believes the left-most entry, which any client
+ * writes itself — a rotating header would walk past every per-address limit — so production refuses it.
+ */
+function parseTrustProxy(reader: Reader, production: boolean): boolean | number | string {
   const raw = reader.string("TRUST_PROXY");
   if (raw === undefined) return false;
   if (/^\d+$/.test(raw)) return Number(raw);
-  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
+  if (/^(true|false)$/i.test(raw)) {
+    const trustAll = raw.toLowerCase() === "true";
+    if (trustAll && production) {
+      reader.problems.push(
+        "TRUST_PROXY=true is refused when NODE_ENV=production (any client could choose its address); " +
+          "set the hop count, e.g. TRUST_PROXY=1 behind one nginx, or the proxies' addresses",
+      );
+    }
+    return trustAll;
+  }
   if (/^[0-9a-fA-F.:/, ]+$/.test(raw)) return raw;
   reader.problems.push(`TRUST_PROXY must be true, false, a hop count or a list of addresses (got "${raw}")`);
   return false;
@@ -129,11 +152,16 @@ export function loadConfig(env: Env = process.env): Config {
     queryTimeoutMs: reader.integer("DATABASE_QUERY_TIMEOUT_MS", 30_000, 0, 3_600_000),
   };
   const dataDir = resolve(reader.string("DATA_DIR") ?? "./data");
-  const trustProxy = parseTrustProxy(reader);
+  const trustProxy = parseTrustProxy(reader, production);
   const logLevel = reader.oneOf("LOG_LEVEL", LOG_LEVELS, "info");
   const redisUrl = reader.url("REDIS_URL", ["redis:", "rediss:"]);
   const verificationRateLimit = reader.integer("VERIFY_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000);
   const loginRateLimit = reader.integer("LOGIN_RATE_LIMIT_PER_MINUTE", 30, 1, 100_000);
+  const residentLimits = {
+    heldPerAddress: reader.integer("HELD_RESERVATIONS_PER_ADDRESS", 5, 1, 1_000_000),
+    communityClaimsPerMinute: reader.integer("COMMUNITY_CLAIMS_PER_MINUTE", 10, 1, 1_000_000),
+    smsPerMinute: reader.integer("SMS_BUDGET_PER_MINUTE", 300, 1, 1_000_000),
+  };
   const localIdPrefix = reader.string("LOCAL_ID_PREFIX") ?? "31";
   if (!/^\d{2,6}$/.test(localIdPrefix))
     reader.problems.push(`LOCAL_ID_PREFIX must be 2–6 digits (got "${localIdPrefix}")`);
@@ -182,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     verificationRateLimit,
     loginRateLimit,
+    residentLimits,
     sms,
     localIdPrefix,
     publicSurveyUrl,

@@ -96,6 +96,12 @@ export const SmsDailyLimitError = defineError(
   "这个手机号码今天获取验证码的次数已经用完，请明天再试。",
 );
 export const SmsUnavailableError = defineError("sms_unavailable", "短信暂时发送不出去，请稍后再试。");
+export const TooManyHeldError = defineError(
+  "too_many_held",
+  "从您的网络同时填写问卷的人数已经达到上限，请等其他人提交后再试，或换一个网络。",
+);
+export const CommunityBusyError = defineError("community_busy", "您所在社区此刻参加调查的人较多，请一分钟后再试。");
+export const SmsBudgetExhaustedError = defineError("sms_budget_exhausted", "此刻获取验证码的人较多，请一分钟后再试。");
 export const InvalidTokenError = defineError("invalid_token", "您的填写凭证已失效，请重新验证身份后继续填写。");
 export const InvalidAnswersError = defineError("invalid_answers", "有些题目还没有填写或填写有误，请检查。");
 export const DevOutboxDisabledError = defineError("dev_outbox_disabled", "生产环境不提供短信调试信箱。");

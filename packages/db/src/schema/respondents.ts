@@ -47,8 +47,14 @@ export const verifications = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     reservationId: uuid("reservation_id"),
+    /**
+     * Keyed hash of the client address that confirmed, for the limit on reservations held per address; never
+     * the address itself, and gone with the verification when it is pruned.
+     */
+    clientHash: text("client_hash"),
   },
   // No index by phone: the SMS limits are counted in phone_sms_windows.
+  (t) => [index("verifications_client").on(t.clientHash), index("verifications_created").on(t.createdAt)],
 );
 
 /**
@@ -103,6 +109,8 @@ export const reservations = pgTable(
     uniqueIndex("reservations_one_active_id").on(t.idHash, t.waveId).where(sql`${t.status} = 'active'`),
     uniqueIndex("reservations_one_active_phone").on(t.phoneHash, t.waveId).where(sql`${t.status} = 'active'`),
     index("reservations_expiry").on(t.status, t.expiresAt),
+    // The community's recent claims, for its per-minute limit (led by the community, not the wave).
+    index("reservations_community_claims").on(t.communityCode, t.waveId, t.createdAt),
     // A person's reservations whatever their status, for start and confirm.
     index("reservations_person").on(t.idHash, t.waveId),
     index("reservations_phone").on(t.phoneHash, t.waveId),

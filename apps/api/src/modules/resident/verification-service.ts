@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@survey/db";
 import { maskPhone } from "@survey/identity";
 import {
+  hashClientAddress,
   hashSecretToken,
   hashSmsCode,
   randomSmsCode,
@@ -11,11 +12,14 @@ import {
 import type { Deps } from "../../platform/deps";
 import {
   AlreadyRespondedError,
+  CommunityBusyError,
   InProgressError,
   QuotaFullError,
   ResendTooSoonError,
+  SmsBudgetExhaustedError,
   SmsDailyLimitError,
   TooManyAttemptsError,
+  TooManyHeldError,
   UnknownCommunityError,
   UnknownWaveError,
   VerificationExpiredError,
@@ -26,6 +30,12 @@ import { pgErrorCode, withTransactionRetry } from "../../platform/transaction-re
 import { publicQuestionnaireJson, questionnaireOfWave } from "../questionnaires";
 import { isWaveAccepting } from "../waves";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "./data/quota";
+import {
+  communityClaimsSince,
+  lockClientAddress,
+  markConfirmingAddress,
+  reservationsHeldFrom,
+} from "./data/resident-limits";
 import { countWrongAttempt, issueReservationToken } from "./data/respondents";
 import { findConfirmContext, findStartContext, type PersonReservation } from "./data/verification-context";
 import { phoneSendsSince, startVerificationIfAllowed, withdrawVerification } from "./data/verification-start";
@@ -37,7 +47,7 @@ const RESEND_INTERVAL_MS = 60_000;
 const MAX_SMS_PER_PHONE_PER_DAY = 10;
 
 type VerificationDeps = Pick<Deps, "db" | "now" | "sms"> & {
-  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix">;
+  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix" | "residentLimits">;
 };
 
 /** The SMS a resident receives with the code. */
@@ -57,17 +67,18 @@ function resumableReservation<T extends Pick<PersonReservation, "idHash" | "phon
   throw new InProgressError();
 }
 
-function smsLimits(now: Date) {
+function smsLimits(now: Date, servicePerMinute: number) {
   return {
     resendBlockedAfter: new Date(now.getTime() - RESEND_INTERVAL_MS),
     daySince: new Date(now.getTime() - 24 * 3600_000),
     maxPerDay: MAX_SMS_PER_PHONE_PER_DAY,
+    servicePerMinute,
   };
 }
 
 /** Which of the phone's limits refused a code: the resend interval (with how long to wait) or the daily cap. */
 async function smsLimitError(db: Database, phoneHash: string, now: Date): Promise<Error> {
-  const limits = smsLimits(now);
+  const limits = smsLimits(now, 0);
   const last = (await phoneSendsSince(db, phoneHash, limits.daySince)).at(-1);
   if (last && last > limits.resendBlockedAfter) {
     const retryAfterSeconds = Math.ceil((RESEND_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000);
@@ -78,7 +89,8 @@ async function smsLimitError(db: Database, phoneHash: string, now: Date): Promis
 
 /**
  * `POST /api/waves/:waveId/verifications`: checks, in SPEC order, wave open, community known, ID valid,
- * phone valid, age, not already responded, quota room; then sends a 6-digit code. No slot is held yet.
+ * phone valid, age, quota room, the phone's send limits; then sends a 6-digit code. No slot is held yet, and
+ * nothing answered depends on whether this person took part (that is confirm's, after the right code).
  */
 export async function startVerification(
   deps: VerificationDeps,
@@ -118,9 +130,9 @@ export async function startVerification(
           expiresAt,
         },
         { age: identified.age },
-        smsLimits(now),
+        smsLimits(now, deps.config.residentLimits.smsPerMinute),
       )
-    : await findStartContext(db, { waveId, communityCode: input.communityCode, now });
+    : await findStartContext(db, { waveId, communityCode: input.communityCode });
   if (!found) throw new UnknownWaveError();
   const { wave, community } = found;
   if (!isWaveAccepting(wave, now)) throw new WaveClosedError();
@@ -128,20 +140,14 @@ export async function startVerification(
   // An invalid ID number or phone is reported here, after the wave checks, in SPEC order; then the age.
   const { facts: person, age } = identified ?? examinePerson(deps.config, input, now);
   requireAge(age, wave.minAge);
-  if (found.responded) throw new AlreadyRespondedError();
-  // An expired reservation no longer blocks anyone: confirm gives its slot back before claiming.
-  const resumable = resumableReservation(
-    found.held.filter((reservation) => reservation.expiresAt > now),
-    person.idHash,
-    person.phoneHash,
-  );
-  if (!resumable) {
-    if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
-    if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
-  }
+  // Whether this ID number or phone took part or holds a reservation is not looked at here: start answers
+  // and sends a code alike for everyone (SPEC §6), and confirm says already_responded after the right code.
+  if (!found.communityRoom) throw new QuotaFullError({ scope: "community" });
+  if (!found.townRoom) throw new QuotaFullError({ scope: "town" });
   // Every check passed, so the statement took the same decision (it never ran for an unidentified person,
   // whom examinePerson above refused).
   if (!found.allowed) throw new Error("start: the statement refused what the checks allow");
+  if (!found.budgetOk) throw new SmsBudgetExhaustedError({ retryAfterSeconds: 60 });
   if (!found.sent) throw await smsLimitError(db, person.phoneHash, now);
 
   const phone = plainPhoneForSms(input.phone);
@@ -179,7 +185,10 @@ export async function confirmVerification(
   deps: Pick<VerificationDeps, "db" | "now" | "config">,
   verificationId: string,
   code: string,
+  clientAddress: string,
 ) {
+  const limits = deps.config.residentLimits;
+  const clientHash = hashClientAddress(deps.config.piiSecret, clientAddress);
   const { db } = deps;
   if (!UUID.test(verificationId)) throw new VerificationExpiredError();
   const now = deps.now();
@@ -191,6 +200,8 @@ export async function confirmVerification(
       const { verification, wave } = found;
       if (verification.attempts >= MAX_WRONG_CODES) throw new TooManyAttemptsError();
       if (verification.expiresAt <= now) throw new VerificationExpiredError();
+      // A verification confirms once: a replayed code holds nothing more and learns nothing.
+      if (verification.confirmed) throw new VerificationExpiredError();
       const given = hashSmsCode(deps.config.piiSecret, verification.id, code.trim());
       if (!timingSafeEqualHex(verification.codeHash, given)) {
         // The wrong attempt must be kept: the transaction ends normally and the error is thrown after it.
@@ -214,6 +225,12 @@ export async function confirmVerification(
       const token = randomToken();
       const tokenToIssue = { tokenHash: hashSecretToken(token), verificationId: verification.id };
       let reservation: HeldReservation | undefined = resumableReservation(held, person.idHash, person.phoneHash);
+      // The squatting limits apply to new slots only: resuming one's own reservation takes nothing more.
+      if (!reservation) {
+        await lockClientAddress(tx, clientHash);
+        if ((await reservationsHeldFrom(tx, clientHash, now)) >= limits.heldPerAddress) throw new TooManyHeldError();
+      }
+      await markConfirmingAddress(tx, verification.id, clientHash);
       if (reservation) {
         await issueReservationToken(tx, { ...tokenToIssue, reservationId: reservation.id, at: now });
       } else {
@@ -235,6 +252,10 @@ export async function confirmVerification(
           tokenToIssue,
         );
         if (!claim.ok) throw new NoSlot(claim.full, wave.id, verification.townCode);
+        const community = { waveId: wave.id, communityCode: verification.communityCode };
+        const claimsInMinute = await communityClaimsSince(tx, community, new Date(now.getTime() - 60_000));
+        // Over the community's limit, the transaction (and this claim with it) rolls back.
+        if (claimsInMinute > limits.communityClaimsPerMinute) throw new CommunityBusyError({ retryAfterSeconds: 60 });
         reservation = claim.reservation;
       }
       const questionnaire = await questionnaireOfWave(tx, wave);

@@ -105,50 +105,29 @@ function parseReservations(held: PersonReservation[] | string): PersonReservatio
   return list.map((reservation) => ({ ...reservation, expiresAt: toDate(reservation.expiresAt) }));
 }
 
-const startPerson: PersonKeys = {
-  waveId: sql`w.id`,
-  idHash: sql`${param("idHash")}::text`,
-  phoneHash: sql`${param("phoneHash")}::text`,
-};
-
 /**
- * What start checks, as the columns of one row: the wave, the community (with its town) in the wave, whether
- * each still has room, and — for the person hashed into `idHash` / `phoneHash` (null when the ID number or
- * phone is not valid) — whether they have responded and what reservations they hold.
+ * What start checks, as the columns of one row: the wave, the community (with its town) in the wave and
+ * whether each still has room. Nothing of the person: start answers the same whether this ID number or phone
+ * has taken part or holds a reservation (SPEC §6) — confirm decides that, after the right code.
  */
 export const startContextSelect = sql`
   select ${waveColumns}, wc.town_code as community_town,
     wc.completed + wc.reserved < wc.cap as community_room,
-    wt.completed + wt.reserved < wt.target as town_room,
-    ${respondedSql(startPerson)} as responded, person.held, person.running, person.running_own
+    wt.completed + wt.reserved < wt.target as town_room
   from waves w
   left join wave_communities wc on wc.wave_id = w.id and wc.community_code = ${param("communityCode")}::text
   left join wave_towns wt on wt.wave_id = w.id and wt.town_code = wc.town_code
-  cross join lateral (
-    -- running: reservations still within their time (an expired one is given back at confirm)
-    select ${heldJson} as held, (count(*) filter (where p.expires_at > ${param("now")}::timestamptz))::int as running,
-      (count(*) filter (where p.expires_at > ${param("now")}::timestamptz and p.id_hash = ${startPerson.idHash}
-        and p.phone_hash = ${startPerson.phoneHash}))::int as running_own
-    from ${personActiveReservationsSql(startPerson)} p
-  ) person
   where w.id = ${param("waveId")}::int`;
 
 export type StartContextRow = WaveColumns & {
   community_town: string | null;
   community_room: boolean | null;
   town_room: boolean | null;
-  responded: boolean;
-  held: PersonReservation[] | string;
-  running: number;
-  running_own: number;
 };
 
 export interface StartContextValues extends Record<string, unknown> {
   waveId: number;
   communityCode: string;
-  idHash: string | null;
-  phoneHash: string | null;
-  now: string;
 }
 
 const readStartContext = namedStatement<StartContextRow, StartContextValues>(
@@ -166,8 +145,6 @@ export function startContextOf(row: StartContextRow | undefined, communityCode: 
     community,
     communityRoom: row.community_room === true,
     townRoom: row.town_room === true,
-    responded: row.responded,
-    held: parseReservations(row.held),
   };
 }
 
@@ -175,16 +152,10 @@ export function startContextOf(row: StartContextRow | undefined, communityCode: 
  * Start's checks for a person whose ID number or phone could not be hashed: only the wave and community count,
  * and nothing is stored (`allowed` and `sent` are false).
  */
-export async function findStartContext(db: Executor, input: { waveId: number; communityCode: string; now: Date }) {
-  const [row] = await readStartContext(db, {
-    waveId: input.waveId,
-    communityCode: input.communityCode,
-    idHash: null,
-    phoneHash: null,
-    now: input.now.toISOString(),
-  });
+export async function findStartContext(db: Executor, input: { waveId: number; communityCode: string }) {
+  const [row] = await readStartContext(db, { waveId: input.waveId, communityCode: input.communityCode });
   const context = startContextOf(row, input.communityCode);
-  return context && { ...context, allowed: false, sent: false };
+  return context && { ...context, allowed: false, budgetOk: true, sent: false };
 }
 
 /** The verification as confirm decides on it. */
@@ -193,13 +164,15 @@ export interface PendingVerification extends PlacedPerson {
   codeHash: string;
   attempts: number;
   expiresAt: Date;
+  /** A verification confirms once: a second confirm of the same code is refused. */
+  confirmed: boolean;
 }
 
 const confirmPerson: PersonKeys = { waveId: sql`v.wave_id`, idHash: sql`v.id_hash`, phoneHash: sql`v.phone_hash` };
 
 /** What confirm reads of a verification (`verificationId`), locking it. */
 export const confirmContextSelect = sql`
-  select v.id, ${placedPersonSelect("v")}, v.code_hash, v.attempts, v.expires_at, ${waveColumns},
+  select v.id, ${placedPersonSelect("v")}, v.code_hash, v.attempts, v.expires_at, v.confirmed_at, ${waveColumns},
     ${respondedSql(confirmPerson)} as responded,
     (select ${heldJson} from ${personActiveReservationsSql(confirmPerson)} p) as held,
     (select k.draft from ${reservationsOfKeySql("id_hash", sql`v.id_hash`)} k
@@ -216,6 +189,7 @@ const readConfirmContext = namedStatement<
       code_hash: string;
       attempts: number;
       expires_at: Date | string;
+      confirmed_at: Date | string | null;
       responded: boolean;
       held: PersonReservation[] | string;
       expired_draft: Record<string, unknown> | null;
@@ -238,6 +212,7 @@ export async function findConfirmContext(tx: Executor, verificationId: string) {
     codeHash: row.code_hash,
     attempts: row.attempts,
     expiresAt: toDate(row.expires_at),
+    confirmed: row.confirmed_at !== null,
   };
   return {
     verification,

@@ -25,16 +25,21 @@ export interface SendLimits {
   /** Sends after this moment count toward the daily cap. */
   daySince: Date;
   maxPerDay: number;
+  /** Codes the whole service may send per minute (SMS_BUDGET_PER_MINUTE). */
+  servicePerMinute: number;
 }
 
 /**
- * Start in one statement: the checks' facts (`context`, as startContextSelect reads them), whether they all
- * pass (`allowed`, the same rules as the service checks in SPEC order), and only then the phone's send limits
- * and the verification. The limits are one conditional upsert of the phone's row of recent sends, whose row
+ * Start in one statement: the checks' facts (`context`, as startContextSelect reads them — the wave and the
+ * community, nothing of whether this person took part), whether they all pass (`allowed`, the same rules as
+ * the service checks in SPEC order), and only then the phone's send limits and the verification. The limits are one conditional upsert of the phone's row of recent sends, whose row
  * lock makes two requests for one phone take turns — the second one then sees the first one's send. The
  * verification row is inserted only when the send was allowed.
  */
-const startStatement = namedStatement<StartContextRow & { allowed: boolean; sent: boolean }, Record<string, unknown>>(
+const startStatement = namedStatement<
+  StartContextRow & { allowed: boolean; budget_ok: boolean; sent: boolean },
+  Record<string, unknown>
+>(
   "verification_start",
   sql`
   with context as (${startContextSelect}
@@ -43,11 +48,16 @@ const startStatement = namedStatement<StartContextRow & { allowed: boolean; sent
     where wave_status = 'open'
       and (wave_opens_at is null or wave_opens_at <= ${param("now")}::timestamptz)
       and (wave_closes_at is null or wave_closes_at > ${param("now")}::timestamptz)
-      and community_town is not null and ${param("age")}::int >= wave_min_age and not responded
-      and case when running = 0 then community_room and town_room else running = 1 and running_own = 1 end
+      and community_town is not null and ${param("age")}::int >= wave_min_age
+      and community_room and town_room
+  ), budget as (
+    -- The service's codes of the last minute: concurrent starts may each see the last free one, so the
+    -- budget can be passed by as many as run at that instant.
+    select count(*) < ${param("servicePerMinute")}::int as ok from verifications
+    where created_at > ${param("now")}::timestamptz - interval '1 minute'
   ), sent as (
     insert into phone_sms_windows as w (phone_hash, sent_at)
-    select ${param("phoneHash")}::text, array[${param("now")}::timestamptz] from allowed
+    select ${param("phoneHash")}::text, array[${param("now")}::timestamptz] from allowed, budget where budget.ok
     on conflict (phone_hash) do update
       set sent_at = array(select t from unnest(w.sent_at) t where t > ${param("daySince")}::timestamptz order by t)
         || ${param("now")}::timestamptz
@@ -64,7 +74,9 @@ const startStatement = namedStatement<StartContextRow & { allowed: boolean; sent
       ${param("codeHash")}::text, ${param("now")}::timestamptz, ${param("expiresAt")}::timestamptz
     from sent, allowed
   )
-  select context.*, exists (select from allowed) as allowed, exists (select from sent) as sent from context`,
+  select context.*, exists (select from allowed) as allowed, (select ok from budget) as budget_ok,
+    exists (select from sent) as sent
+  from context`,
 );
 
 /**
@@ -86,10 +98,11 @@ export async function startVerificationIfAllowed(
     resendBlockedAfter: limits.resendBlockedAfter.toISOString(),
     daySince: limits.daySince.toISOString(),
     maxPerDay: limits.maxPerDay,
+    servicePerMinute: limits.servicePerMinute,
   });
   const context = startContextOf(row, verification.communityCode);
   if (!row || !context) return undefined;
-  return { ...context, allowed: row.allowed, sent: row.sent };
+  return { ...context, allowed: row.allowed, budgetOk: row.budget_ok, sent: row.sent };
 }
 
 /** The phone's sends after `since`, oldest first: which limit refused a send, and until when. */

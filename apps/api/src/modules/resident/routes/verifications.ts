@@ -48,7 +48,12 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const confirmed = await confirmVerification(depsOf(app), request.params.verificationId, request.body.code);
+      const confirmed = await confirmVerification(
+        depsOf(app),
+        request.params.verificationId,
+        request.body.code,
+        request.ip,
+      );
       // Sent as text, which Fastify passes through for a JSON content type: the questionnaire in it is
       // serialised once per process. The text is ConfirmReply's, which the type provider cannot see.
       const body = confirmReplyJson(confirmed) as unknown as ConfirmReply;
