@@ -37,11 +37,13 @@ async function uploadWhileCheckingHealth(
 ): Promise<Measured> {
   const started = performance.now();
   let answered = false;
-  const upload = fetch(`${base}${url}`, { method: "POST", headers, body: new Uint8Array(body) }).then(async (response) => {
-    const result = { status: response.status, body: (await response.json()) as Measured["body"] };
-    answered = true;
-    return result;
-  });
+  const upload = fetch(`${base}${url}`, { method: "POST", headers, body: new Uint8Array(body) }).then(
+    async (response) => {
+      const result = { status: response.status, body: (await response.json()) as Measured["body"] };
+      answered = true;
+      return result;
+    },
+  );
   const latencies: number[] = [];
   while (!answered || latencies.length < 5) {
     const asked = performance.now();

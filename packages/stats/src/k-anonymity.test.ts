@@ -46,6 +46,19 @@ describe("coarsenToK", () => {
     expect(result.belowK).toBe(0);
   });
 
+  it("fills a fully coarsened remainder under k with rows of other groups that coarsen to the same values", () => {
+    const rows = [
+      ...Array.from({ length: 7 }, () => row("A", "60+", "初中", "女")),
+      row("A", "18-29", "大学", "男"),
+      row("A", "45-59", "小学", "女"),
+      row("A", "30-44", "硕士", "男"),
+    ];
+    const result = coarsenToK(rows, IDENTIFIERS, 5);
+    expect(smallestGroup(result.rows, NAMES)).toBeGreaterThanOrEqual(5);
+    expect(result.rows.filter((r) => r.age === "60+")).toHaveLength(5);
+    expect(result.belowK).toBe(0);
+  });
+
   it("reports rows that cannot reach k when the whole town has fewer than k", () => {
     const result = coarsenToK([row("A", "18-29", "大学", "男"), row("A", "60+", "初中", "女")], IDENTIFIERS, 5);
     expect(result.belowK).toBe(2);

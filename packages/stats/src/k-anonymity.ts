@@ -60,8 +60,42 @@ export function coarsenToK<T extends Record<string, string>>(
     });
     if (!advanced) break;
   }
+  // Local coarsening can leave a fully coarsened remainder under k (four rows of a town with everything blank, say):
+  // it takes rows from the other groups that coarsen to the same values — surplus rows of groups over k first,
+  // else a whole group — and coarsens them fully too.
+  const keyOf = (row: T) => JSON.stringify(names.map((name) => row[name]));
+  const fullyCoarsened = (index: number): T => {
+    const row = { ...(current[index] as T) } as Record<string, string>;
+    for (const { name, step } of ladder.slice(level[index] ?? 0)) row[name] = step(row[name] ?? "");
+    return row as T;
+  };
+  for (;;) {
+    const sizes = groupSizes(current, names);
+    const remainder = current.findIndex(
+      (row, index) => (sizes.get(keyOf(row)) ?? 0) < k && (level[index] ?? 0) >= ladder.length,
+    );
+    if (remainder < 0) break;
+    const target = keyOf(current[remainder] as T);
+    let need = k - (sizes.get(target) ?? 0);
+    const donors = new Map<string, number[]>();
+    current.forEach((row, index) => {
+      if ((level[index] ?? 0) >= ladder.length || keyOf(fullyCoarsened(index)) !== target) return;
+      donors.set(keyOf(row), [...(donors.get(keyOf(row)) ?? []), index]);
+    });
+    const ordered = [...donors.values()].sort((a, b) => b.length - a.length);
+    if (ordered.length === 0) break;
+    for (const group of ordered) {
+      if (need <= 0) break;
+      const moving = group.length > k ? group.slice(0, Math.min(need, group.length - k)) : group;
+      for (const index of moving) {
+        current[index] = fullyCoarsened(index);
+        level[index] = ladder.length;
+      }
+      need -= moving.length;
+    }
+  }
   const sizes = groupSizes(current, names);
-  const belowK = current.filter((row) => (sizes.get(JSON.stringify(names.map((name) => row[name]))) ?? 0) < k).length;
+  const belowK = current.filter((row) => (sizes.get(keyOf(row)) ?? 0) < k).length;
   return { rows: current, coarsenedRows: level.filter((steps) => steps > 0).length, belowK };
 }
 
