@@ -2,7 +2,7 @@
 // it imports, TypeScript compiled) into apps/api/dist/server.js, so production runs plain JavaScript with no
 // tsx. Third-party packages stay external and load from node_modules: native ones (argon2, PGlite's WASM),
 // and those that read their own files at run time (swagger-ui's assets, exceljs).
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { build } from "esbuild";
 
@@ -38,4 +38,9 @@ for (const file of result.outputFiles) {
   writeFileSync(partial, file.contents);
   renameSync(partial, file.path);
 }
+// The upload parser's worker thread is started from a file beside the server (plain JavaScript already).
+copyFileSync(
+  `${root}apps/api/src/platform/uploads/spreadsheet-worker.mjs`,
+  `${root}apps/api/dist/spreadsheet-worker.mjs`,
+);
 console.log(`built apps/api/dist/${basename(outfile)}`);

@@ -349,7 +349,7 @@ describe(`satisfaction results against R survey (${testDriver})`, () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "序号,街镇编码,街镇,社区编码,社区,调查方式,性别,年龄组,户籍,设计权数,q1,q2,q3,q4,q5,overall,policy,education",
+      "序号,街镇编码,街镇,调查方式,性别,年龄组,户籍,设计权数,q1,q2,q3,q4,q5,overall,policy,education",
     );
     expect(lines).toHaveLength(31);
     const stored = await f.t.app.database.db.select().from(responses).where(eq(responses.waveId, f.waveIds["1"]));
@@ -358,25 +358,30 @@ describe(`satisfaction results against R survey (${testDriver})`, () => {
     }
     expect(response.body).not.toContain("请联系我");
     expect(response.body).not.toContain("1380013");
+    // No community: neither its code nor its name.
+    expect(response.body).not.toContain("T01C1");
+    const rows = lines.slice(1).map((line) => line.split(","));
+    expect(rows.map((row) => row[0])).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+    // k-anonymity: town + sex + age group + 户籍 + education is shared by ≥ 5 rows, or coarsened to a wider age band
+    // or blank until it is (a town with fewer than 5 rows keeps only its town).
+    const quasi = (row: string[]) => [row[1], row[4], row[5], row[6], row[15]].join("|");
+    const groups = new Map<string, string[][]>();
+    for (const row of rows) groups.set(quasi(row), [...(groups.get(quasi(row)) ?? []), row]);
+    const townSizes = new Map<string, number>();
+    for (const row of rows) townSizes.set(row[1] ?? "", (townSizes.get(row[1] ?? "") ?? 0) + 1);
+    for (const [key, members] of groups) {
+      const town = members[0]?.[1] ?? "";
+      if ((townSizes.get(town) ?? 0) >= 5) expect(members.length, key).toBeGreaterThanOrEqual(5);
+      else expect(key).toBe(`${town}||||`);
+    }
+    expect(rows.some((row) => ["18-39", "40-59", "60+", ""].includes(row[5] ?? ""))).toBe(true);
+    // Same responses, in an order unrelated to submission: the answers as submitted (fixture order) vs exported.
     const expected = readFixtureRows().filter((row) => row.wave === "1" && row.counted);
-    const first = lines[1]?.split(",");
-    expect(first?.slice(0, 10)).toEqual([
-      "1",
-      "T01",
-      "甲街道",
-      "T01C1",
-      "T01C1居委会",
-      "批量导入",
-      "女",
-      "30-39",
-      "户籍",
-      "650",
-    ]);
-    expect(first?.slice(10)).toEqual(
-      ["q1", "q2", "q3", "q4", "q5", "overall", "policy", "education"].map((q) =>
-        String(expected[0]?.answers[q] ?? ""),
-      ),
-    );
+    const answers = ["q1", "q2", "q3", "q4", "q5", "overall", "policy"];
+    const submitted = expected.map((row) => answers.map((q) => String(row.answers[q] ?? "")).join(","));
+    const exported = rows.map((row) => row.slice(8, 15).join(","));
+    expect([...exported].sort()).toEqual([...submitted].sort());
+    expect(exported).not.toEqual(submitted);
   });
 
   it("is for office and admin users only, and answers 404 for an unknown wave", async () => {

@@ -19,6 +19,7 @@ const PRODUCTION_ENV = {
   SMS_HTTP_URL: "http://127.0.0.1:9/sms",
   SMS_HTTP_TOKEN: "unused",
   SEED_DEMO: "true",
+  ADMIN_PASSWORD: "production-start-admin-2026",
 };
 
 /** `npm run start:prod` (= NODE_ENV=production node scripts/start.mjs) runs only what `npm run build` made. */
@@ -54,6 +55,25 @@ describe("production start from the build", () => {
     const consolePage = await fetch(`${api.url}/console/`);
     expect(consolePage.status).toBe(200);
     expect(await consolePage.text()).toMatch(/src="\/console\/assets\/index-[\w-]+\.js"/);
+  });
+
+  it("parses uploads in its worker thread, which the build puts beside the server", async () => {
+    const login = await fetch(`${api.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: PRODUCTION_ENV.ADMIN_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const upload = await fetch(`${api.url}/api/admin/frame/import`, {
+      method: "POST",
+      headers: { "content-type": "text/csv", cookie, "x-csrf-token": csrfToken },
+      body: "town_code,town_name\n310117001,岳阳街道\n",
+    });
+    // Read by the worker and refused for its missing columns: a clear 422, not a 500 from a worker that is not there.
+    expect(upload.status).toBe(422);
+    expect(((await upload.json()) as { error: string }).error).toBe("invalid_file");
   });
 
   it("refuses to start without a build, naming what is missing and the command that makes it", () => {

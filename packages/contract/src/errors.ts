@@ -18,6 +18,10 @@ export const ERROR_STATUS = {
   unknown_community: 400,
   wave_closed: 409,
   invalid_file: 422,
+  /** An upload that would take too much memory to read: too much unpacked content, too many rows or cells. */
+  upload_too_large: 413,
+  /** An upload that took longer than the limit to read. */
+  upload_too_slow: 422,
   invalid_wave_state: 409,
   duplicate_code: 409,
   questionnaire_locked: 409,

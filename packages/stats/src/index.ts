@@ -41,6 +41,8 @@ export type { Estimate } from "./estimate";
 export { estimateFromVariance, Z_95 } from "./estimate";
 export type { RatioEstimate } from "./item-estimation";
 export { itemMean, ratioLinearisedValues, ratioMean, satisfactionRate } from "./item-estimation";
+export type { Coarsened, QuasiIdentifier } from "./k-anonymity";
+export { coarsenToK, smallestGroup } from "./k-anonymity";
 export { calibrationResiduals, linearisedCovariance, linearisedVariance } from "./linearisation";
 export type { GWeightBounds, PostStratification, PostStratumInput, PostStratumWeight } from "./post-stratification";
 export { DEFAULT_G_BOUNDS, postStratify } from "./post-stratification";

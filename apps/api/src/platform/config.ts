@@ -42,6 +42,25 @@ export interface Config {
   adminPassword?: string;
   /** How often expired reservations are swept, in ms (0 = never). */
   sweepIntervalMs: number;
+  /** Bounds on every uploaded spreadsheet, checked before and while it is read (off the event loop). */
+  uploads: UploadLimits;
+}
+
+export interface UploadLimits {
+  /** Bytes of the uploaded file as sent (compressed, for an .xlsx). */
+  maxBytes: number;
+  /** Unpacked bytes of any one entry of an .xlsx (a sheet's XML). */
+  maxEntryBytes: number;
+  /** Unpacked bytes of all entries of an .xlsx together. */
+  maxTotalBytes: number;
+  /** Unpacked ÷ packed size of an entry larger than 1 MB unpacked: a zip bomb packs far tighter than real sheets. */
+  maxRatio: number;
+  maxRows: number;
+  maxCells: number;
+  /** Time to read one upload (in a worker thread, terminated when it runs over). */
+  parseTimeoutMs: number;
+  /** Heap of the worker thread that reads one upload. */
+  workerMemoryMb: number;
 }
 
 export class ConfigError extends Error {
@@ -173,6 +192,17 @@ export function loadConfig(env: Env = process.env): Config {
     reader.problems.push("ADMIN_PASSWORD must have at least 10 characters");
   }
   const sweepIntervalMs = reader.integer("RESERVATION_SWEEP_MS", 30_000, 0, 86_400_000);
+  const MB = 1024 * 1024;
+  const uploads: UploadLimits = {
+    maxBytes: reader.integer("UPLOAD_MAX_MB", 10, 1, 1024) * MB,
+    maxEntryBytes: reader.integer("UPLOAD_MAX_ENTRY_MB", 50, 1, 4096) * MB,
+    maxTotalBytes: reader.integer("UPLOAD_MAX_UNPACKED_MB", 100, 1, 8192) * MB,
+    maxRatio: reader.integer("UPLOAD_MAX_RATIO", 100, 2, 100_000),
+    maxRows: reader.integer("UPLOAD_MAX_ROWS", 100_000, 10, 10_000_000),
+    maxCells: reader.integer("UPLOAD_MAX_CELLS", 2_000_000, 100, 100_000_000),
+    parseTimeoutMs: reader.integer("UPLOAD_PARSE_TIMEOUT_MS", 20_000, 100, 600_000),
+    workerMemoryMb: reader.integer("UPLOAD_WORKER_MEMORY_MB", 512, 64, 16_384),
+  };
 
   const smsProvider = reader.oneOf("SMS_PROVIDER", ["dev-outbox", "http"] as const, "dev-outbox");
   let sms: Config["sms"] = { provider: "dev-outbox" };
@@ -218,5 +248,6 @@ export function loadConfig(env: Env = process.env): Config {
     adminUsername,
     adminPassword,
     sweepIntervalMs,
+    uploads,
   };
 }

@@ -54,6 +54,14 @@ export const UnknownCommunityError = defineError(
 );
 export const WaveClosedError = defineError("wave_closed", "这次调查已经结束或尚未开始，感谢您的关注。");
 export const InvalidFileError = defineError("invalid_file", "文件中有错误，整个文件没有导入，请修改后重新上传。");
+export const UploadTooLargeError = defineError(
+  "upload_too_large",
+  "文件内容太多（解压后太大，或行数、单元格数超过上限），整个文件没有导入；请拆分成几个较小的文件上传。",
+);
+export const UploadTooSlowError = defineError(
+  "upload_too_slow",
+  "文件读取时间过长，整个文件没有导入；请检查文件内容，或拆分成几个较小的文件上传。",
+);
 export const WaveStateError = defineError("invalid_wave_state", "调查当前的状态不允许这个操作。");
 export const DuplicateCodeError = defineError("duplicate_code", "这个编码已经被使用了。");
 export const QuestionnaireLockedError = defineError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField } from "./microdata-export-service";
+import { csvField, widerAgeBand } from "./microdata-export-service";
 
 describe("csvField", () => {
   it("leaves plain values and numbers alone, empty for missing", () => {
@@ -21,5 +21,18 @@ describe("csvField", () => {
     expect(csvField("+86")).toBe("'+86");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-x")).toBe("'-x");
+  });
+});
+
+describe("widerAgeBand", () => {
+  it("merges age groups into three bands at 40 and 60, and leaves what it cannot read", () => {
+    expect(widerAgeBand("18-29")).toBe("18-39");
+    expect(widerAgeBand("30-39")).toBe("18-39");
+    expect(widerAgeBand("40-49")).toBe("40-59");
+    expect(widerAgeBand("59")).toBe("40-59");
+    expect(widerAgeBand("60-69")).toBe("60+");
+    expect(widerAgeBand("70+")).toBe("60+");
+    expect(widerAgeBand("")).toBe("");
+    expect(widerAgeBand("未知")).toBe("未知");
   });
 });

@@ -3,10 +3,14 @@
  * (SPEC §4 Exports). One row per response with a running number — never the response id, ID-number or phone
  * hashes, receipt codes, submission times or free-text answers (a comment may name a person or a phone) —
  * then the design weight and every coded answer by question name. UTF-8 with BOM so that Excel reads it.
- * Rows are read in pages, so a large wave streams without being held in memory.
+ * Against re-identification: rows in random order, the town but no community, and the demographics (sex, age
+ * group, 户籍 and the questionnaire's demographic questions) coarsened wherever a combination within a town has
+ * fewer than MICRODATA_K rows (age group to a wider band, then each to blank) — see MICRODATA_NOTE.
  */
+import { randomInt } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Database } from "@survey/db";
+import { coarsenToK, type QuasiIdentifier } from "@survey/stats";
 import { NoResultsError } from "../../platform/errors";
 import { questionnaireOfWave } from "../questionnaires";
 import type { WaveRow } from "../waves";
@@ -17,18 +21,25 @@ import { loadResultsDesign } from "./results-design";
 const MODE_LABELS: Record<string, string> = { online: "网上填写", interviewer: "入户访问", import: "批量导入" };
 const SEX_LABELS: Record<string, string> = { male: "男", female: "女" };
 
-const FIXED_COLUMNS = [
-  "序号",
-  "街镇编码",
-  "街镇",
-  "社区编码",
-  "社区",
-  "调查方式",
-  "性别",
-  "年龄组",
-  "户籍",
-  "设计权数",
-];
+const FIXED_COLUMNS = ["序号", "街镇编码", "街镇", "调查方式", "性别", "年龄组", "户籍", "设计权数"];
+
+/** Every combination of town and demographics in the export is shared by at least this many rows, or coarsened. */
+export const MICRODATA_K = 5;
+
+/** What the export does against re-identification, for the README and the API docs. */
+export const MICRODATA_NOTE =
+  `行顺序已随机打乱（与提交顺序无关）；只给出街镇，不给出社区；性别、年龄组、户籍和问卷中的人口学问题，` +
+  `在同一街镇内组合少于 ${MICRODATA_K} 行时逐级粗化：年龄组先合并为更宽的年龄段，仍不足时依次置空（空白表示已隐去）。`;
+
+/** An age group such as "30-39" as a wider band: under 40, 40–59, 60 and over. */
+export function widerAgeBand(ageGroup: string): string {
+  const lower = Number(/^(\d+)/.exec(ageGroup)?.[1]);
+  if (!Number.isFinite(lower)) return ageGroup;
+  if (lower < 40) return "18-39";
+  return lower < 60 ? "40-59" : "60+";
+}
+
+const suppress = () => "";
 
 /** RFC 4180 quoting; a leading = + - @ is defused so that a spreadsheet never runs it as a formula. */
 export function csvField(value: unknown): string {
@@ -51,9 +62,25 @@ async function codedQuestions(db: Database, wave: WaveRow): Promise<string[]> {
   ];
 }
 
+type ExportRow = Record<string, string>;
+
+/** Numbers were held as text for the coarsening; written back as numbers they are not defused as formulas. */
+const asWritten = (value: string | undefined) => (value && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+
+/** Fisher–Yates with a cryptographic generator: the order tells nothing about when a resident answered. */
+function shuffle<T>(items: T[]): T[] {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = randomInt(index + 1);
+    [items[index], items[other]] = [items[other] as T, items[index] as T];
+  }
+  return items;
+}
+
 export async function microdataCsv(db: Database, waveId: number): Promise<{ fileName: string; stream: Readable }> {
   const wave = await requireWave(db, waveId);
+  const { scoring } = await questionnaireOfWave(db, wave);
   const questions = await codedQuestions(db, wave);
+  const demographicQuestions = scoring.demographicItems.map((item) => item.name);
   const weights = new Map<string, number>();
   try {
     const design = await loadResultsDesign(db, wave.id, { poststratify: false });
@@ -62,36 +89,52 @@ export async function microdataCsv(db: Database, waveId: number): Promise<{ file
     // A wave without estimable towns still exports its rows, without weights.
     if (!(error instanceof NoResultsError)) throw error;
   }
+  // Shuffling and k-anonymity need every row: read in pages, then held (text only, no answers objects).
+  const rows: ExportRow[] = [];
+  let after: { submittedAt: string; id: string } | null = null;
+  for (;;) {
+    const page = await microdataPage(db, wave.id, after);
+    for (const row of page) {
+      const record: ExportRow = {
+        街镇编码: row.townCode,
+        街镇: row.townName ?? "",
+        调查方式: MODE_LABELS[row.mode] ?? row.mode,
+        性别: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
+        年龄组: row.ageGroup ?? "",
+        户籍: row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
+        设计权数: String(weights.get(row.townCode) ?? ""),
+      };
+      for (const question of questions) {
+        const value = row.answers[question];
+        record[`q:${question}`] = typeof value === "number" || typeof value === "string" ? String(value) : "";
+      }
+      rows.push(record);
+    }
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_SIZE) break;
+    after = { submittedAt: last.submittedAt, id: last.id };
+  }
+  const identifiers: QuasiIdentifier[] = [
+    { name: "街镇编码", steps: [] },
+    { name: "年龄组", steps: [widerAgeBand, suppress] },
+    ...demographicQuestions.map((question) => ({ name: `q:${question}`, steps: [suppress] })),
+    { name: "户籍", steps: [suppress] },
+    { name: "性别", steps: [suppress] },
+  ];
+  const anonymised = shuffle(coarsenToK(rows, identifiers, MICRODATA_K).rows);
   async function* lines() {
     yield `\uFEFF${csvLine([...FIXED_COLUMNS, ...questions])}`;
-    let number = 0;
-    let after: { submittedAt: string; id: string } | null = null;
-    for (;;) {
-      const rows = await microdataPage(db, wave.id, after);
-      let chunk = "";
-      for (const row of rows) {
-        number += 1;
-        chunk += csvLine([
-          number,
-          row.townCode,
-          row.townName,
-          row.communityCode,
-          row.communityName,
-          MODE_LABELS[row.mode] ?? row.mode,
-          row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
-          row.ageGroup,
-          row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
-          weights.get(row.townCode),
-          ...questions.map((question) => {
-            const value = row.answers[question];
-            return typeof value === "number" || typeof value === "string" ? value : "";
-          }),
-        ]);
-      }
-      if (chunk) yield chunk;
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE_SIZE) return;
-      after = { submittedAt: last.submittedAt, id: last.id };
+    for (let start = 0; start < anonymised.length; start += PAGE_SIZE) {
+      yield anonymised
+        .slice(start, start + PAGE_SIZE)
+        .map((row, offset) =>
+          csvLine([
+            start + offset + 1,
+            ...FIXED_COLUMNS.slice(1).map((column) => asWritten(row[column])),
+            ...questions.map((question) => asWritten(row[`q:${question}`])),
+          ]),
+        )
+        .join("");
     }
   }
   return { fileName: `${wave.code}-微观数据.csv`, stream: Readable.from(lines()) };

@@ -2,9 +2,9 @@ import type { IndicatorUploadProblem } from "@survey/contract";
 import type ExcelJS from "exceljs";
 import { type AppError, InvalidFileError } from "../../platform/errors";
 import { plainCell } from "../../platform/uploads/cells";
-import { isZip, parseTableBytes, type UploadedTable } from "../../platform/uploads/table";
+import { columnLetter, readWorkbookSheets, type SheetData } from "../../platform/uploads/spreadsheet-reader";
+import { isZip, parseTableBytes, tableOfSheet, type UploadedTable } from "../../platform/uploads/table";
 import type { UploadBody, UploadWording } from "../../platform/uploads/upload-types";
-import { newWorkbook } from "../../platform/workbook";
 import {
   CODE_ROW,
   FIRST_VALUE_COLUMN,
@@ -64,30 +64,46 @@ export const INDICATOR_UPLOAD_WORDING: UploadWording = {
   everyFormErrorIsTheClients: true,
 };
 
-/** A template workbook (any sheet with 街镇代码 in A2), else null. */
-async function templateSheets(buffer: Buffer): Promise<ExcelJS.Worksheet[] | null> {
-  const workbook = await newWorkbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
+/** A sheet read off the event loop (../../platform/uploads/spreadsheet-reader.ts), looked up by row and column. */
+class Sheet {
+  private readonly rows: Map<number, SheetData["rows"][number]>;
+  constructor(private readonly data: SheetData) {
+    this.rows = new Map(data.rows.map((row) => [row.rowNumber, row]));
   }
-  const sheets = workbook.worksheets.filter((sheet) => codeRowOf(sheet) !== null);
-  return sheets.length > 0 ? sheets : null;
+  get name(): string {
+    return this.data.name;
+  }
+  get rowCount(): number {
+    return this.data.rowCount;
+  }
+  cellCount(row: number): number {
+    return this.rows.get(row)?.values.length ?? 0;
+  }
+  cell(row: number, column: number): CellContent {
+    const found = this.rows.get(row);
+    return cellContent(found?.values[column - 1] ?? null, found?.percent.includes(column) ?? false);
+  }
 }
 
-/** The upload's bytes as value entries: the template workbook, else a long table (CSV or a flat sheet). */
+/** The upload's bytes as value entries: the template workbook (any sheet with 街镇代码 in column A), else a long
+ * table (CSV or the first sheet of a flat workbook). Over the upload limits: 413/422 from the reader. */
 export async function readIndicatorUpload(upload: UploadBody, yearParam: number | undefined): Promise<IndicatorUpload> {
-  const sheets = isZip(upload.bytes) ? await templateSheets(upload.bytes) : null;
-  if (sheets) return readTemplate(sheets, yearParam);
-  return readTable(await parseTableBytes(upload.bytes, upload.charset), yearParam);
+  if (!isZip(upload.bytes))
+    return readTable(await parseTableBytes(upload.bytes, upload.limits, upload.charset), yearParam);
+  const workbook = await readWorkbookSheets(upload.bytes, upload.limits);
+  if (!workbook) throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
+  const sheets = workbook.map((data) => new Sheet(data));
+  const templates = sheets.filter((sheet) => codeRowOf(sheet) !== null);
+  if (templates.length > 0) return readTemplate(templates, yearParam);
+  const first = workbook[0];
+  if (!first) throw fileProblem("Excel 文件中没有工作表。");
+  return readTable({ format: "xlsx", ...tableOfSheet(first) }, yearParam);
 }
 
 // ---------------------------------------------------------------- template workbook
 
-function cellContent(cell: ExcelJS.Cell): CellContent {
-  const percentFormat = (cell.numFmt ?? "").includes("%");
-  const plain = plainCell(cell.value);
+function cellContent(value: ExcelJS.CellValue | null, percentFormat: boolean): CellContent {
+  const plain = plainCell(value);
   if (plain === null) return { text: "", number: null, percentFormat };
   if (typeof plain === "number") return { text: String(plain), number: plain, percentFormat };
   // Text as it is; a boolean or date as JavaScript writes it (it is no number, and the message quotes it).
@@ -95,20 +111,20 @@ function cellContent(cell: ExcelJS.Cell): CellContent {
 }
 
 /** The code row of a template sheet: near the top, with 街镇代码 in column A. */
-function codeRowOf(sheet: ExcelJS.Worksheet): number | null {
+function codeRowOf(sheet: Sheet): number | null {
   for (let row = 1; row <= Math.min(sheet.rowCount, 10); row++) {
-    if (UNIT_CODE_HEADERS.includes(cellContent(sheet.getCell(row, 1)).text)) return row;
+    if (UNIT_CODE_HEADERS.includes(sheet.cell(row, 1).text)) return row;
   }
   return null;
 }
 
-function readTemplate(sheets: ExcelJS.Worksheet[], yearParam: number | undefined): IndicatorUpload {
+function readTemplate(sheets: Sheet[], yearParam: number | undefined): IndicatorUpload {
   const problems: IndicatorUploadProblem[] = [];
   const entries: ValueEntry[] = [];
   for (const sheet of sheets) {
     const name = sheet.name;
     const codeRow = codeRowOf(sheet) ?? CODE_ROW;
-    const titleYear = codeRow > TITLE_ROW ? yearOfTitle(cellContent(sheet.getCell(TITLE_ROW, 1)).text) : null;
+    const titleYear = codeRow > TITLE_ROW ? yearOfTitle(sheet.cell(TITLE_ROW, 1).text) : null;
     if (yearParam !== undefined && titleYear !== null && titleYear !== yearParam) {
       problems.push({
         sheet: name,
@@ -129,15 +145,15 @@ function readTemplate(sheets: ExcelJS.Worksheet[], yearParam: number | undefined
       continue;
     }
     const columns: { index: number; letter: string; code: string }[] = [];
-    const lastColumn = sheet.getRow(codeRow).cellCount;
+    const lastColumn = sheet.cellCount(codeRow);
     for (let index = FIRST_VALUE_COLUMN; index <= lastColumn; index++) {
-      const code = cellContent(sheet.getCell(codeRow, index)).text;
-      if (code !== "") columns.push({ index, letter: sheet.getColumn(index).letter, code });
+      const code = sheet.cell(codeRow, index).text;
+      if (code !== "") columns.push({ index, letter: columnLetter(index), code });
     }
     for (let row = codeRow + 1; row <= sheet.rowCount; row++) {
-      const unitCode = cellContent(sheet.getCell(row, 1)).text;
+      const unitCode = sheet.cell(row, 1).text;
       const filled = columns
-        .map((column) => ({ column, value: cellContent(sheet.getCell(row, column.index)) }))
+        .map((column) => ({ column, value: sheet.cell(row, column.index) }))
         .filter(({ value }) => value.text !== "");
       if (unitCode === "") {
         // The name row (and any note row) has no code; a row with values but no code would be lost.

@@ -2,5 +2,3 @@
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const TEXT_TYPES = ["text/csv", "text/plain"];
 export const BINARY_TYPES = [XLSX_TYPE, "application/octet-stream"];
-
-export const UPLOAD_BYTE_LIMIT = 10 * 1024 * 1024;

@@ -1,12 +1,13 @@
-import { parse as parseCsv } from "csv-parse/sync";
+import type { UploadLimits } from "../config";
 import { type AppError, InvalidFileError } from "../errors";
-import { newWorkbook } from "../workbook";
 import { cellText } from "./cells";
+import { checkUploadSize, readCsvRecords, readWorkbookSheets, type SheetData } from "./spreadsheet-reader";
 
 /**
  * Spreadsheet uploads (sampling frame, paper questionnaires, indicator values) as one header plus rows of
  * trimmed strings: CSV in any of the encodings Excel writes, or the first sheet of an .xlsx. The format is read
- * from the bytes, never from the name or content type. The request side is ./upload-body.ts.
+ * from the bytes, never from the name or content type. The request side is ./upload-body.ts. Parsing runs in a
+ * worker thread within the configured limits (./spreadsheet-reader.ts).
  */
 
 /** One problem in an uploaded table, as listed in a 422 `invalid_file` body. */
@@ -74,21 +75,12 @@ function chooseDelimiter(text: string): string {
   return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
 }
 
-function parseCsvText(text: string): ParsedTable {
+async function parseCsvText(text: string, limits: UploadLimits): Promise<ParsedTable> {
   if (text.includes("\u0000")) throw fileProblem("文件不是 CSV 文本或 Excel (.xlsx) 表格，无法读取。");
-  let records: string[][];
-  try {
-    records = parseCsv(text, {
-      bom: true,
-      delimiter: chooseDelimiter(text.replace(/^\uFEFF/, "")),
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    const parsed = (error as { records?: unknown }).records;
-    const row = typeof parsed === "number" ? parsed + 1 : null;
+  const records = await readCsvRecords(text, chooseDelimiter(text.replace(/^\uFEFF/, "")), limits);
+  if (!Array.isArray(records)) {
     throw invalidFile(
-      [{ row, column: null, message: "CSV 格式错误：引号没有正确配对，请检查这一行。" }],
+      [{ row: records.badRow, column: null, message: "CSV 格式错误：引号没有正确配对，请检查这一行。" }],
       "CSV 文件格式有错误，整个文件没有导入，请修改后重新上传。",
     );
   }
@@ -98,27 +90,24 @@ function parseCsvText(text: string): ParsedTable {
 
 // ---------------------------------------------------------------- XLSX
 
-async function parseXlsx(buffer: Buffer): Promise<ParsedTable> {
-  const workbook = await newWorkbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
-  }
-  const sheet = workbook.worksheets[0];
+/** The table on a sheet read by ./spreadsheet-reader.ts: the first non-blank row is the header. */
+export function tableOfSheet(sheet: SheetData): ParsedTable {
+  return toTable(
+    sheet.rows.map((row) => ({ rowNumber: row.rowNumber, cells: row.values.map((value) => cellText(value ?? null)) })),
+  );
+}
+
+async function parseXlsx(buffer: Buffer, limits: UploadLimits): Promise<ParsedTable> {
+  const sheets = await readWorkbookSheets(buffer, limits);
+  if (!sheets) throw fileProblem("Excel 文件已损坏或不是 .xlsx 格式，无法读取。");
+  const sheet = sheets[0];
   if (!sheet) throw fileProblem("Excel 文件中没有工作表。");
-  const rows: { rowNumber: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value));
-    rows.push({ rowNumber, cells });
-  });
-  return toTable(rows);
+  return tableOfSheet(sheet);
 }
 
 // ---------------------------------------------------------------- common shape
 
-type ParsedTable = Omit<UploadedTable, "format">;
+export type ParsedTable = Omit<UploadedTable, "format">;
 
 function toTable(records: { rowNumber: number; cells: string[] }[]): ParsedTable {
   const nonBlank = records.filter((record) => record.cells.some((cell) => cell !== ""));
@@ -152,15 +141,17 @@ export const isZip = (bytes: Buffer): boolean => startsWith(bytes, ZIP_MAGIC);
 
 /**
  * The table in uploaded bytes. The format is read from the bytes, not trusted from the name or content type;
- * `charset` is a declared text encoding. 422 `invalid_file` (with `details`) for empty or unreadable files.
+ * `charset` is a declared text encoding. 422 `invalid_file` (with `details`) for empty or unreadable files; 413
+ * `payload_too_large` / `upload_too_large` and 422 `upload_too_slow` for files over the limits.
  */
-export async function parseTableBytes(buffer: Buffer, charset?: string): Promise<UploadedTable> {
+export async function parseTableBytes(buffer: Buffer, limits: UploadLimits, charset?: string): Promise<UploadedTable> {
   if (buffer.length === 0) throw fileProblem("文件是空的，没有表头和数据。");
-  if (isZip(buffer)) return { format: "xlsx", ...(await parseXlsx(buffer)) };
+  checkUploadSize(buffer, limits);
+  if (isZip(buffer)) return { format: "xlsx", ...(await parseXlsx(buffer, limits)) };
   if (startsWith(buffer, OLE_MAGIC)) {
     throw fileProblem("不支持旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再上传。");
   }
-  return { format: "csv", ...parseCsvText(decodeText(buffer, charset)) };
+  return { format: "csv", ...(await parseCsvText(decodeText(buffer, charset), limits)) };
 }
 
 /** Problems for every required column the header lacks (reported on the header row). */

@@ -41,7 +41,10 @@ async function readMultipartFile(request: FastifyRequest, wording: UploadWording
     bytes = file ? await file.toBuffer() : Buffer.alloc(0);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw new PayloadTooLargeError({}, "文件太大了，最大 10 MB。");
+    if (code === "FST_REQ_FILE_TOO_LARGE") {
+      const megabytes = Math.round(request.server.config.uploads.maxBytes / (1024 * 1024));
+      throw new PayloadTooLargeError({}, `文件太大了，最大 ${megabytes} MB。`);
+    }
     if (
       wording.everyFormErrorIsTheClients ||
       (typeof code === "string" && CLIENT_FORM_ERRORS.has(code)) ||
@@ -52,7 +55,7 @@ async function readMultipartFile(request: FastifyRequest, wording: UploadWording
     throw error;
   }
   if (!file) throw wording.fileProblem(wording.noFile);
-  return { bytes, charset: charsetOf(file.mimetype) };
+  return { bytes, charset: charsetOf(file.mimetype), limits: request.server.config.uploads };
 }
 
 /**
@@ -65,13 +68,14 @@ export async function readUploadBody(
   wording: UploadWording = TABLE_WORDING,
 ): Promise<UploadBody> {
   const contentType = request.headers["content-type"];
+  const limits = request.server.config.uploads;
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === "multipart/form-data" && request.isMultipart()) return readMultipartFile(request, wording);
   if (TEXT_TYPES.includes(mediaType) || BINARY_TYPES.includes(mediaType)) {
     const body = request.body;
-    if (body === undefined || body === null) return { bytes: Buffer.alloc(0), charset: undefined };
-    if (Buffer.isBuffer(body)) return { bytes: body, charset: charsetOf(contentType) };
-    if (typeof body === "string") return { bytes: Buffer.from(body, "utf8"), charset: "utf-8" };
+    if (body === undefined || body === null) return { bytes: Buffer.alloc(0), charset: undefined, limits };
+    if (Buffer.isBuffer(body)) return { bytes: body, charset: charsetOf(contentType), limits };
+    if (typeof body === "string") return { bytes: Buffer.from(body, "utf8"), charset: "utf-8", limits };
   }
   throw new UnsupportedMediaTypeError(
     {},
@@ -85,6 +89,6 @@ export async function readUploadBody(
  * empty or unreadable files.
  */
 export async function readUploadedTable(request: FastifyRequest): Promise<UploadedTable> {
-  const { bytes, charset } = await readUploadBody(request);
-  return parseTableBytes(bytes, charset);
+  const { bytes, charset, limits } = await readUploadBody(request);
+  return parseTableBytes(bytes, limits, charset);
 }

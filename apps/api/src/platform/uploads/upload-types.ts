@@ -1,9 +1,12 @@
+import type { UploadLimits } from "../config";
 import type { AppError } from "../errors";
 
 export interface UploadBody {
   bytes: Buffer;
   /** The text encoding the request (or the form's file part) declares. */
   charset?: string;
+  /** The configured bounds every reader of these bytes keeps to. */
+  limits: UploadLimits;
 }
 
 /** How an upload page words the refusals of a form: the indicator upload names Excel first and a `sheet`. */

@@ -18,7 +18,7 @@ import {
 import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
 import { crosstab, listCrosstabVariables } from "../crosstab-service";
-import { microdataCsv } from "../microdata-export-service";
+import { MICRODATA_NOTE, microdataCsv } from "../microdata-export-service";
 import { waveResults } from "../results-service";
 import { resultsWorkbook } from "../results-workbook-service";
 import { compareWaves, trendSeries } from "../wave-comparison-service";
@@ -151,6 +151,7 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ["results"],
         summary: "导出匿名微观数据（CSV，UTF-8 带 BOM）：不含身份证号、手机号、哈希值、回执码、时间和文字意见",
+        description: MICRODATA_NOTE,
         params: WaveIdParams,
         response: { 200: CsvFile, ...errorResponses(401, 403, 404, 409) },
       },
