@@ -1,0 +1,81 @@
+import { buildDefaultQuestionnaire } from "@survey/questionnaire";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, signIn, type TestApp } from "./support/test-app";
+import { testDriver } from "./support/test-database";
+
+const PRODUCTION = {
+  NODE_ENV: "production",
+  SMS_PROVIDER: "http",
+  SMS_HTTP_URL: "http://127.0.0.1:9/sms",
+  SMS_HTTP_TOKEN: "token-for-tests",
+};
+
+describe(`questionnaires refuse HTML and script (${testDriver})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("answers 422 invalid_questionnaire to an html element that would run script on residents' phones", async () => {
+    const admin = await signIn(t.app, "admin");
+    // biome-ignore lint/suspicious/noExplicitAny: a questionnaire JSON edited as an attacker would
+    const definition: any = buildDefaultQuestionnaire();
+    const post = (changed: unknown) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/admin/questionnaires",
+        headers: admin.headers,
+        payload: { code: "SCRIPTED", title: "带脚本的问卷", definition: changed },
+      });
+
+    const withHtml = structuredClone(definition);
+    withHtml.pages[0].elements.push({ type: "html", name: "x", html: "<img src=x onerror=fetch('//evil')>" });
+    const refused = await post(withHtml);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toBe("invalid_questionnaire");
+    expect(JSON.stringify(refused.json().details)).toContain('type: \\"html\\"');
+
+    const scriptInTitle = structuredClone(definition);
+    scriptInTitle.pages[0].title = "第一页<script>alert(1)</script>";
+    expect((await post(scriptInTitle)).statusCode).toBe(422);
+
+    // Nothing was stored; the plain definition is still accepted as a new version.
+    expect((await post(definition)).statusCode).toBe(201);
+  });
+
+  it("serves the API docs to anyone outside production", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/docs/json" })).statusCode).toBe(200);
+  });
+});
+
+describe(`production defaults: docs for signed-in users, Secure session cookie (${testDriver})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: PRODUCTION });
+  });
+  afterAll(() => t.close());
+
+  it("refuses /api/docs and its JSON to anonymous callers and serves them to a signed-in user", async () => {
+    for (const url of ["/api/docs", "/api/docs/json", "/api/docs/static/index.html"]) {
+      const anonymous = await t.app.inject({ method: "GET", url });
+      expect(anonymous.statusCode, url).toBe(401);
+      expect(anonymous.json().error).toBe("unauthenticated");
+    }
+    const staff = await signIn(t.app, "staff");
+    const docs = await t.app.inject({ method: "GET", url: "/api/docs/json", headers: { cookie: staff.cookie } });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.json().openapi).toMatch(/^3\./);
+  });
+
+  it("marks the session cookie Secure even when the proxy does not say https", async () => {
+    const staff = await signIn(t.app, "staff");
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: staff.username, password: staff.password },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers["set-cookie"])).toMatch(/; Secure/);
+  });
+});
