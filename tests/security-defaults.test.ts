@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import { buildDefaultQuestionnaire } from "@survey/questionnaire";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
@@ -77,5 +79,39 @@ describe(`production defaults: docs for signed-in users, Secure session cookie (
     });
     expect(response.statusCode).toBe(200);
     expect(String(response.headers["set-cookie"])).toMatch(/; Secure/);
+  });
+});
+
+describe(`a failed database statement is logged without its parameters (${testDriver})`, () => {
+  let t: TestApp;
+  let log = "";
+  beforeAll(async () => {
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        log += chunk.toString();
+        done();
+      },
+    });
+    t = await createTestApp({ logStream });
+  });
+  afterAll(() => t.close());
+
+  it("logs the SQL state and the database's message, not drizzle's 'Failed query … params:'", async () => {
+    await t.database.handle.db.execute(sql`alter table users rename to users_gone`);
+    const secretName = "param-value-3fa2c9-must-not-be-logged";
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: secretName, password: "whatever-password" },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: "internal_error", message: "系统出了点问题，请稍后再试。" });
+    const failures = log.split("\n").filter((line) => line.includes("request failed"));
+    expect(failures).toHaveLength(1);
+    const entry = JSON.parse(failures[0] ?? "{}");
+    expect(entry.err).toMatchObject({ sqlState: "42P01", message: 'relation "users" does not exist' });
+    expect(log).not.toContain(secretName);
+    expect(log).not.toContain("params:");
+    expect(log).not.toContain("Failed query");
   });
 });
