@@ -32,18 +32,26 @@ const REDACTED_PATHS = [
  * statement's parameters — hashes, last-4 digits, birth years, answers. Such an error is logged as its SQL state
  * code, constraint and the database's own message with quoted values cut; anything else as pino would.
  */
-export function serializeError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
+type SerializedError = { type: string; message: string; stack: string; [key: string]: unknown };
+
+export function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: "" };
   const failedQuery = causeChain(error).find((link) => /^Failed query:|\bparams:/.test(link.message));
   if (!failedQuery && !hasSqlState(error)) return stdSerializers.err(error);
   const database = causeChain(error).find(hasSqlState);
   const state = database as (Error & { code?: string; constraint?: string; table?: string }) | undefined;
+  const message = redactValues(database?.message ?? "database statement failed");
   return {
     type: error.name,
     sqlState: state?.code,
     constraint: state?.constraint,
     table: state?.table,
-    message: redactValues(database?.message ?? "database statement failed"),
+    message,
+    // The stack's first line is the message with the parameters; the frames alone say where.
+    stack: `${error.name}: ${message}\n${(error.stack ?? "")
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .join("\n")}`,
   };
 }
 
