@@ -46,6 +46,32 @@ describe(`questionnaires refuse HTML and script (${testDriver})`, () => {
     expect((await post(definition)).statusCode).toBe(201);
   });
 
+  it("refuses blank-ish, repetitive and common passwords for new users (422 weak_password)", async () => {
+    const admin = await signIn(t.app, "admin");
+    const create = (password: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/admin/users",
+        headers: admin.headers,
+        payload: {
+          username: `u-${Math.random().toString(36).slice(2, 8)}`,
+          displayName: "测试",
+          password,
+          role: "staff",
+        },
+      });
+    for (const [password, reason] of [
+      ["          ", "blank"],
+      ["1234567890", "common"],
+      ["aaaaaaaaaa", "too_simple"],
+    ]) {
+      const refused = await create(password ?? "");
+      expect(refused.statusCode, password).toBe(422);
+      expect(refused.json()).toMatchObject({ error: "weak_password", reason });
+    }
+    expect((await create("Correct-Horse-42")).statusCode).toBe(201);
+  });
+
   it("serves the API docs to anyone outside production", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/docs/json" })).statusCode).toBe(200);
   });

@@ -13,5 +13,6 @@ export {
   parseIdNumber,
   underageMessage,
 } from "./id-number";
+export { type PasswordProblem, passwordProblem } from "./password-rules";
 export { maskPhone, normalizePhone, phoneLast4, phoneProblemMessage } from "./phone";
 export { isKnownProvinceCode, provinceCodes } from "./region-codes";

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { MIN_PASSWORD_LENGTH, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
+import { type PasswordProblem, passwordProblem } from "@survey/identity";
 import argon2 from "argon2";
 import type { FirstAdmin, SessionAuthority } from "../../platform/auth/session-authority";
 import { AppError, InvalidCredentialsError, SignInDelayedError, WeakPasswordError } from "../../platform/errors";
@@ -59,8 +60,21 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
+const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
+  too_short: `密码至少需要${MIN_PASSWORD_LENGTH}个字符。`,
+  blank: `密码不能只有空格，去掉空格后至少需要${MIN_PASSWORD_LENGTH}个字符。`,
+  too_simple: "密码不能是同一个字符或几个字符的重复，请换一个。",
+  common: "这是最常用的密码之一，很容易被猜到，请换一个。",
+};
+
 export function assertPasswordRules(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError({ minLength: MIN_PASSWORD_LENGTH });
+  const problem = passwordProblem(password, MIN_PASSWORD_LENGTH);
+  if (problem) {
+    throw new WeakPasswordError(
+      { minLength: MIN_PASSWORD_LENGTH, reason: problem },
+      PASSWORD_PROBLEM_MESSAGES[problem],
+    );
+  }
 }
 
 /** SHA-256 of a session cookie value: the database never holds a usable cookie. */
