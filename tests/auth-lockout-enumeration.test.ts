@@ -12,7 +12,7 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-describe(`sign-in lockout does not tell real accounts from made-up ones (${testDriver})`, () => {
+describe(`sign-in delays do not tell real accounts from made-up ones (${testDriver})`, () => {
   const clock = new TestClock();
   let t: TestApp;
   beforeAll(async () => {
@@ -20,21 +20,31 @@ describe(`sign-in lockout does not tell real accounts from made-up ones (${testD
   });
   afterAll(() => t.close());
 
-  const login = async (username: string, password: string): Promise<Answer> => {
-    const response = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  const login = async (username: string, password: string, remoteAddress = "198.51.100.1"): Promise<Answer> => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password },
+      remoteAddress,
+    });
     return { status: response.statusCode, body: response.json() };
   };
 
   /**
-   * Five wrong passwords, one more try while locked (the right password for the real account), then
-   * a wrong one after the 15 minutes: the answers, one per attempt.
+   * Five wrong passwords, one more try during the delay (the right password for the real account), a wrong
+   * one after the delay, and a wrong one a day later (forgotten): the answers, one per attempt. Each series
+   * comes from its own address, so that only the name's delays show.
    */
-  const throughTheLockout = async (username: string, rightPassword: string): Promise<Answer[]> => {
+  const throughTheDelays = async (username: string, rightPassword: string, address: string): Promise<Answer[]> => {
     const answers: Answer[] = [];
-    for (let attempt = 1; attempt <= 5; attempt++) answers.push(await login(username, `wrong-password-${attempt}`));
-    answers.push(await login(username, rightPassword));
-    clock.advance(15 * MINUTE + 1000);
-    answers.push(await login(username, "wrong-password-again"));
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      answers.push(await login(username, `wrong-password-${attempt}`, address));
+    }
+    answers.push(await login(username, rightPassword, address));
+    clock.advance(1000);
+    answers.push(await login(username, "wrong-password-again", address));
+    clock.advance(25 * 60 * MINUTE);
+    answers.push(await login(username, "wrong-password-next-day", address));
     return answers;
   };
 
@@ -52,21 +62,18 @@ describe(`sign-in lockout does not tell real accounts from made-up ones (${testD
     const usersBefore = await t.database.handle.db.select({ n: count() }).from(users);
 
     const startedAt = clock.now().getTime();
-    const forReal = await throughTheLockout(real.username, real.password);
+    const forReal = await throughTheDelays(real.username, real.password, "198.51.100.11");
     clock.set(new Date(startedAt));
-    const forUnknown = await throughTheLockout("made-up-person", "whatever-password");
+    const forUnknown = await throughTheDelays("made-up-person", "whatever-password", "198.51.100.12");
     clock.set(new Date(startedAt));
-    const forDisabled = await throughTheLockout(disabled.username, disabled.password);
+    const forDisabled = await throughTheDelays(disabled.username, disabled.password, "198.51.100.13");
 
     const invalid = { status: 401, body: { error: "invalid_credentials", message: "用户名或密码不正确。" } };
-    const locked = {
-      status: 423,
-      body: expect.objectContaining({
-        error: "account_locked",
-        lockedUntil: new Date(startedAt + 15 * MINUTE).toISOString(),
-      }),
-    };
-    expect(forReal).toEqual([invalid, invalid, invalid, invalid, locked, locked, invalid]);
+    const delayed = (seconds: number) => ({
+      status: 429,
+      body: { error: "login_delayed", message: "登录失败次数太多，请稍等一会儿再试。", retryAfterSeconds: seconds },
+    });
+    expect(forReal).toEqual([invalid, invalid, invalid, invalid, delayed(1), delayed(1), delayed(2), invalid]);
     expect(forUnknown).toEqual(forReal);
     expect(forDisabled).toEqual(forReal);
 
@@ -80,23 +87,23 @@ describe(`sign-in lockout does not tell real accounts from made-up ones (${testD
     }
   });
 
-  it("counts concurrent failures for an unknown username like for a real one: the fifth locks", async () => {
+  it("counts concurrent failures for an unknown username like for a real one: the fifth delays", async () => {
     const real = await signIn(t.app, "staff");
     const both = async (username: string) =>
-      (await Promise.all([1, 2, 3, 4, 5].map((attempt) => login(username, `wrong-${attempt}`))))
+      (await Promise.all([1, 2, 3, 4, 5].map((attempt) => login(username, `wrong-${attempt}`, `192.0.2.${attempt}`))))
         .map((answer) => answer.status)
         .sort();
     const realStatuses = await both(real.username);
     const unknownStatuses = await both("nobody-at-all");
-    expect(realStatuses).toEqual([401, 401, 401, 401, 423]);
+    expect(realStatuses).toEqual([401, 401, 401, 401, 429]);
     expect(unknownStatuses).toEqual(realStatuses);
-    expect((await login("nobody-at-all", "wrong-6")).status).toBe(423);
+    expect((await login("nobody-at-all", "wrong-6")).status).toBe(429);
   });
 
-  it("locks names one by one: a locked made-up name does not lock another, nor a real account", async () => {
+  it("delays names one by one: a delayed made-up name does not delay another, nor a real account", async () => {
     const real = await signIn(t.app, "staff");
     for (let attempt = 1; attempt <= 5; attempt++) await login("someone-else", `wrong-${attempt}`);
-    expect((await login("someone-else", "wrong-6")).status).toBe(423);
+    expect((await login("someone-else", "wrong-6")).status).toBe(429);
     expect((await login("someone-else-2", "wrong")).status).toBe(401);
     expect((await login(real.username, real.password)).status).toBe(200);
   });

@@ -23,8 +23,8 @@ describe(`sign-in, sessions and CSRF (${testDriver})`, () => {
   });
   afterAll(() => t.close());
 
-  const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, headers });
+  const login = (username: string, password: string, headers: Record<string, string> = {}, remoteAddress?: string) =>
+    t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, headers, remoteAddress });
 
   it("signs in: 200 {user, csrfToken} and an httpOnly, SameSite=Strict session cookie on path /", async () => {
     const { username, password } = await signIn(t.app, "office");
@@ -88,26 +88,31 @@ describe(`sign-in, sessions and CSRF (${testDriver})`, () => {
     expect(fastest(unknown)).toBeGreaterThan(fastest(wrong) * 0.4);
   });
 
-  it("locks an account after 5 failed sign-ins for 15 minutes, then lets the right password in", async () => {
+  it("delays an account from its 5th failed sign-in, doubling up to a minute, then lets the right password in", async () => {
     const { username, password } = await signIn(t.app, "staff");
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await login(username, "wrong-password!")).statusCode).toBe(401);
-    }
-    const fifth = await login(username, "wrong-password!");
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error).toBe("account_locked");
-    // Locked: even the right password is refused.
-    const locked = await login(username, password);
-    expect(locked.statusCode).toBe(423);
-    expect(new Date(locked.json().lockedUntil).getTime()).toBe(clock.now().getTime() + 15 * MINUTE);
-    clock.advance(14 * MINUTE);
-    expect((await login(username, password)).statusCode).toBe(423);
-    clock.advance(MINUTE + 1000);
+    const failAt = (address: string) => login(username, "wrong-password!", {}, address);
+    for (let attempt = 1; attempt <= 4; attempt++) expect((await failAt("198.51.100.20")).statusCode).toBe(401);
+    const fifth = await failAt("198.51.100.20");
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json()).toMatchObject({ error: "login_delayed", retryAfterSeconds: 1 });
+    expect(fifth.headers["retry-after"]).toBe("1");
+    // During the delay even the right password is refused, from any address, and the attempt does not count.
+    const early = await login(username, password, {}, "198.51.100.21");
+    expect(early.statusCode).toBe(429);
+    expect(early.json().retryAfterSeconds).toBe(1);
+    clock.advance(1000);
     expect((await login(username, password)).statusCode).toBe(200);
-    // The count starts afresh: 4 more failures do not lock.
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await login(username, "wrong-password!")).statusCode).toBe(401);
+    // The count starts afresh after a sign-in: 4 more failures answer 401.
+    for (let attempt = 1; attempt <= 4; attempt++) expect((await failAt("198.51.100.22")).statusCode).toBe(401);
+    // Failures past the 5th, each after the previous delay: 1 s, 2 s, 4 s … never more than 60 s.
+    const delays: number[] = [];
+    for (let attempt = 5; attempt <= 12; attempt++) {
+      const answer = await failAt(`198.51.100.${30 + attempt}`);
+      expect(answer.statusCode).toBe(429);
+      delays.push(answer.json().retryAfterSeconds);
+      clock.advance(answer.json().retryAfterSeconds * 1000);
     }
+    expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect((await login(username, password)).statusCode).toBe(200);
   });
 

@@ -62,8 +62,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(jsonCompression);
   await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });
-  await fastify.register(docs);
   await fastify.register(auth, { sessions: sessionAuthority });
+  await fastify.register(docs);
   await fastify.register(rateLimit);
   await fastify.register(sms);
   await fastify.register(uploads);

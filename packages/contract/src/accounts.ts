@@ -39,8 +39,8 @@ export type LoginRequest = Static<typeof LoginRequest>;
 
 /**
  * `POST /api/auth/login` → 200 (sets the session cookie) and `GET /api/auth/me` → 200.
- * Errors: 401 `invalid_credentials` (login), 401 `unauthenticated` (me), 423 `account_locked`
- * (+ `lockedUntil`), 400 `invalid_request`. `POST /api/auth/logout` → 204 (needs `x-csrf-token`).
+ * Errors: 401 `invalid_credentials` (login), 401 `unauthenticated` (me), 429 `login_delayed`
+ * (+ `retryAfterSeconds`: too many failures for this name or address, try again after that), 400 `invalid_request`. `POST /api/auth/logout` → 204 (needs `x-csrf-token`).
  */
 export const SessionResponse = Type.Object({
   user: SessionUser,

@@ -52,7 +52,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   invalid_credentials: 401,
-  account_locked: 423,
+  login_delayed: 429,
   csrf_failed: 403,
   unknown_user: 404,
   duplicate_username: 409,

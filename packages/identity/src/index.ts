@@ -21,5 +21,6 @@ export {
   PHONE_LENGTH,
   SMS_CODE_LENGTH,
 } from "./input-cleaning";
+export { type PasswordProblem, passwordProblem } from "./password-rules";
 export { maskPhone, normalizePhone, phoneLast4, phoneProblemMessage } from "./phone";
 export { isKnownProvinceCode, provinceCodes } from "./region-codes";

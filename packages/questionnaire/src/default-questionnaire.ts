@@ -109,7 +109,6 @@ export function buildDefaultQuestionnaire(): QuestionnaireDefinition {
     progressBarType: "pages",
     showQuestionNumbers: "on",
     checkErrorsMode: "onNextPage",
-    completedHtml: "<h3>感谢您的参与！</h3><p>您的回答已经提交。</p>",
     pages: [...areaPages, policyPage, overallPage, aboutYouPage],
   };
 }

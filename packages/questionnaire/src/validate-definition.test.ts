@@ -131,3 +131,32 @@ describe("registerSurveyProperties", () => {
     expect(Serializer.getProperties("survey").filter((p) => p.name === "scoreMapping")).toHaveLength(1);
   });
 });
+
+describe("validateDefinition refuses HTML and script", () => {
+  it("refuses an html element, also inside a panel", () => {
+    const html = { type: "html", name: "x", html: "<img src=x onerror=alert(1)>" };
+    expect(problemsOf(survey([satisfactionItem("a"), html]))).toEqual([
+      'pages[0].elements[1] 是 HTML 元素（type: "html"），问卷中不能使用 HTML 元素',
+    ]);
+    const panel = { type: "panel", name: "p", elements: [{ ...html, type: "HTML" }] };
+    expect(problemsOf(survey([satisfactionItem("a"), panel]))).toHaveLength(1);
+  });
+
+  it("refuses …Html survey properties and tags or javascript: in any text", () => {
+    expect(problemsOf(survey([satisfactionItem("a")], { completedHtml: "<h3>谢谢</h3>" }))).toEqual([
+      "completedHtml 是 HTML 属性，问卷中不能使用 HTML",
+    ]);
+    expect(problemsOf(survey([satisfactionItem("a", { title: "满意吗<script>alert(1)</script>" })]))).toEqual([
+      "pages[0].elements[0].title 含有 HTML 标记或脚本，问卷中只能使用纯文本",
+    ]);
+    expect(
+      problemsOf(survey([satisfactionItem("a", { description: { default: "x", "zh-cn": "<b onclick=x>" } })])),
+    ).toHaveLength(1);
+    expect(problemsOf(survey([satisfactionItem("a")], { navigateToUrl: "javascript:alert(1)" }))).toHaveLength(1);
+  });
+
+  it("accepts plain text with comparison signs and Chinese punctuation", () => {
+    const titled = satisfactionItem("a", { title: "您对社区治安（3 < 5 分为不满意）满意吗？" });
+    expect(validateDefinition(survey([titled], { completedHtml: "" }))).toEqual({ ok: true });
+  });
+});

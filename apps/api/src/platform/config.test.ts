@@ -25,7 +25,27 @@ describe("configuration", () => {
       sms: { provider: "dev-outbox" },
       seedDemo: true,
       trustProxy: false,
+      // Development listens on loopback only (the dev outbox shows SMS codes) and leaves Secure to https.
+      host: "127.0.0.1",
+      cookieSecure: false,
     });
+  });
+
+  it("listens on every address and marks the session cookie Secure in production, unless told otherwise", () => {
+    const production = {
+      DATA_DIR: dataDir(),
+      NODE_ENV: "production",
+      PII_SECRET: "p".repeat(40),
+      SMS_PROVIDER: "http",
+      SMS_HTTP_URL: "https://sms.example/send",
+      SMS_HTTP_TOKEN: "token",
+    };
+    expect(loadConfig(production)).toMatchObject({ host: "0.0.0.0", cookieSecure: true });
+    expect(loadConfig({ ...production, HOST: "10.0.0.5", COOKIE_SECURE: "false" })).toMatchObject({
+      host: "10.0.0.5",
+      cookieSecure: false,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), COOKIE_SECURE: "true" }).cookieSecure).toBe(true);
   });
 
   it.each([

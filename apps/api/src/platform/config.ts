@@ -6,7 +6,10 @@ import { join, resolve } from "node:path";
 export interface Config {
   nodeEnv: "development" | "production" | "test";
   port: number;
+  /** Listening address: 127.0.0.1 unless production or HOST says otherwise (the dev outbox serves SMS codes). */
   host: string;
+  /** Mark the session cookie Secure on every response (default in production), not only over https. */
+  cookieSecure: boolean;
   /** PostgreSQL connection string; absent → embedded PGlite in dataDir. */
   databaseUrl?: string;
   /** PostgreSQL pool: connections per process, wait for a connection (ms), unanswered statement limit (ms). */
@@ -163,7 +166,8 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = reader.oneOf("NODE_ENV", ["development", "production", "test"] as const, "development");
   const production = nodeEnv === "production";
   const port = reader.integer("PORT", 3000, 0, 65535);
-  const host = reader.string("HOST") ?? "0.0.0.0";
+  const host = reader.string("HOST") ?? (production ? "0.0.0.0" : "127.0.0.1");
+  const cookieSecure = reader.boolean("COOKIE_SECURE", production);
   const databaseUrl = reader.url("DATABASE_URL", ["postgres:", "postgresql:"]);
   const databasePool = {
     size: reader.integer("DATABASE_POOL_SIZE", 10, 1, 1000),
@@ -231,6 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     port,
     host,
+    cookieSecure,
     databaseUrl,
     databasePool,
     dataDir,

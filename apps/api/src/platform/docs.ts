@@ -1,6 +1,7 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import fp from "fastify-plugin";
+import { UnauthenticatedError } from "./errors";
 
 export default fp(
   async (app) => {
@@ -19,7 +20,18 @@ export default fp(
         },
       },
     });
-    await app.register(swaggerUi, { routePrefix: "/api/docs" });
+    // In production the API's map is for signed-in staff only (the page and its JSON/YAML).
+    const signedInOnly = app.config.nodeEnv === "production";
+    await app.register(swaggerUi, {
+      routePrefix: "/api/docs",
+      uiHooks: signedInOnly
+        ? {
+            onRequest: async (request) => {
+              if (!(await app.authenticate(request))) throw new UnauthenticatedError();
+            },
+          }
+        : {},
+    });
   },
   { name: "docs" },
 );

@@ -97,7 +97,9 @@ export default fp(
       if (appError.status >= 500) {
         request.log.error({ err: error }, "request failed");
       }
-      if (appError instanceof RateLimitedError && !reply.hasHeader("retry-after")) {
+      const retryAfterSeconds = appError.details.retryAfterSeconds;
+      if (typeof retryAfterSeconds === "number") reply.header("retry-after", String(retryAfterSeconds));
+      else if (appError instanceof RateLimitedError && !reply.hasHeader("retry-after")) {
         reply.header("retry-after", "60");
       }
       // A 5xx never shows its internals: only the code and the fixed sentence go out.

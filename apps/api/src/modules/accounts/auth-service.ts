@@ -1,10 +1,17 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { MIN_PASSWORD_LENGTH, type SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
+import { type PasswordProblem, passwordProblem } from "@survey/identity";
 import argon2 from "argon2";
 import type { FirstAdmin, SessionAuthority } from "../../platform/auth/session-authority";
-import { AccountLockedError, AppError, InvalidCredentialsError, WeakPasswordError } from "../../platform/errors";
-import { deleteSpentLoginFailures, findLoginFailureLock, recordUnknownLoginFailure } from "./data/login-failures";
+import { AppError, InvalidCredentialsError, SignInDelayedError, WeakPasswordError } from "../../platform/errors";
+import {
+  type DelayPolicy,
+  deleteLoginFailures,
+  deleteSpentLoginFailures,
+  findLoginFailureDelay,
+  recordLoginFailure,
+} from "./data/login-failures";
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -22,8 +29,15 @@ import {
   type UserRow,
 } from "./data/users";
 
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MS = 15 * 60 * 1000;
+/** A name (an account's or not) slows down from its 5th failure: 1 s, 2 s, 4 s … at most a minute. */
+export const NAME_DELAYS: DelayPolicy = {
+  threshold: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  forgetAfterMs: 24 * 60 * 60 * 1000,
+};
+/** An address slows down later (an office shares one address), against guessing many names' passwords. */
+export const ADDRESS_DELAYS: DelayPolicy = { ...NAME_DELAYS, threshold: 20 };
 /** Idle lifetime: every use of a session pushes its end this far ahead… */
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 /** …but never past this age, so a stolen cookie does not live forever. */
@@ -46,8 +60,21 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
+const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
+  too_short: `密码至少需要${MIN_PASSWORD_LENGTH}个字符。`,
+  blank: `密码不能只有空格，去掉空格后至少需要${MIN_PASSWORD_LENGTH}个字符。`,
+  too_simple: "密码不能是同一个字符或几个字符的重复，请换一个。",
+  common: "这是最常用的密码之一，很容易被猜到，请换一个。",
+};
+
 export function assertPasswordRules(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError({ minLength: MIN_PASSWORD_LENGTH });
+  const problem = passwordProblem(password, MIN_PASSWORD_LENGTH);
+  if (problem) {
+    throw new WeakPasswordError(
+      { minLength: MIN_PASSWORD_LENGTH, reason: problem },
+      PASSWORD_PROBLEM_MESSAGES[problem],
+    );
+  }
 }
 
 /** SHA-256 of a session cookie value: the database never holds a usable cookie. */
@@ -74,46 +101,65 @@ function loginFailureKey(secret: string, username: string): string {
   return createHmac("sha256", secret).update(`login:${username}`).digest("hex");
 }
 
-function assertNotLocked(lockedUntil: Date | null, now: Date): void {
-  if (lockedUntil && lockedUntil > now) throw new AccountLockedError({ lockedUntil: lockedUntil.toISOString() });
+/** The key of an address's failures in `login_failures` (the address is not kept either). */
+function addressFailureKey(secret: string, address: string): string {
+  return createHmac("sha256", secret).update(`address:${address}`).digest("hex");
 }
 
-/** The answer to a failed attempt: 423 when it was the one that locked, else 401. */
-function failed(lockedUntil: Date | null, now: Date): never {
-  assertNotLocked(lockedUntil, now);
+function assertNotDelayed(delayedUntil: Date | null, now: Date): void {
+  if (delayedUntil && delayedUntil > now) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((delayedUntil.getTime() - now.getTime()) / 1000));
+    throw new SignInDelayedError({ retryAfterSeconds });
+  }
+}
+
+/** The answer to a failed attempt: 429 when it started a delay, else 401. */
+function failed(delayedUntil: Date | null, now: Date): never {
+  assertNotDelayed(delayedUntil, now);
   throw new InvalidCredentialsError();
+}
+
+interface Attempt {
+  username: string;
+  password: string;
+  /** The address the attempt came from (`request.ip`). */
+  address: string;
+  found: UserRow | undefined;
 }
 
 /**
  * Checks a username and password. An unknown user, a disabled one and a wrong password all get the
- * same `invalid_credentials` after the same argon2 work, and the `limit`-th failure locks the name
- * whether or not it has an account: 423 must not tell a real account from a made-up one.
+ * same `invalid_credentials` after the same argon2 work, and failures delay a name in the same steps
+ * whether or not it has an account: 429 must not tell a real account from a made-up one. While a name or
+ * the address must wait, even the right password is refused (without counting), so guessing gets no faster.
  */
-async function checkCredentials(
-  db: Database,
-  piiSecret: string,
-  attempt: { username: string; password: string; found: UserRow | undefined },
-  now: Date,
-): Promise<UserRow> {
+async function checkCredentials(db: Database, piiSecret: string, attempt: Attempt, now: Date): Promise<UserRow> {
   const { username, password, found } = attempt;
   const user = found && !found.disabled ? found : undefined;
   const failureKey = loginFailureKey(piiSecret, username);
+  const addressKey = addressFailureKey(piiSecret, attempt.address);
   // Read on every sign-in, so that both kinds of name cost the same queries.
-  const nameLockedUntil = await findLoginFailureLock(db, failureKey);
+  const nameDelayedUntil = await findLoginFailureDelay(db, failureKey);
+  const addressDelayedUntil = await findLoginFailureDelay(db, addressKey);
   const matches = await argon2.verify(found?.passwordHash ?? (await decoy()), password).catch(() => false);
-  const lockUntil = new Date(now.getTime() + LOCKOUT_MS);
-  if (!user) {
-    // No enabled account: every attempt is a failure and counts as a wrong password would.
-    assertNotLocked(nameLockedUntil, now);
-    const { lockedUntil } = await recordUnknownLoginFailure(db, failureKey, MAX_FAILED_LOGINS, lockUntil, now);
-    failed(lockedUntil, now);
-  }
-  assertNotLocked(user.lockedUntil, now);
-  if (!matches) {
-    const { lockedUntil } = await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, lockUntil);
-    failed(lockedUntil, now);
-  }
-  return user;
+  assertNotDelayed(addressDelayedUntil, now);
+  assertNotDelayed(user ? user.lockedUntil : nameDelayedUntil, now);
+  if (user && matches) return user;
+  const address = await recordLoginFailure(db, addressKey, ADDRESS_DELAYS, now);
+  const name = user
+    ? await recordFailedLogin(db, user.id, NAME_DELAYS, now)
+    : await recordLoginFailure(db, failureKey, NAME_DELAYS, now);
+  failed(latest(name.delayedUntil, address.delayedUntil), now);
+}
+
+/** Forgets a name's own failures (recorded while it had no enabled account). */
+export async function forgetNameFailures(db: Database, piiSecret: string, username: string): Promise<void> {
+  await deleteLoginFailures(db, loginFailureKey(piiSecret, username));
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a > b ? a : b;
 }
 
 /**
@@ -135,14 +181,13 @@ export class SignInRefused extends Error {
 export async function signIn(
   db: Database,
   piiSecret: string,
-  username: string,
-  password: string,
+  credentials: { username: string; password: string; address: string },
   now: Date,
 ): Promise<SignedIn> {
-  const found = await findUserByUsername(db, username);
+  const found = await findUserByUsername(db, credentials.username);
   let user: UserRow;
   try {
-    user = await checkCredentials(db, piiSecret, { username, password, found }, now);
+    user = await checkCredentials(db, piiSecret, { ...credentials, found }, now);
   } catch (error) {
     if (error instanceof AppError) throw new SignInRefused(error, found !== undefined);
     throw error;
@@ -150,7 +195,7 @@ export async function signIn(
   if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
   // Ended sessions and spent lock rows are dead weight; sign-ins are rare enough to sweep them here.
   await deleteExpiredSessions(db, now);
-  await deleteSpentLoginFailures(db, now);
+  await deleteSpentLoginFailures(db, NAME_DELAYS, now);
   const sessionToken = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await insertSession(db, {

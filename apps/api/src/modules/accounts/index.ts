@@ -5,6 +5,7 @@
  */
 export { type AuditSource, recordAudit } from "./audit-service";
 export { sessionAuthority, sessionStillLive } from "./auth-service";
+export { resetPassword, unlockAccount } from "./recovery-service";
 export { default as auditRoutes } from "./routes/audit";
 export { default as authRoutes } from "./routes/auth";
 export { default as userRoutes } from "./routes/users";

@@ -4,7 +4,6 @@ import { homePathFor } from "../../layout/navigation";
 import { ApiRequestError } from "../../shared/api/http";
 import { ErrorNotice, Notice } from "../../shared/components/feedback";
 import { TextField } from "../../shared/components/fields";
-import { formatDateTime } from "../../shared/format";
 import { strings } from "../../shared/strings";
 import { useLogin, useSessionQuery } from "./api";
 import { signInStrings } from "./strings";
@@ -28,9 +27,9 @@ export function SignInPage() {
     login.mutate({ username: username.trim(), password });
   };
 
-  const lockedUntil =
-    login.error instanceof ApiRequestError && login.error.code === "account_locked"
-      ? (login.error.body.lockedUntil as string | undefined)
+  const retryAfterSeconds =
+    login.error instanceof ApiRequestError && login.error.code === "login_delayed"
+      ? (login.error.body.retryAfterSeconds as number | undefined)
       : undefined;
 
   return (
@@ -50,8 +49,8 @@ export function SignInPage() {
             {text.title}
           </h1>
           <p className="sign-in__subtitle">{text.subtitle}</p>
-          {lockedUntil ? (
-            <Notice tone="error">{text.locked(formatDateTime(lockedUntil))}</Notice>
+          {retryAfterSeconds ? (
+            <Notice tone="error">{text.delayed(retryAfterSeconds)}</Notice>
           ) : login.error ? (
             <ErrorNotice error={login.error} />
           ) : null}

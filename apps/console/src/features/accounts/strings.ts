@@ -6,7 +6,7 @@ export const signInStrings = {
   password: "密码",
   submit: "登录",
   submitting: "正在登录…",
-  locked: (until: string) => `账号因多次密码错误已被暂时锁定，请于 ${until} 之后再试。`,
+  delayed: (seconds: number) => `密码错误次数较多，请等待 ${seconds} 秒后再试。`,
   footer: "仅限授权工作人员使用 · 所有操作均记录在案",
 } as const;
 
@@ -30,7 +30,7 @@ export const usersStrings = {
   townCodes: "限定街镇（不选 = 全部街镇）",
   domains: "限定指标领域（不选 = 全部领域）",
   disabledField: "停用此账号（停用后立即退出所有登录）",
-  lockedUntil: (until: string) => `锁定至 ${until}`,
+  lockedUntil: (until: string) => `登录需等待至 ${until}`,
   you: "（本人）",
   createTitle: "新建用户",
   editTitle: (name: string) => `编辑用户：${name}`,
@@ -55,6 +55,7 @@ export const auditStrings = {
     "auth.login": "登录",
     "auth.login_failed": "登录失败",
     "auth.locked": "账号锁定",
+    "auth.delayed": "登录被延迟",
     "auth.logout": "退出登录",
     "user.create": "新建用户",
     "user.update": "修改用户",

@@ -1,5 +1,6 @@
 import { type Executor, queryRows, towns, users } from "@survey/db";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { type DelayPolicy, failureStep } from "./login-failures";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -48,26 +49,25 @@ export async function lockActiveAdminsAndUser(tx: Executor, userId: number): Pro
 }
 
 /**
- * Counts a failed sign-in in one statement, so concurrent attempts cannot slip past the limit: the
- * attempt that reaches `limit` locks the account until `lockUntil` and starts the count afresh.
+ * Counts a failed sign-in in one statement, so concurrent attempts cannot slip past the threshold; returns
+ * until when the account's next sign-in must wait (the same steps as a name without an account).
  */
 export async function recordFailedLogin(
   db: Executor,
   userId: number,
-  limit: number,
-  lockUntil: Date,
-): Promise<{ lockedUntil: Date | null }> {
+  policy: DelayPolicy,
+  now: Date,
+): Promise<{ delayedUntil: Date | null }> {
+  const step = failureStep(policy, { failures: sql`failed_logins`, delayedUntil: sql`locked_until` }, now);
   const rows = await queryRows<{ locked_until: string | Date | null }>(
     db,
     sql`
-    update users set
-      failed_logins = case when failed_logins + 1 >= ${limit} then 0 else failed_logins + 1 end,
-      locked_until = case when failed_logins + 1 >= ${limit} then ${lockUntil.toISOString()}::timestamptz else locked_until end
+    update users set failed_logins = ${step.failures}, locked_until = ${step.delayedUntil}
     where id = ${userId}
     returning locked_until`,
   );
   const value = rows[0]?.locked_until;
-  return { lockedUntil: value ? new Date(value) : null };
+  return { delayedUntil: value ? new Date(value) : null };
 }
 
 export async function clearFailedLogins(db: Executor, userId: number): Promise<void> {

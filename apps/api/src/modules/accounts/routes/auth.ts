@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { errorResponses, LoginRequest, NoContent, SessionResponse } from "@survey/contract";
 import { actorOf, requireUser } from "../../../platform/auth/request-user";
 import { clearSessionCookie, setSessionCookie } from "../../../platform/auth/session-cookie";
-import { AccountLockedError, UnauthenticatedError } from "../../../platform/errors";
+import { SignInDelayedError, UnauthenticatedError } from "../../../platform/errors";
 import { recordAudit } from "../audit-service";
 import { endSession, SignInRefused, signIn, toSessionUser } from "../auth-service";
 
@@ -11,19 +11,24 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/api/auth/login",
     {
-      // Each attempt costs an argon2 verification, and password spraying stays under every name's lockout.
+      // Each attempt costs an argon2 verification, and password spraying stays under every name's delay.
       config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
       schema: {
         tags: ["console"],
         summary: "登录",
         body: LoginRequest,
-        response: { 200: SessionResponse, ...errorResponses(400, 401, 423, 429) },
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
       try {
-        const signedIn = await signIn(app.database.db, app.config.piiSecret, username, password, app.now());
+        const signedIn = await signIn(
+          app.database.db,
+          app.config.piiSecret,
+          { username, password, address: request.ip },
+          app.now(),
+        );
         const user = toSessionUser(signedIn.user);
         request.user = user;
         await recordAudit(app.database.db, actorOf(request), "auth.login", `user:${user.id}`);
@@ -31,7 +36,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { user, csrfToken: signedIn.csrfToken };
       } catch (error) {
         if (!(error instanceof SignInRefused)) throw error;
-        const action = error.refusal instanceof AccountLockedError ? "auth.locked" : "auth.login_failed";
+        const action = error.refusal instanceof SignInDelayedError ? "auth.delayed" : "auth.login_failed";
         // A name that is no account's is not kept: it may be a password typed into the wrong field.
         const details = error.nameIsAccount ? { username } : { unknownName: true };
         const nobody = { ...actorOf(request), actor: { userId: null, username: null } };
