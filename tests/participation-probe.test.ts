@@ -4,14 +4,12 @@ import {
   adultIdNumber,
   bearer,
   confirm,
-  currentWaveId,
-  firstCommunity,
   latestCode,
   mobilePhone,
   startVerification,
   verifyResident,
 } from "./support/resident";
-import { createTestApp, type TestApp, TestClock } from "./support/test-app";
+import { openDemoWave, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 /**
@@ -25,9 +23,10 @@ describe(`participation probe through start (${testDriver})`, () => {
   let communityCode: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ seedDemo: true, now: clock.now, env: { VERIFY_RATE_LIMIT_PER_MINUTE: "100000" } });
-    waveId = await currentWaveId(t.app);
-    communityCode = await firstCommunity(t.app, waveId);
+    ({ t, waveId, communityCode } = await openDemoWave({
+      now: clock.now,
+      env: { VERIFY_RATE_LIMIT_PER_MINUTE: "100000" },
+    }));
   });
   afterAll(() => t.close());
 

@@ -2,16 +2,8 @@ import { queryRows, waveCommunities } from "@survey/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneSpentVerificationRecords } from "../apps/api/src/modules/resident/data/retention";
-import {
-  adultIdNumber,
-  confirm,
-  currentWaveId,
-  firstCommunity,
-  latestCode,
-  mobilePhone,
-  startVerification,
-} from "./support/resident";
-import { createTestApp, type TestApp, TestClock } from "./support/test-app";
+import { adultIdNumber, confirm, firstCommunity, latestCode, mobilePhone, startVerification } from "./support/resident";
+import { openDemoWave, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
 /** The attack: one address generates valid ID numbers and phones and holds a community's slots. */
@@ -21,18 +13,14 @@ describe(`quota squatting from one address (${testDriver})`, () => {
   let waveId: number;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      seedDemo: true,
-      now: clock.now,
-      env: {
-        TRUST_PROXY: "1",
-        VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
-        HELD_RESERVATIONS_PER_ADDRESS: "5",
-        COMMUNITY_CLAIMS_PER_MINUTE: "100000",
-        SMS_BUDGET_PER_MINUTE: "100000",
-      },
-    });
-    waveId = await currentWaveId(t.app);
+    const limits = { HELD_RESERVATIONS_PER_ADDRESS: "5", COMMUNITY_CLAIMS_PER_MINUTE: "100000" };
+    const env = {
+      ...limits,
+      TRUST_PROXY: "1",
+      VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
+      SMS_BUDGET_PER_MINUTE: "100000",
+    };
+    ({ t, waveId } = await openDemoWave({ now: clock.now, env }));
   });
   afterAll(() => t.close());
 
@@ -51,13 +39,7 @@ describe(`quota squatting from one address (${testDriver})`, () => {
     const person = { idNumber: adultIdNumber(), phone: mobilePhone(), communityCode };
     const started = await startVerification(t.app, waveId, person, headers);
     expect(started.statusCode).toBe(201);
-    const code = await latestCode(t.app, person.phone);
-    return t.app.inject({
-      method: "POST",
-      url: `/api/verifications/${started.json().verificationId}/confirm`,
-      payload: { code },
-      headers,
-    });
+    return confirm(t.app, started.json().verificationId, await latestCode(t.app, person.phone), headers);
   }
 
   it("refuses the 6th to 21st reservations held from one address with 429 too_many_held, not another address's", async () => {
@@ -121,13 +103,10 @@ describe(`claims per community and codes per minute (${testDriver})`, () => {
   let communityCode: string;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      seedDemo: true,
+    ({ t, waveId, communityCode } = await openDemoWave({
       now: clock.now,
       env: { TRUST_PROXY: "1", COMMUNITY_CLAIMS_PER_MINUTE: "3", SMS_BUDGET_PER_MINUTE: "6" },
-    });
-    waveId = await currentWaveId(t.app);
-    communityCode = await firstCommunity(t.app, waveId);
+    }));
   });
   afterAll(() => t.close());
 

@@ -48,8 +48,18 @@ export async function latestCode(app: FastifyInstance, phone: string): Promise<s
   return code;
 }
 
-export async function confirm(app: FastifyInstance, verificationId: string, code: string) {
-  return app.inject({ method: "POST", url: `/api/verifications/${verificationId}/confirm`, payload: { code } });
+export async function confirm(
+  app: FastifyInstance,
+  verificationId: string,
+  code: string,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: "POST",
+    url: `/api/verifications/${verificationId}/confirm`,
+    payload: { code },
+    headers,
+  });
 }
 
 /** Start + read the code + confirm; returns the confirm response. */

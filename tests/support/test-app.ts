@@ -118,3 +118,12 @@ export async function signIn(
   const cookie = `${SESSION_COOKIE}=${session.value}`;
   return { userId: user.id, username, password, cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }
+
+/** A test app on the demo frame and its open wave, with the wave's id and a community of its first town. */
+export async function openDemoWave(options: Omit<Parameters<typeof createTestApp>[0] & object, "seedDemo">) {
+  const t = await createTestApp({ ...options, seedDemo: true });
+  const wave = await t.app.inject({ method: "GET", url: "/api/waves/current" });
+  const waveId = wave.json().id as number;
+  const towns = await t.app.inject({ method: "GET", url: `/api/waves/${waveId}/towns/310117001/communities` });
+  return { t, waveId, communityCode: towns.json()[0].code as string };
+}
