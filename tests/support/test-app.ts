@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { createServer } from "../../apps/api/src/create-server";
 import { hashPassword } from "../../apps/api/src/modules/accounts/auth-service";
 import { type Config, loadConfig } from "../../apps/api/src/platform/config";
+import { currentWaveId, firstCommunity } from "./resident";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_PII_SECRET = "test-pii-secret-0123456789abcdef0123456789";
@@ -122,8 +123,6 @@ export async function signIn(
 /** A test app on the demo frame and its open wave, with the wave's id and a community of its first town. */
 export async function openDemoWave(options: Omit<Parameters<typeof createTestApp>[0] & object, "seedDemo">) {
   const t = await createTestApp({ ...options, seedDemo: true });
-  const wave = await t.app.inject({ method: "GET", url: "/api/waves/current" });
-  const waveId = wave.json().id as number;
-  const towns = await t.app.inject({ method: "GET", url: `/api/waves/${waveId}/towns/310117001/communities` });
-  return { t, waveId, communityCode: towns.json()[0].code as string };
+  const waveId = await currentWaveId(t.app);
+  return { t, waveId, communityCode: await firstCommunity(t.app, waveId) };
 }
