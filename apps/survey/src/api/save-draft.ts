@@ -98,6 +98,8 @@ export function useDraftAutosave(
   const schedule = useCallback(
     (answers: Answers) => {
       latest.current = { answers, version: (latest.current?.version ?? 0) + 1 };
+      // "已自动保存" would no longer be true: say it is being saved until the server has it.
+      setStatus((s) => (s === "offline" ? s : "saving"));
       if (inFlight.current) return;
       clearTimer();
       timer.current = setTimeout(() => void flush(), delayMs);
