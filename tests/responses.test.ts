@@ -81,6 +81,38 @@ describe(`drafts and submission (${testDriver})`, () => {
     }
   });
 
+  it("an autosave extends a hold still running to a full hold from now, up to three holds, and never revives one", async () => {
+    const token = await reservationToken();
+    const save = async (answers: Record<string, unknown>) => {
+      const put = await t.app.inject({
+        method: "PUT",
+        url: "/api/reservation/draft",
+        headers: bearer(token),
+        payload: { answers },
+      });
+      expect(put.statusCode).toBe(204);
+      return put.headers["reservation-expires-at"];
+    };
+    const verifiedAt = clock.now().getTime();
+    const minutes = (n: number) => new Date(verifiedAt + n * 60_000).toISOString();
+    clock.advance(20 * 60_000);
+    // 20 minutes in: the resident is answering, so the slot is kept 30 minutes from now, not from verification.
+    expect(await save({ liv_income: 3 })).toBe(minutes(50));
+    clock.advance(25 * 60_000);
+    expect(await save({ liv_income: 4 })).toBe(minutes(75));
+    // The bound: 90 minutes after verification at most, however busy the resident is.
+    clock.advance(25 * 60_000);
+    expect(await save({ liv_income: 5 })).toBe(minutes(90));
+    clock.advance(15 * 60_000);
+    expect(await save({ liv_income: 1 })).toBe(minutes(90));
+    // Once the hold has lapsed and the sweep gave the slot back, a save stores the answers but holds nothing.
+    clock.advance(10 * 60_000);
+    await releaseExpiredReservations(t.database.handle.db, { now: clock.now(), waveId });
+    expect(await save({ liv_income: 2 })).toBe(minutes(90));
+    const resumed = await t.app.inject({ method: "GET", url: "/api/reservation", headers: bearer(token) });
+    expect(resumed.json()).toMatchObject({ status: "expired", expiresAt: minutes(90), draft: { liv_income: 2 } });
+  });
+
   it("submits: 201 with a receipt, the slot moves from reserved to completed, items are scored", async () => {
     const token = await reservationToken();
     const [before] = await t.database.handle.db

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 /** Below this a compressed copy saves less than the extra header costs. */
@@ -49,7 +50,28 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // A service worker keeps the app shell (HTML, scripts, styles — the questionnaire chunk too) on the phone,
+    // so a reload without network opens the app and the answers saved on it instead of the browser's error
+    // page. It serves only the resident app's own page ("/" with its query); the API, console, posters and
+    // bulletin always go to the network.
+    VitePWA({
+      injectRegister: false,
+      registerType: "autoUpdate",
+      manifest: false,
+      workbox: {
+        globPatterns: ["**/*.{js,css,html}"],
+        navigateFallback: "/index.html",
+        navigateFallbackAllowlist: [/^\/(\?.*)?$/],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+    precompress(),
+  ],
   base: "/",
   build: {
     // WeChat's in-app browser on older Android phones.

@@ -43,7 +43,7 @@ describe("resident survey: quota full, already responded, wrong code, closed wav
     await agreeToConsent(page);
     // Start answers as for anyone (SPEC §6); confirm says so after the right code. The phone's resend interval
     // (60 s) counts the code of the first response.
-    await page.waitForTimeout(61_000);
+    survey.server.skipAhead(61_000);
     const code = await requestCode(page, survey.server.baseUrl, resident);
     await page.getByLabel("短信验证码").fill(code);
     await page.getByRole("heading", { name: "您已经参加过本次调查" }).waitFor();

@@ -73,7 +73,7 @@ describe("resident survey: the verification inputs clean before they limit", () 
     await page.getByLabel("手机号码").fill(parent.phone);
     // Start answers as for anyone (SPEC §6); confirm says the phone took part, after the right code. The phone's
     // resend interval (60 s) counts the parent's code.
-    await page.waitForTimeout(61_000);
+    survey.server.skipAhead(61_000);
     const sharedSince = new Date();
     await page.getByRole("button", { name: "获取验证码" }).click();
     await page.getByText("验证码已发送到").waitFor();

@@ -1,14 +1,5 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import {
-  axeViolations,
-  buttonLabelContrasts,
-  clippedBoxes,
-  emulateTextSize,
-  fitsWidth,
-  inputShowsWhole,
-  type TextSize,
-} from "./support/survey-a11y";
+import { checkScreen, emulateTextSize, inputShowsWhole, type TextSize } from "./support/survey-a11y";
 import { screenshot } from "./support/survey-browser";
 import { answerCurrentPage, currentPage, goToNextPage } from "./support/survey-flow";
 import { newResident } from "./support/survey-residents";
@@ -25,21 +16,6 @@ const TEXT_SIZES: TextSize[] = [
   { name: "large-switch", largeSwitch: true },
 ];
 const COMMUNITIES = ["310117001001", "310117003002", "310117003003"];
-
-/**
- * What every screen must pass: no sideways scrolling, no axe-core WCAG 2.1 A/AA violation, and every button
- * label measured at 4.5:1 or more against what it is painted on.
- */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const width = await fitsWidth(page);
-  expect(width.scrollWidth, `${name}: page wider than the screen`).toBeLessThanOrEqual(width.innerWidth);
-  expect(await clippedBoxes(page), `${name}: content cut off inside a box`).toEqual([]);
-  expect(await axeViolations(page), `${name}: axe-core`).toEqual([]);
-  const contrasts = await buttonLabelContrasts(page);
-  expect(contrasts.length, `${name}: no button measured`).toBeGreaterThan(0);
-  const low = contrasts.filter((label) => label.ratio < 4.5);
-  expect(low, `${name}: button labels under 4.5:1`).toEqual([]);
-}
 
 describe("resident survey at 390×844 and 360×640, normal and 200 % text", () => {
   const survey = withSurveyServerAndPhone();

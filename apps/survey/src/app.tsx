@@ -1,9 +1,10 @@
-import { Suspense, useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useRef } from "react";
 import { ApiError, NETWORK_ERROR } from "./api/http";
 import type { ChosenCommunity, CurrentWave, VerificationConfirmed } from "./api/types";
 import { ChunkErrorBoundary } from "./components/chunk-error-boundary";
 import { Notice } from "./components/notice";
 import { entryUrl, resolveStart, type Start } from "./entry/resolve-start";
+import { replaceUrl, useStepHistory } from "./navigation/step-history";
 import { prefetchQuestionnaireWhenIdle, QuestionnaireScreen } from "./questionnaire/load-questionnaire";
 import { BlockedScreen } from "./screens/blocked-screen";
 import { ConsentScreen } from "./screens/consent-screen";
@@ -50,28 +51,38 @@ type Screen =
 
 /** Keeps the chosen community in the address, so a reload (or a shared link) comes back to it. */
 function rememberCommunityInUrl(code: string | null) {
-  try {
-    window.history.replaceState(null, "", entryUrl(window.location.search, code));
-  } catch {
-    // Some embedded browsers refuse history changes; the flow works without them.
-  }
+  replaceUrl(entryUrl(window.location.search, code));
 }
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ kind: "loading" });
+  const startRef = useRef<() => Promise<void>>(async () => {});
+  const history = useStepHistory<Screen>(
+    { kind: "loading" },
+    {
+      // Back into a step this page did not show (after a reload): open where the resident stands now.
+      onUnknownStep: () => void startRef.current(),
+      // After submitting there is nothing to go back to: Back leaves (WeChat closes the page).
+      leaveOnBack: (shown) => shown.kind === "receipt",
+    },
+  );
+  const { screen, push, replace } = history;
 
-  const start = useCallback(async (then?: (start: Start) => Screen) => {
-    setScreen({ kind: "loading" });
-    try {
-      const result = await resolveStart(window.location.search);
-      setScreen(then ? then(result) : result);
-    } catch (error) {
-      setScreen({
-        kind: "failed",
-        error: error instanceof ApiError ? error : new ApiError(0, NETWORK_ERROR, String(error)),
-      });
-    }
-  }, []);
+  const start = useCallback(
+    async (then?: (start: Start) => Screen) => {
+      replace({ kind: "loading" });
+      try {
+        const result = await resolveStart(window.location.search);
+        replace(then ? then(result) : result);
+      } catch (error) {
+        replace({
+          kind: "failed",
+          error: error instanceof ApiError ? error : new ApiError(0, NETWORK_ERROR, String(error)),
+        });
+      }
+    },
+    [replace],
+  );
+  startRef.current = start;
 
   useEffect(() => {
     void start();
@@ -100,10 +111,11 @@ export function App() {
       unsynced: answersDiffer(answers, serverDraft),
       pageNo: orphan?.pageNo ?? -1,
       submitting: false,
+      questionnaire: confirmed.questionnaire,
     };
     saveSession(session);
     clearReceipt();
-    setScreen({
+    replace({
       kind: "questionnaire",
       session,
       questionnaire: confirmed.questionnaire,
@@ -155,11 +167,16 @@ export function App() {
     case "pick":
       return (
         <PickerScreen
+          key={screen.town?.code ?? "towns"}
           wave={screen.wave}
           notice={screen.notice}
+          town={screen.town}
+          onTown={(town) =>
+            push(town ? { kind: "pick", wave: screen.wave, town } : { kind: "pick", wave: screen.wave })
+          }
           onPick={(community) => {
+            push({ kind: "consent", wave: screen.wave, community });
             rememberCommunityInUrl(community.code);
-            setScreen({ kind: "consent", wave: screen.wave, community });
           }}
         />
       );
@@ -170,8 +187,8 @@ export function App() {
           error={new ApiError(409, "quota_full", "")}
           community={screen.community}
           onChooseOther={() => {
+            push({ kind: "pick", wave: screen.wave });
             rememberCommunityInUrl(null);
-            setScreen({ kind: "pick", wave: screen.wave });
           }}
         />
       );
@@ -180,10 +197,13 @@ export function App() {
         <ConsentScreen
           wave={screen.wave}
           community={screen.community}
-          onAgree={() => setScreen({ kind: "verify", wave: screen.wave, community: screen.community })}
+          onAgree={() =>
+            // Back from the questionnaire lands here; agreeing again goes on with the answers already begun.
+            loadSession() ? void start() : push({ kind: "verify", wave: screen.wave, community: screen.community })
+          }
           onChangeCommunity={() => {
+            push({ kind: "pick", wave: screen.wave });
             rememberCommunityInUrl(null);
-            setScreen({ kind: "pick", wave: screen.wave });
           }}
         />
       );
@@ -197,10 +217,10 @@ export function App() {
           onVerified={(confirmed, phoneMasked) => verified(screen.wave, screen.community, confirmed, phoneMasked)}
           onBlocked={(error, typed) => {
             if (error.code === "unknown_community") {
+              replace({ kind: "pick", wave: screen.wave, notice: errorSentence(error.code, {}) });
               rememberCommunityInUrl(null);
-              setScreen({ kind: "pick", wave: screen.wave, notice: errorSentence(error.code, {}) });
             } else {
-              setScreen({
+              push({
                 kind: "blocked",
                 error,
                 title: screen.wave.title,
@@ -217,10 +237,15 @@ export function App() {
         <BlockedScreen
           title={screen.title}
           error={screen.error}
+          back={
+            verify
+              ? { label: strings.blocked.backToVerify, onClick: () => window.history.back() }
+              : { label: strings.blocked.backHome, onClick: startOver }
+          }
           onChangePhone={
             wave && verify
               ? () =>
-                  setScreen({
+                  replace({
                     kind: "verify",
                     wave,
                     community: verify.community,
@@ -239,12 +264,14 @@ export function App() {
               waveTitle={screen.session.waveTitle}
               session={screen.session}
               questionnaire={screen.questionnaire}
+              historyStep={history.step()}
               resumed={screen.resumed}
-              onSubmitted={(receipt: SavedReceipt) => setScreen({ kind: "receipt", receipt })}
+              offline={screen.offline}
+              onSubmitted={(receipt: SavedReceipt) => replace({ kind: "receipt", receipt })}
               onSessionLost={sessionLost}
               onRejected={(error) => {
                 clearSession();
-                setScreen({ kind: "blocked", error, title: screen.session.waveTitle });
+                replace({ kind: "blocked", error, title: screen.session.waveTitle });
               }}
             />
           </Suspense>

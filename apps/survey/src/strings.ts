@@ -108,6 +108,12 @@ export const strings = {
     saved: "已自动保存",
     savedLocally: "网络不稳定，答案已存在本机，联网后自动同步",
     reservationUntil: (time: string) => `名额为您保留到 ${time}`,
+    holdEnding: (time: string, minutes: number) =>
+      `您的填写名额保留到 ${time}（还有约${minutes}分钟）。继续答题会自动延长保留时间，也可以点下面的按钮。`,
+    keepHold: "继续保留名额",
+    holdLapsed:
+      "名额保留时间已过。您填写的答案仍然保存着，请继续填写并提交；如果本社区名额已满，您的答卷会作为参考意见保存。",
+    offline: "现在没有网络。已打开本机保存的答案，您可以继续填写，联网后会自动保存。",
     submitting: "正在提交答卷…",
     submitRetrying: (attempt: number) =>
       `网络不太稳定，正在第${attempt}次重试提交，您的答案已保存在本机，请不要关闭页面。`,
@@ -147,6 +153,8 @@ export const strings = {
     chooseOther: "选择其他社区",
     sharedPhone: "如果这个手机号码是家人的，您本人还没有填写过：每位参与者需使用本人的手机号码，请换成您自己的号码。",
     anotherPhone: "换个号码",
+    backToVerify: "返回上一步",
+    backHome: "回到首页",
   },
 };
 

@@ -128,6 +128,14 @@ export const ReservationReply = Type.Object({
 });
 export type ReservationReply = Static<typeof ReservationReply>;
 
+/**
+ * On the 204 of `PUT /api/reservation/draft`: when the slot is now held until (ISO 8601) — each autosave
+ * extends a hold still running, up to a bound.
+ */
+export const RESERVATION_EXPIRES_HEADER = "reservation-expires-at";
+/** The header's name as a type, for the resident app (which imports types only, to keep TypeBox off phones). */
+export type ReservationExpiresHeader = typeof RESERVATION_EXPIRES_HEADER;
+
 /** `PUT /api/reservation/draft` and `POST /api/responses` */
 export const AnswersBody = Type.Object({ answers: Answers }, { additionalProperties: false });
 export type AnswersBody = Static<typeof AnswersBody>;

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 const AXE_SCRIPT = require.resolve("axe-core/axe.min.js");
@@ -199,4 +200,19 @@ export async function inputShowsWhole(
     field.value = before;
     return { fits: scrollWidth <= clientWidth, scrollWidth, clientWidth, fontSize: getComputedStyle(field).fontSize };
   }, value);
+}
+
+/**
+ * What every screen must pass: no sideways scrolling, no axe-core WCAG 2.1 A/AA violation, and every button
+ * label measured at 4.5:1 or more against what it is painted on.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  const width = await fitsWidth(page);
+  expect(width.scrollWidth, `${name}: page wider than the screen`).toBeLessThanOrEqual(width.innerWidth);
+  expect(await clippedBoxes(page), `${name}: content cut off inside a box`).toEqual([]);
+  expect(await axeViolations(page), `${name}: axe-core`).toEqual([]);
+  const contrasts = await buttonLabelContrasts(page);
+  expect(contrasts.length, `${name}: no button measured`).toBeGreaterThan(0);
+  const low = contrasts.filter((label) => label.ratio < 4.5);
+  expect(low, `${name}: button labels under 4.5:1`).toEqual([]);
 }

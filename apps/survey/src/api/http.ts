@@ -41,6 +41,7 @@ export interface RequestOptions {
 export interface ApiResponse<T> {
   status: number;
   data: T;
+  headers: Headers;
 }
 
 function parseRetryAfter(value: string | null): number | null {
@@ -114,5 +115,5 @@ export async function request<T>(method: string, path: string, options: RequestO
       (typeof body.retryAfterSeconds === "number" ? body.retryAfterSeconds : null);
     throw new ApiError(response.status, code, message, body, retryAfter);
   }
-  return { status: response.status, data: payload as T };
+  return { status: response.status, data: payload as T, headers: response.headers };
 }

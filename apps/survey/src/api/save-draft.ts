@@ -1,15 +1,23 @@
+import type { ReservationExpiresHeader } from "@survey/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { retryDelayMs } from "../session/retry-delay";
 import { type ApiError, request } from "./http";
 import type { Answers } from "./types";
 
-/** PUT /api/reservation/draft — the autosave; 204 on success. */
+/** Checked against the contract's name: a type, so nothing of the contract reaches the phone's bundle. */
+const RESERVATION_EXPIRES_HEADER: ReservationExpiresHeader = "reservation-expires-at";
+
+/**
+ * PUT /api/reservation/draft — the autosave; 204 on success. Saving extends the slot's hold: the answer
+ * says until when (null from a server that does not say).
+ */
 export async function saveDraft(
   token: string,
   answers: Answers,
   options: { signal?: AbortSignal; keepalive?: boolean } = {},
-): Promise<void> {
-  await request<null>("PUT", "/api/reservation/draft", { token, body: { answers }, ...options });
+): Promise<string | null> {
+  const saved = await request<null>("PUT", "/api/reservation/draft", { token, body: { answers }, ...options });
+  return saved.headers.get(RESERVATION_EXPIRES_HEADER);
 }
 
 export type AutosaveStatus = "idle" | "saving" | "saved" | "offline";
@@ -18,6 +26,8 @@ export interface DraftAutosave {
   status: AutosaveStatus;
   /** Answers changed: send them after `delayMs` of quiet. */
   schedule: (answers: Answers) => void;
+  /** Send these answers now, changed or not (the resident asked to keep their slot). */
+  saveNow: (answers: Answers) => void;
   /** Stop sending while the answers are being submitted; `resume` if the submission is refused. */
   pause: () => void;
   resume: () => void;
@@ -29,7 +39,7 @@ export interface DraftAutosave {
  */
 export function useDraftAutosave(
   token: string,
-  options: { delayMs?: number; onSynced: () => void; onInvalidToken: () => void },
+  options: { delayMs?: number; onSynced: (heldUntil: string | null) => void; onInvalidToken: () => void },
 ): DraftAutosave {
   const delayMs = options.delayMs ?? 1000;
   const [status, setStatus] = useState<AutosaveStatus>("idle");
@@ -55,12 +65,12 @@ export function useDraftAutosave(
       inFlight.current = true;
       setStatus((s) => (s === "offline" ? s : "saving"));
       try {
-        await saveDraft(token, pending.answers, { keepalive });
+        const heldUntil = await saveDraft(token, pending.answers, { keepalive });
         failures.current = 0;
         savedVersion.current = Math.max(savedVersion.current, pending.version);
         if (latest.current?.version === pending.version) {
           setStatus("saved");
-          callbacks.current.onSynced();
+          callbacks.current.onSynced(heldUntil);
         }
       } catch (caught) {
         const error = caught as ApiError;
@@ -88,11 +98,21 @@ export function useDraftAutosave(
   const schedule = useCallback(
     (answers: Answers) => {
       latest.current = { answers, version: (latest.current?.version ?? 0) + 1 };
+      // "已自动保存" would no longer be true: say it is being saved until the server has it.
+      setStatus((s) => (s === "offline" ? s : "saving"));
       if (inFlight.current) return;
       clearTimer();
       timer.current = setTimeout(() => void flush(), delayMs);
     },
     [flush, delayMs, clearTimer],
+  );
+
+  const saveNow = useCallback(
+    (answers: Answers) => {
+      latest.current = { answers, version: (latest.current?.version ?? 0) + 1 };
+      void flush();
+    },
+    [flush],
   );
 
   const pause = useCallback(() => {
@@ -122,5 +142,5 @@ export function useDraftAutosave(
     };
   }, [flush, clearTimer]);
 
-  return { status, schedule, pause, resume };
+  return { status, schedule, saveNow, pause, resume };
 }

@@ -1,9 +1,9 @@
 import { fetchCommunities } from "../api/communities";
 import { fetchCurrentWave, fetchWaveByCode } from "../api/current-wave";
-import { ApiError } from "../api/http";
+import { ApiError, NETWORK_ERROR } from "../api/http";
 import { fetchReservation } from "../api/reservation";
 import { fetchTowns } from "../api/towns";
-import type { ChosenCommunity, CurrentWave, Questionnaire } from "../api/types";
+import type { ChosenCommunity, CurrentWave, Questionnaire, TownQuota } from "../api/types";
 import { policyNotes } from "../questionnaire/policy-notes";
 import { answersDiffer, mergeAnswers } from "../session/merge-answers";
 import {
@@ -20,11 +20,11 @@ import { strings } from "../strings";
 
 /** Where the app opens: resume, the receipt of a finished survey, or the entry for a new resident. */
 export type Start =
-  | { kind: "questionnaire"; session: SavedSession; questionnaire: Questionnaire; resumed: boolean }
+  | { kind: "questionnaire"; session: SavedSession; questionnaire: Questionnaire; resumed: boolean; offline?: boolean }
   | { kind: "receipt"; receipt: SavedReceipt }
   | { kind: "no-wave" }
   | { kind: "closed"; wave: CurrentWave }
-  | { kind: "pick"; wave: CurrentWave; notice?: string }
+  | { kind: "pick"; wave: CurrentWave; notice?: string; town?: TownQuota }
   | { kind: "consent"; wave: CurrentWave; community: ChosenCommunity }
   | { kind: "community-full"; wave: CurrentWave; community: ChosenCommunity };
 
@@ -96,6 +96,7 @@ async function resumeSaved(saved: SavedSession): Promise<Start | null> {
       expiresAt: reservation.expiresAt,
       community: reservation.community ?? saved.community,
       submitting: saved.submitting,
+      questionnaire: reservation.questionnaire,
     };
     saveSession(session);
     return {
@@ -109,6 +110,16 @@ async function resumeSaved(saved: SavedSession): Promise<Start | null> {
       // Keep the answers aside: verifying again as the same person brings them back.
       orphanSession(saved);
       return null;
+    }
+    // No network (a reload on the bus, in a lift): open this phone's copy; the autosave syncs when it can.
+    if (error instanceof ApiError && error.code === NETWORK_ERROR && saved.questionnaire) {
+      return {
+        kind: "questionnaire",
+        session: saved,
+        questionnaire: saved.questionnaire,
+        resumed: Object.keys(saved.answers).length > 0,
+        offline: true,
+      };
     }
     throw error;
   }

@@ -9,7 +9,9 @@ import { useDraftAutosave } from "../api/save-draft";
 import { useSubmission } from "../api/submit-response";
 import type { Answers, Questionnaire, SubmittedResponse } from "../api/types";
 import { Notice } from "../components/notice";
+import { readStepState, writeHistory } from "../navigation/step-history";
 import { focusHeading, Layout } from "../screens/layout";
+import { keepAppShellOffline } from "../session/offline-shell";
 import {
   clearSession,
   type SavedReceipt,
@@ -19,6 +21,7 @@ import {
 } from "../session/saved-session";
 import { strings } from "../strings";
 import { createSurveyModel } from "./create-survey-model";
+import { HoldDeadline } from "./hold-deadline";
 import { policyNotes } from "./policy-notes";
 import { ProgressBar } from "./progress-bar";
 import { SaveStatus } from "./save-status";
@@ -32,6 +35,10 @@ export interface QuestionnaireScreenProps {
   questionnaire: Questionnaire;
   /** The answers came back from an earlier visit: say so. */
   resumed: boolean;
+  /** Opened from this phone's copy without a network (a reload offline): say so. */
+  offline?: boolean;
+  /** The history step the questionnaire is on: each page is an entry under it, so Back returns a page. */
+  historyStep: number;
   onSubmitted: (receipt: SavedReceipt) => void;
   /** The token is no longer accepted: the resident must verify again (answers are kept). */
   onSessionLost: () => void;
@@ -51,13 +58,20 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
   const [pageNo, setPageNo] = useState(model.currentPageNo);
   const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
   const [submitting, setSubmitting] = useState(session.submitting);
+  const [heldUntil, setHeldUntil] = useState(session.expiresAt);
+  const [offline, setOffline] = useState(props.offline === true);
   const propsRef = useRef(props);
   propsRef.current = props;
 
   const autosave = useDraftAutosave(session.token, {
-    onSynced: () => updateSession({ unsynced: false }),
+    onSynced: (extendedTo) => {
+      setOffline(false);
+      if (extendedTo) setHeldUntil(extendedTo);
+      updateSession(extendedTo ? { unsynced: false, expiresAt: extendedTo } : { unsynced: false });
+    },
     onInvalidToken: () => propsRef.current.onSessionLost(),
   });
+  usePageHistory(model, props.historyStep);
 
   const finish = (result: SubmittedResponse) => {
     const receipt: SavedReceipt = {
@@ -101,6 +115,8 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
     };
     const onPageChanged = () => {
       setPageNo(model.currentPageNo);
+      // Moving on is activity too: the slot's hold is extended with the save.
+      autosave.saveNow({ ...model.data });
       updateSession({ pageNo: model.currentPageNo });
       window.scrollTo(0, 0);
       // After SurveyJS has rendered the new page.
@@ -122,11 +138,12 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
       model.onCurrentPageChanged.remove(onPageChanged);
       model.onCompleting.remove(onCompleting);
     };
-  }, [model, autosave.schedule]);
+  }, [model, autosave.schedule, autosave.saveNow]);
 
   // On arrival: push answers the server has not seen yet, and finish a submission a reload interrupted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once for the session it was mounted with.
   useEffect(() => {
+    keepAppShellOffline();
     if (session.submitting) startSubmissionRef.current(session.answers);
     else if (session.unsynced) autosave.schedule({ ...model.data });
   }, []);
@@ -148,9 +165,11 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
         pageTitle={model.currentPage?.title ?? ""}
         status={<SaveStatus status={autosave.status} />}
       />
-      {props.resumed && pageNo === session.pageNo && !problems ? (
+      {offline ? <Notice tone="info">{strings.questionnaire.offline}</Notice> : null}
+      {props.resumed && !offline && pageNo === session.pageNo && !problems ? (
         <Notice tone="success">{strings.questionnaire.resumed}</Notice>
       ) : null}
+      <HoldDeadline heldUntil={heldUntil} onKeep={() => autosave.saveNow({ ...model.data })} />
       {problems ? (
         <Notice tone="alert">
           <p>{strings.questionnaire.invalidAnswers}</p>
@@ -166,6 +185,57 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
       </div>
     </Layout>
   );
+}
+
+/**
+ * Each questionnaire page is a history entry: the phone's Back goes to the page before (as 上一页 does),
+ * Forward to the page after. 上一页 itself goes back in the history, so the two never disagree; a jump
+ * (to a refused question) replaces the entry.
+ */
+function usePageHistory(model: SurveyModel, historyStep: number): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one history per questionnaire on screen.
+  useEffect(() => {
+    const pages = [model.currentPageNo];
+    let fromHistory = false;
+    writeHistory("replace", { surveyStep: historyStep, page: model.currentPageNo });
+    const onPageChanged = () => {
+      const now = model.currentPageNo;
+      if (fromHistory) {
+        const at = pages.lastIndexOf(now);
+        if (at >= 0) pages.length = at + 1;
+        else pages.push(now);
+        return;
+      }
+      const last = pages[pages.length - 1] ?? 0;
+      if (pages.length >= 2 && pages[pages.length - 2] === now) {
+        pages.pop();
+        window.history.back();
+      } else if (now > last) {
+        pages.push(now);
+        writeHistory("push", { surveyStep: historyStep, page: now });
+      } else {
+        pages[pages.length - 1] = now;
+        writeHistory("replace", { surveyStep: historyStep, page: now });
+      }
+    };
+    const onPopState = (event: PopStateEvent) => {
+      const state = readStepState(event.state);
+      if (state?.surveyStep !== historyStep || state.page === undefined) return;
+      if (state.page === model.currentPageNo || state.page >= model.visiblePageCount) return;
+      fromHistory = true;
+      try {
+        model.currentPageNo = state.page;
+      } finally {
+        fromHistory = false;
+      }
+    };
+    model.onCurrentPageChanged.add(onPageChanged);
+    window.addEventListener("popstate", onPopState);
+    return () => {
+      model.onCurrentPageChanged.remove(onPageChanged);
+      window.removeEventListener("popstate", onPopState);
+    };
+  }, [model]);
 }
 
 /** Takes the resident to the first question the server refused, and marks each one. */

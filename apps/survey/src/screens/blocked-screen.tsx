@@ -10,6 +10,7 @@ export function BlockedScreen({
   community,
   onChooseOther,
   onChangePhone,
+  back,
 }: {
   title?: string;
   error: ApiError;
@@ -17,7 +18,14 @@ export function BlockedScreen({
   onChooseOther?: () => void;
   /** Already responded, straight after asking for a code: the number may be a family member's. */
   onChangePhone?: () => void;
+  /** The way back from here: to the step before (e.g. to correct a typed ID number) or to the start. */
+  back?: { label: string; onClick: () => void };
 }) {
+  const backButton = back ? (
+    <button type="button" className="link-button link-button--center" onClick={back.onClick}>
+      {back.label}
+    </button>
+  ) : null;
   const where = community ? `${community.townName} · ${community.name}` : null;
   switch (error.code) {
     case "quota_full":
@@ -38,7 +46,9 @@ export function BlockedScreen({
             <button type="button" className="link-button link-button--center" onClick={onChooseOther}>
               {strings.blocked.chooseOther}
             </button>
-          ) : null}
+          ) : (
+            backButton
+          )}
         </StatusScreen>
       );
     case "already_responded":
@@ -60,6 +70,7 @@ export function BlockedScreen({
               {strings.blocked.anotherPhone}
             </button>
           ) : null}
+          {backButton}
         </StatusScreen>
       );
     case "underage":
@@ -68,10 +79,16 @@ export function BlockedScreen({
           title={title}
           heading={strings.blocked.underageTitle}
           text={<p>{error.message || errorSentence(error.code, {})}</p>}
-        />
+        >
+          {backButton}
+        </StatusScreen>
       );
     case "wave_closed":
-      return <StatusScreen title={title} heading={strings.status.closedTitle} text={strings.status.closedText} />;
+      return (
+        <StatusScreen title={title} heading={strings.status.closedTitle} text={strings.status.closedText}>
+          {backButton}
+        </StatusScreen>
+      );
     default:
       return (
         <StatusScreen
@@ -79,7 +96,9 @@ export function BlockedScreen({
           heading={strings.status.loadFailedTitle}
           icon="warning"
           text={<p>{errorSentence(error.code, { retryAfterSeconds: error.retryAfterSeconds })}</p>}
-        />
+        >
+          {backButton}
+        </StatusScreen>
       );
   }
 }

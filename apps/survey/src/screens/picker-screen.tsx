@@ -6,24 +6,30 @@ import { Notice } from "../components/notice";
 import { errorSentence, strings } from "../strings";
 import { Layout } from "./layout";
 
-/** Bare `/`: the resident picks a town, then a community. Full ones are shown, disabled, with why. */
+/**
+ * Bare `/`: the resident picks a town, then a community. Full ones are shown, disabled, with why. The town
+ * chosen is the app's (a step of its own, so the phone's Back returns to the towns).
+ */
 export function PickerScreen({
   wave,
   notice,
+  town,
+  onTown,
   onPick,
 }: {
   wave: CurrentWave;
   notice?: string;
+  town?: TownQuota;
+  onTown: (town: TownQuota | null) => void;
   onPick: (community: ChosenCommunity) => void;
 }) {
-  const [town, setTown] = useState<TownQuota | null>(null);
   return (
     <Layout title={wave.title} step={0}>
       {notice ? <Notice tone="info">{notice}</Notice> : null}
       {town ? (
-        <CommunityList wave={wave} town={town} onBack={() => setTown(null)} onPick={onPick} />
+        <CommunityList wave={wave} town={town} onBack={() => onTown(null)} onPick={onPick} />
       ) : (
-        <TownList wave={wave} onPick={setTown} />
+        <TownList wave={wave} onPick={onTown} />
       )}
     </Layout>
   );

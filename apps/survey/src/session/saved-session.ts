@@ -1,4 +1,4 @@
-import type { Answers, ChosenCommunity } from "../api/types";
+import type { Answers, ChosenCommunity, Questionnaire } from "../api/types";
 import { readJson, removeKey, writeJson } from "./browser-storage";
 
 /**
@@ -19,6 +19,8 @@ export interface SavedSession {
   pageNo: number;
   /** The resident pressed submit and no receipt has come back yet: keep trying on the next load. */
   submitting: boolean;
+  /** The questionnaire itself, so a reload without network still opens it (the app shell is cached). */
+  questionnaire?: Questionnaire;
 }
 
 /** Answers left behind by a token the server no longer accepts, kept until the same person verifies again. */

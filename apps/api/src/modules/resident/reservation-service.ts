@@ -44,7 +44,17 @@ export async function resumeReservation(deps: Pick<Deps, "db" | "now">, token: s
   };
 }
 
-/** `PUT /api/reservation/draft`: partial answers, checked for shape only. Kept even after expiry. */
+/**
+ * How long, counted from verification, autosaves may keep extending a hold: each save moves the expiry to
+ * a full wave hold (default 30 min) from now, up to this many holds in all (90 min by default) — time enough
+ * for a slow reader, never a slot kept for a whole day.
+ */
+export const MAX_HOLDS_PER_RESERVATION = 3;
+
+/**
+ * `PUT /api/reservation/draft`: partial answers, checked for shape only. Kept even after expiry. Saving is
+ * activity: a slot still held is held for another wave hold (up to the bound above). Returns the expiry.
+ */
 export async function saveReservationDraft(
   deps: Pick<Deps, "db" | "now">,
   token: string,
@@ -58,5 +68,12 @@ export async function saveReservationDraft(
   const questionnaire = await questionnaireOfWave(db, wave);
   const problems = validateAnswers(questionnaire.definition, answers, { complete: false });
   if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
-  await saveDraft(db, reservation.id, answers, deps.now());
+  const now = deps.now();
+  const holdMs = wave.reservationMinutes * 60_000;
+  const expiresAt = await saveDraft(db, reservation.id, answers, {
+    at: now,
+    extendTo: new Date(now.getTime() + holdMs),
+    holdLimit: new Date(reservation.createdAt.getTime() + MAX_HOLDS_PER_RESERVATION * holdMs),
+  });
+  return { expiresAt: (expiresAt ?? reservation.expiresAt).toISOString() };
 }

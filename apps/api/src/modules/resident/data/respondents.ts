@@ -72,8 +72,30 @@ export async function findReservationByTokenHash(
   return rows[0]?.reservation;
 }
 
-export async function saveDraft(db: Executor, reservationId: string, draft: Record<string, unknown>, at: Date) {
-  await db.update(reservations).set({ draft, draftUpdatedAt: at }).where(eq(reservations.id, reservationId));
+/**
+ * Stores the draft and, while the slot is still held, extends the hold to `extendTo` (never past
+ * `holdLimit`): answering is activity. One conditional statement, so a sweep that already released the slot
+ * is never undone. Returns the reservation's expiry after the save.
+ */
+export async function saveDraft(
+  db: Executor,
+  reservationId: string,
+  draft: Record<string, unknown>,
+  hold: { at: Date; extendTo: Date; holdLimit: Date },
+): Promise<Date | undefined> {
+  const at = hold.at.toISOString();
+  const extendTo = new Date(Math.min(hold.extendTo.getTime(), hold.holdLimit.getTime())).toISOString();
+  const [row] = await db
+    .update(reservations)
+    .set({
+      draft,
+      draftUpdatedAt: hold.at,
+      expiresAt: sql`case when ${reservations.status} = 'active' and ${reservations.expiresAt} > ${at}::timestamptz
+        then greatest(${reservations.expiresAt}, ${extendTo}::timestamptz) else ${reservations.expiresAt} end`,
+    })
+    .where(eq(reservations.id, reservationId))
+    .returning({ expiresAt: reservations.expiresAt });
+  return row?.expiresAt;
 }
 
 export async function findResponseOfReservation(db: Executor, reservationId: string): Promise<ResponseRow | undefined> {

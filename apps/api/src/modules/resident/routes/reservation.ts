@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { AnswersBody, BearerHeaders, errorResponses, NoContent, Receipt, ReservationReply } from "@survey/contract";
+import {
+  AnswersBody,
+  BearerHeaders,
+  errorResponses,
+  NoContent,
+  RESERVATION_EXPIRES_HEADER,
+  Receipt,
+  ReservationReply,
+} from "@survey/contract";
 import { InvalidTokenError } from "../../../platform/errors";
 import { depsOf } from "../../../platform/route-deps";
 import { resumeReservation, saveReservationDraft } from "../reservation-service";
@@ -42,8 +50,13 @@ const reservationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await saveReservationDraft(depsOf(app), bearerToken(request.headers.authorization), request.body.answers);
-      return reply.status(204).send(null);
+      const saved = await saveReservationDraft(
+        depsOf(app),
+        bearerToken(request.headers.authorization),
+        request.body.answers,
+      );
+      // The contract's 204 stays; the hold the save extended travels in a header the resident app reads.
+      return reply.header(RESERVATION_EXPIRES_HEADER, saved.expiresAt).status(204).send(null);
     },
   );
 
