@@ -195,3 +195,11 @@ export const comparisonStrings = {
   agreement: "一致程度",
   sharedWeaknesses: "共同短板",
 } as const;
+
+/** The mark of a town whose counted responses have not reached its sample target, wherever it is ranked. */
+export const belowTargetStrings = {
+  mark: "※",
+  markLabel: "问卷数未达计划",
+  note: (towns: string) => `※ 这些街镇回收的有效问卷还没有达到计划份数，得分误差更大，排名仅供参考：${towns}。`,
+  town: (name: string, n: number, target: number) => `${name}（${n}/${target}份）`,
+} as const;

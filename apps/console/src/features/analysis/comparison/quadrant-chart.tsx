@@ -4,7 +4,7 @@ import { analysisColours, CHART_FONT } from "../../../shared/chart/analysis-char
 import { Chart, type ChartOption } from "../../../shared/chart/chart";
 import { escapeHtml } from "../../../shared/chart/escape-html";
 import { formatScore } from "../../../shared/format";
-import { comparisonStrings } from "../strings";
+import { belowTargetStrings, comparisonStrings } from "../strings";
 
 const text = comparisonStrings;
 
@@ -39,6 +39,7 @@ const padded = (values: number[], mean: number) => {
 export function QuadrantChart({ report }: { report: ComparisonReport }) {
   const option = useMemo<ChartOption>(() => {
     const quadrantOf = new Map(report.quadrants.map((entry) => [entry.townCode, entry.quadrant]));
+    const below = new Set(report.belowTarget.map((town) => town.townCode));
     const points = report.towns.filter(
       (town): town is typeof town & { satisfaction: number; objective: number } =>
         town.satisfaction !== null && town.objective !== null,
@@ -108,7 +109,7 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
           data: points.map((town) => {
             const quadrant = quadrantOf.get(town.townCode) ?? "strength";
             return {
-              name: town.townName,
+              name: below.has(town.townCode) ? `${town.townName}${belowTargetStrings.mark}` : town.townName,
               value: [Number(town.objective.toFixed(2)), Number(town.satisfaction.toFixed(2))],
               quadrant,
               itemStyle: { color: QUADRANT_COLOURS[quadrant], borderColor: "#fff", borderWidth: 1 },
