@@ -5,6 +5,7 @@ import { Chart, type ChartOption } from "../../../shared/chart/chart";
 import { escapeHtml } from "../../../shared/chart/escape-html";
 import { formatScore } from "../../../shared/format";
 import { belowTargetStrings, comparisonStrings } from "../strings";
+import { type Box, placeLabel } from "./label-placement";
 
 const text = comparisonStrings;
 
@@ -24,6 +25,31 @@ const QUADRANT_TINTS: Record<Quadrant, string> = {
 
 /** The server's label without its explanation in brackets, for the chart corners. */
 export const shortLabel = (label: string) => label.split("（")[0] ?? label;
+
+/**
+ * ECharts' label layout hook: every town's label takes a free spot (placeLabel), so labels never overlap
+ * where towns cluster; one moved away from its point gets a leader line. ECharts calls it for each label in
+ * data order on every layout, so the first label starts a fresh pass.
+ */
+function spreadLabels() {
+  let taken: Box[] = [];
+  return (params: { dataIndex?: number; rect: Box; labelRect: Box }) => {
+    if (params.dataIndex === undefined) return {};
+    if (params.dataIndex === 0) taken = [];
+    taken.push(params.rect);
+    const { box, leader } = placeLabel(params.rect, params.labelRect.width, params.labelRect.height, taken);
+    taken.push(box);
+    const centre = [params.rect.x + params.rect.width / 2, params.rect.y + params.rect.height / 2];
+    const end = [box.x < params.rect.x ? box.x + box.width : box.x, box.y + box.height / 2];
+    return {
+      x: box.x,
+      y: box.y,
+      align: "left" as const,
+      verticalAlign: "top" as const,
+      labelLinePoints: leader ? [centre, end] : [centre, centre],
+    };
+  };
+}
 
 const padded = (values: number[], mean: number) => {
   const low = Math.min(mean, ...values);
@@ -122,7 +148,8 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
             fontSize: 11,
             color: "#3d4a5c",
           },
-          labelLayout: { hideOverlap: false, moveOverlap: "shiftY" },
+          labelLayout: spreadLabels(),
+          labelLine: { show: true, lineStyle: { color: "#8a94a3", width: 1 } },
           markLine: {
             silent: true,
             symbol: "none",
