@@ -26,18 +26,57 @@ const QUADRANT_TINTS: Record<Quadrant, string> = {
 /** The server's label without its explanation in brackets, for the chart corners. */
 export const shortLabel = (label: string) => label.split("（")[0] ?? label;
 
+const CHART_HEIGHT = 540;
+const GRID = { left: 56, right: 24, top: 20, bottom: 50 };
+const SYMBOL_SIZE = 10;
+
 /**
- * ECharts' label layout hook: every town's label takes a free spot (placeLabel), so labels never overlap
- * where towns cluster; one moved away from its point gets a leader line. ECharts calls it for each label in
- * data order on every layout, so the first label starts a fresh pass.
+ * ECharts' label layout hook: every town's label takes a free spot (placeLabel) clear of the other labels and
+ * of every town's point, inside the plot, so labels never overlap where towns cluster; one moved away from
+ * its point gets a leader line. ECharts calls it for each label in data order on every layout; the first
+ * label starts a fresh pass and, from its point's pixel position, finds where every other point is drawn
+ * (the plot's height is fixed; its width follows from the first point).
  */
-function spreadLabels() {
+function spreadLabels(
+  values: [number, number][],
+  x: { min: number; max: number },
+  y: { min: number; max: number },
+  /** The quadrant names drawn in the plot's corners (12 px, 6 px in), clockwise from the top left. */
+  corners: string[],
+) {
   let taken: Box[] = [];
+  let plot: Box | undefined;
   return (params: { dataIndex?: number; rect: Box; labelRect: Box }) => {
     if (params.dataIndex === undefined) return {};
-    if (params.dataIndex === 0) taken = [];
-    taken.push(params.rect);
-    const { box, leader } = placeLabel(params.rect, params.labelRect.width, params.labelRect.height, taken);
+    if (params.dataIndex === 0 || !plot) {
+      const [x0 = x.min] = values[0] ?? [];
+      const height = CHART_HEIGHT - GRID.top - GRID.bottom;
+      const centre0 = params.rect.x + params.rect.width / 2;
+      const share0 = (x0 - x.min) / (x.max - x.min);
+      const width = share0 > 0 ? (centre0 - GRID.left) / share0 : 0;
+      plot = { x: GRID.left, y: GRID.top, width, height };
+      const frame = plot;
+      taken = values.map(([vx, vy]) => ({
+        x: frame.x + ((vx - x.min) / (x.max - x.min)) * frame.width - SYMBOL_SIZE / 2,
+        y: frame.y + (1 - (vy - y.min) / (y.max - y.min)) * frame.height - SYMBOL_SIZE / 2,
+        width: SYMBOL_SIZE,
+        height: SYMBOL_SIZE,
+      }));
+      corners.forEach((name, k) => {
+        const w = name.length * 12 + 4;
+        const h = 18;
+        const right = k === 1 || k === 2;
+        const bottom = k >= 2;
+        taken.push({
+          x: right ? frame.x + frame.width - 6 - w : frame.x + 6,
+          y: bottom ? frame.y + frame.height - 6 - h : frame.y + 6,
+          width: w,
+          height: h,
+        });
+      });
+    }
+    const bounds = plot.width > 0 ? plot : undefined;
+    const { box, leader } = placeLabel(params.rect, params.labelRect.width, params.labelRect.height, taken, bounds);
     taken.push(box);
     const centre = [params.rect.x + params.rect.width / 2, params.rect.y + params.rect.height / 2];
     const end = [box.x < params.rect.x ? box.x + box.width : box.x, box.y + box.height / 2];
@@ -70,6 +109,10 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       (town): town is typeof town & { satisfaction: number; objective: number } =>
         town.satisfaction !== null && town.objective !== null,
     );
+    const values = points.map((town): [number, number] => [
+      Number(town.objective.toFixed(2)),
+      Number(town.satisfaction.toFixed(2)),
+    ]);
     const x = padded(
       points.map((town) => town.objective),
       report.means.objective,
@@ -99,7 +142,7 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
     return {
       animation: false,
       textStyle: { fontFamily: CHART_FONT },
-      grid: { left: 56, right: 24, top: 20, bottom: 50 },
+      grid: GRID,
       tooltip: {
         trigger: "item",
         formatter: (params: { data: { name: string; value: [number, number]; quadrant: Quadrant } }) =>
@@ -131,12 +174,12 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       series: [
         {
           type: "scatter",
-          symbolSize: 10,
-          data: points.map((town) => {
+          symbolSize: SYMBOL_SIZE,
+          data: points.map((town, index) => {
             const quadrant = quadrantOf.get(town.townCode) ?? "strength";
             return {
               name: below.has(town.townCode) ? `${town.townName}${belowTargetStrings.mark}` : town.townName,
-              value: [Number(town.objective.toFixed(2)), Number(town.satisfaction.toFixed(2))],
+              value: values[index],
               quadrant,
               itemStyle: { color: QUADRANT_COLOURS[quadrant], borderColor: "#fff", borderWidth: 1 },
             };
@@ -148,7 +191,19 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
             fontSize: 11,
             color: "#3d4a5c",
           },
-          labelLayout: spreadLabels(),
+          labelLayout: spreadLabels(
+            values,
+            x,
+            y,
+            (
+              [
+                "satisfaction_high_objective_low",
+                "strength",
+                "objective_high_satisfaction_low",
+                "shared_weakness",
+              ] as const
+            ).map((quadrant) => shortLabel(report.quadrantLabels[quadrant])),
+          ),
           labelLine: { show: true, lineStyle: { color: "#8a94a3", width: 1 } },
           markLine: {
             silent: true,
@@ -173,5 +228,5 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       ],
     };
   }, [report]);
-  return <Chart option={option} height={540} label={text.quadrantLabel(report.domain.name, report.n)} />;
+  return <Chart option={option} height={CHART_HEIGHT} label={text.quadrantLabel(report.domain.name, report.n)} />;
 }

@@ -18,9 +18,15 @@ function DimensionTable({ title, shares }: { title: string; shares: CompositionS
       <thead>
         <tr>
           <th scope="col">{text.districtCategory}</th>
-          <th scope="col">{text.districtSample}</th>
-          <th scope="col">{text.districtPopulation}</th>
-          <th scope="col">{text.districtDifference}</th>
+          <th scope="col" className="num">
+            {text.districtSample}
+          </th>
+          <th scope="col" className="num">
+            {text.districtPopulation}
+          </th>
+          <th scope="col" className="num">
+            {text.districtDifference}
+          </th>
         </tr>
       </thead>
       <tbody>

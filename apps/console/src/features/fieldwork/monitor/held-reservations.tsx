@@ -18,8 +18,12 @@ export function HeldReservations({ held, towns }: { held: HeldCommunity[]; towns
           <tr>
             <th scope="col">{text.heldCommunity}</th>
             <th scope="col">{text.heldTown}</th>
-            <th scope="col">{text.heldNow}</th>
-            <th scope="col">{text.heldUsual}</th>
+            <th scope="col" className="num">
+              {text.heldNow}
+            </th>
+            <th scope="col" className="num">
+              {text.heldUsual}
+            </th>
           </tr>
         </thead>
         <tbody>

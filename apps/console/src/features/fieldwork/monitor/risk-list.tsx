@@ -57,6 +57,32 @@ function ForecastItem({ town }: { town: FieldworkTown }) {
   );
 }
 
+function ForecastGroup({
+  id,
+  title,
+  towns,
+  warn = false,
+}: {
+  id: string;
+  title: string;
+  towns: FieldworkTown[];
+  warn?: boolean;
+}) {
+  if (towns.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className={`forecast__heading${warn ? " forecast__heading--unlikely" : ""}`}>
+        {title}（{towns.length}）
+      </h3>
+      <ul className="risk-list">
+        {towns.map((town) => (
+          <ForecastItem key={town.code} town={town} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * Towns unlikely to reach their target by the closing date (forecast from the whole history, with its
  * interval), then those whose forecast reaches it only uncertainly; each with where to recruit next.
@@ -70,30 +96,8 @@ export function RiskList({ towns, closesAt }: { towns: FieldworkTown[]; closesAt
   return (
     <div className="forecast">
       {unlikely.length === 0 && uncertain.length === 0 ? <EmptyState>{text.riskNone}</EmptyState> : null}
-      {unlikely.length > 0 ? (
-        <section aria-labelledby="forecast-unlikely">
-          <h3 id="forecast-unlikely" className="forecast__heading forecast__heading--unlikely">
-            {text.riskUnlikelyTitle}（{unlikely.length}）
-          </h3>
-          <ul className="risk-list">
-            {unlikely.map((town) => (
-              <ForecastItem key={town.code} town={town} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {uncertain.length > 0 ? (
-        <section aria-labelledby="forecast-uncertain">
-          <h3 id="forecast-uncertain" className="forecast__heading">
-            {text.riskUncertainTitle}（{uncertain.length}）
-          </h3>
-          <ul className="risk-list">
-            {uncertain.map((town) => (
-              <ForecastItem key={town.code} town={town} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ForecastGroup id="forecast-unlikely" title={text.riskUnlikelyTitle} towns={unlikely} warn />
+      <ForecastGroup id="forecast-uncertain" title={text.riskUncertainTitle} towns={uncertain} />
       <p className="forecast__method">{text.riskMethod}</p>
     </div>
   );
