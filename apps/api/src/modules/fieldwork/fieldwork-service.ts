@@ -20,12 +20,15 @@ const DAY_MS = 24 * HOUR_MS;
 const HELD_BASELINE_DAYS = 7;
 const HELD_LIST_LIMIT = 20;
 
-/** When fieldwork began: the planned or actual opening, or the first completion if that came earlier. */
+/**
+ * When fieldwork began: when the wave was opened (a reopen keeps it), else its planned opening, or the first
+ * completion if that came earlier (paper questionnaires imported from before the online opening).
+ */
 function fieldworkBegan(
   wave: Pick<WaveRow, "openedAt" | "opensAt" | "createdAt">,
   firstSubmittedAt: Date | null,
 ): Date {
-  const opened = wave.opensAt ?? wave.openedAt ?? wave.createdAt;
+  const opened = wave.openedAt ?? wave.opensAt ?? wave.createdAt;
   return firstSubmittedAt && firstSubmittedAt < opened ? firstSubmittedAt : opened;
 }
 
