@@ -272,6 +272,48 @@ describe(`subjective against objective (${testDriver})`, () => {
     expect(html).toContain("（演示数据，非正式统计结果）");
   });
 
+  it("says in the bulletin, the results and the comparison which towns are still below their sample target", async () => {
+    // T1 is given a target of 2, which its two responses meet; T2…T8 have 2 of 200.
+    const admin = await signIn(t.app, "admin");
+    const patched = await t.app.inject({
+      method: "PATCH",
+      url: `/api/admin/waves/${waveId}`,
+      headers: admin.headers,
+      payload: { townTargets: { [code(0)]: 2 }, reason: "测试：T1 只需 2 份" },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+
+    const results = (await get("/results")).json() as {
+      towns: { code: string; belowTarget: boolean; target: number }[];
+    };
+    expect(results.towns.find((town) => town.code === code(0))).toMatchObject({ belowTarget: false, target: 2 });
+    expect(results.towns.find((town) => town.code === code(1))).toMatchObject({ belowTarget: true, target: 200 });
+    const report = (await get("/comparison?domain=health&year=2030")).json();
+    expect(report.belowTarget).toHaveLength(7);
+    expect(report.belowTarget).toContainEqual({ townCode: code(1), townName: name(1), n: 2, target: 200 });
+    expect(report.belowTarget.some((town: { townCode: string }) => town.townCode === code(0))).toBe(false);
+
+    const html = (await get("/bulletin?year=2030")).body;
+    // Before the rankings: fieldwork is still open, and which towns are below target, with their counts.
+    const status = /<p class="status" data-below-target="7">([^<]*)<\/p>/.exec(html)?.[1] ?? "";
+    expect(status).toContain("调查仍在进行");
+    expect(status).toContain(`${name(1)}（2/200份）`);
+    expect(status).not.toContain(name(0));
+    expect(html.indexOf('class="status"')).toBeLessThan(html.search(/<h2>第.梯队/));
+    // Every below-target town carries the mark in its table row; the town that met its target does not.
+    expect(html).toMatch(new RegExp(`${name(1)}<span class="mark"[^>]*>※</span>`));
+    expect(html).not.toMatch(new RegExp(`${name(0)}<span class="mark"`));
+    // A plain-language footnote for the public, with the statistics kept apart as a technical note.
+    expect(html).toContain("怎么读这份公报");
+    expect(html).toContain("标※的街镇回收的问卷还没有达到计划份数");
+    expect(html).toMatch(/<p class="technical">技术说明：¹ 斯皮尔曼/);
+    // Print: the district row comes first, headers repeat, rows and tables are not split across pages.
+    expect(html.indexOf("<h2>全区</h2>")).toBeLessThan(html.search(/<h2>第.梯队/));
+    expect(html).toContain("thead { display: table-header-group; }");
+    expect(html).toContain("break-inside: avoid");
+    expect(html).toContain("word-break: keep-all");
+  });
+
   it("is for the office and administrators", async () => {
     for (const role of ["staff", "department"] as const) {
       const user = await signIn(t.app, role);

@@ -7,7 +7,6 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectTown } from "../apps/api/src/modules/fieldwork/fieldwork-service";
 import { completeWithoutReservation } from "../apps/api/src/modules/resident/data/quota";
 import { listWaveCommunities } from "../apps/api/src/modules/waves/data/waves";
 import { createTestApp, type SignedInUser, signIn, type TestApp, TestClock } from "./support/test-app";
@@ -50,53 +49,6 @@ async function complete(
   });
 }
 
-describe("projectTown (pace → at risk)", () => {
-  const now = new Date("2026-11-20T04:00:00Z");
-  const base = { windowStart: new Date(now.getTime() - 7 * DAY), now, target: 200 };
-
-  it("is at risk when the recent pace cannot reach the target by the closing date", () => {
-    const projection = projectTown({
-      ...base,
-      completed: 50,
-      recentCompletions: 35,
-      closesAt: new Date(now.getTime() + 10 * DAY),
-    });
-    expect(projection).toEqual({ perDay: 5, projected: 100, expectedCompletionDate: "2026-12-20", atRisk: true });
-  });
-
-  it("is on track when the pace reaches the target in time, and caps the projection at the target", () => {
-    const projection = projectTown({
-      ...base,
-      completed: 150,
-      recentCompletions: 70,
-      closesAt: new Date(now.getTime() + 10 * DAY),
-    });
-    expect(projection).toMatchObject({
-      perDay: 10,
-      projected: 200,
-      expectedCompletionDate: "2026-11-25",
-      atRisk: false,
-    });
-  });
-
-  it("is never at risk once the target is reached, or without a closing date", () => {
-    expect(projectTown({ ...base, completed: 200, recentCompletions: 0, closesAt: now }).atRisk).toBe(false);
-    const open = projectTown({ ...base, completed: 10, recentCompletions: 0, closesAt: null });
-    expect(open).toEqual({ perDay: 0, projected: 10, expectedCompletionDate: null, atRisk: false });
-  });
-
-  it("counts a window shorter than a day as one day, and a past closing date as no time left", () => {
-    const young = projectTown({
-      ...base,
-      windowStart: new Date(now.getTime() - 3600_000),
-      completed: 30,
-      recentCompletions: 30,
-      closesAt: new Date(now.getTime() - DAY),
-    });
-    expect(young).toMatchObject({ perDay: 30, projected: 30, atRisk: true });
-  });
-});
-
 describe(`fieldwork monitor (${testDriver})`, () => {
   const clock = new TestClock(new Date("2026-11-01T01:00:00Z"));
   let t: TestApp;
@@ -138,7 +90,18 @@ describe(`fieldwork monitor (${testDriver})`, () => {
       reserved: 0,
       fillRate: 0,
       communities: { empty: 22, full: 0, belowHalf: 22 },
-      projection: { perDay: 0, projected: 0, expectedCompletionDate: null, atRisk: true },
+      projection: {
+        perDay: 0,
+        recentPerDay: 0,
+        projected: 0,
+        projectedLow: 0,
+        projectedHigh: 0,
+        likelihood: "unlikely",
+        capacityShort: false,
+        expectedCompletionDate: null,
+        atRisk: true,
+      },
+      roomLeft: 22 * 20,
     });
     expect(body.communities.filter((community) => community.townCode === YUEYANG)).toHaveLength(22);
     expect(body.communities[0]).toEqual({
@@ -212,7 +175,7 @@ describe(`fieldwork monitor (${testDriver})`, () => {
     await t.database.handle.db.delete(townPopulationCells);
   });
 
-  it("flags towns that will miss the target by the closing date at their recent pace", async () => {
+  it("flags towns that will miss the target by the closing date at their pace since fieldwork began", async () => {
     // The demo wave closes 30 days after it opened; a week into fieldwork, 23 days remain.
     const opened = clock.now();
     const jiuting = await listWaveCommunities(t.database.handle.db, waveId, JIUTING);
@@ -233,11 +196,11 @@ describe(`fieldwork monitor (${testDriver})`, () => {
     admin = await signIn(t.app, "admin");
     const body = await summary();
     const fast = body.towns.find((town) => town.code === JIUTING);
-    expect(fast?.projection).toMatchObject({ perDay: 10, projected: 200, atRisk: false });
+    expect(fast?.projection).toMatchObject({ perDay: 10, projected: 200, likelihood: "likely", atRisk: false });
     expect(fast?.projection.expectedCompletionDate).toBe("2026-11-21");
     const slow = body.towns.find((town) => town.code === YUEYANG);
     // 7 completions (one from the earlier test) in 7 days: 1 a day, 7 + 23 = 30 by the close.
-    expect(slow?.projection).toMatchObject({ perDay: 1, projected: 30, atRisk: true });
+    expect(slow?.projection).toMatchObject({ perDay: 1, projected: 30, likelihood: "unlikely", atRisk: true });
     expect(fast?.communities).toEqual({ empty: 30 - 6, full: 1, belowHalf: 30 - 6 });
   });
 

@@ -153,7 +153,7 @@ describe("console analysis: cross-tabs", () => {
     await page.getByRole("radio", { name: "列百分比" }).check();
     // Keep the 60 and over only.
     await page.getByLabel("添加筛选").selectOption("age_group");
-    for (const group of ["18至29岁", "30至39岁", "40至49岁", "50至59岁"]) {
+    for (const group of ["18–29岁", "30–39岁", "40–49岁", "50–59岁"]) {
       await page.getByRole("checkbox", { name: group }).uncheck();
     }
     const expected = await apiJson<CrosstabResult>(server.app, admin, `/api/admin/waves/${data.waveId}/crosstab`, {

@@ -14,6 +14,7 @@ import {
   startConsoleServer,
 } from "./support/console-server";
 import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";
+import { axeViolations } from "./support/survey-a11y";
 
 /** 石湖荡镇: a small town in the demo frame (9 communities). */
 const TOWN = { code: "310117116", name: "石湖荡镇" };
@@ -100,7 +101,7 @@ describe("console: sign-in and fieldwork monitor", () => {
     }
     const atRisk = expected.towns.filter((town) => town.projection.atRisk).map((town) => town.name);
     expect(atRisk.length).toBeGreaterThan(0);
-    const riskNames = await page.locator(".risk-list__name").allInnerTexts();
+    const riskNames = await page.locator('[aria-labelledby="forecast-unlikely"] .risk-list__name').allInnerTexts();
     expect(riskNames.sort()).toEqual(atRisk.sort());
     await page
       .getByRole("img", { name: /每日完成问卷数/ })
@@ -182,6 +183,54 @@ describe("console: sign-in and fieldwork monitor", () => {
       .getByTestId("total-reserved")
       .filter({ hasText: exactly(before.totals.reserved) })
       .waitFor();
+  });
+
+  it("forecasts each town with an interval and where to recruit, shows the district's gaps and a held spike", async () => {
+    const { page } = browser;
+    // A population where people in their thirties are 30 %: the sample (about a sixth) falls well short.
+    const frame = (await server.app.inject({ url: "/api/admin/frame", headers: api.headers })).json();
+    const skewed = populationCsv(frame.towns, {
+      "18-29": 0.14,
+      "30-39": 0.3,
+      "40-49": 0.16,
+      "50-59": 0.15,
+      "60-69": 0.13,
+      "70+": 0.12,
+    });
+    const uploaded = await server.app.inject({
+      method: "POST",
+      url: "/api/admin/frame/population",
+      headers: { ...api.headers, "content-type": "text/csv" },
+      payload: skewed,
+    });
+    expect(uploaded.statusCode).toBe(200);
+    // Five residents hold slots in one community at once, which usually has none.
+    const before = await summary();
+    const community = before.communities.find((c) => c.reserved === 0 && c.cap - c.completed >= 6);
+    if (!community) throw new Error("no community with room");
+    for (let k = 0; k < 5; k++) await holdSlotAsResident(server.app, waveId, community.code, 5100 + k);
+
+    const expected = await summary();
+    expect(expected.held.find((row) => row.code === community.code)).toMatchObject({ heldNow: 5, spike: true });
+    const spikeRow = page.getByTestId(`held-${community.code}`);
+    await spikeRow.getByText("异常升高").waitFor();
+    const gaps = page.getByTestId("composition-gaps");
+    await gaps.getByText(/30–39岁：样本 [\d.]+%，人口 30\.0%，偏少/).waitFor();
+
+    const atRisk = expected.towns.filter((town) => town.projection.atRisk);
+    for (const town of atRisk) {
+      const item = page.getByTestId(`forecast-${town.code}`);
+      const { projected, projectedLow, projectedHigh } = town.projection;
+      await item
+        .getByText(`预计截止时 ${projected} 份（95% 区间 ${projectedLow}–${projectedHigh}），目标 ${town.target}`)
+        .waitFor();
+      const first = town.recruitIn[0];
+      if (first)
+        expect(await item.locator(".risk-list__recruit").innerText()).toContain(`${first.name}（余 ${first.room}）`);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.waitForTimeout(300);
+    await browser.screenshot("monitor-forecast");
   });
 
   it("prints a town's QR posters, each pointing at its own community", async () => {

@@ -110,6 +110,10 @@ export const ComparisonReport = Type.Object({
   n: Type.Integer(),
   /** Towns without one of the two figures. */
   excluded: Type.Array(Type.String()),
+  /** Compared towns with fewer counted responses than their sample target: marked wherever they are ranked. */
+  belowTarget: Type.Array(
+    Type.Object({ townCode: Type.String(), townName: Type.String(), n: Type.Integer(), target: Type.Integer() }),
+  ),
   spearman: RankCorrelation,
   kendall: RankCorrelation,
   /** The quadrant split: the means over the compared towns. */

@@ -17,18 +17,44 @@ export const CommunityCounts = Type.Object({
 });
 export type CommunityCounts = Static<typeof CommunityCounts>;
 
-/** Where a town will be at the closing date if the current pace goes on. */
+/**
+ * Where a town will be at the closing date, forecast from its whole history (see `forecastCompletion` in
+ * @survey/stats for the method): the pace of every day since fieldwork began, bulk imports included once.
+ */
 export const TownProjection = Type.Object({
-  /** Counted completions per day over the pace window (the last 7 days of fieldwork, or fewer if it began later). */
+  /** Counted completions per day since fieldwork began (the whole history). */
   perDay: Type.Number(),
-  /** completed + perDay × days left, capped at the target; equals completed when closesAt is unknown or past. */
+  /** Counted completions per day over the last 7 days (for comparison; not used for the forecast). */
+  recentPerDay: Type.Number(),
+  /** Forecast count at the closing date (rounded down), capped at the target and at the communities' room. */
   projected: Type.Integer(),
-  /** Date (YYYY-MM-DD, Asia/Shanghai) the target is reached at this pace; null when already reached or the pace is 0. */
+  /** 95 % prediction interval of the count at the closing date (rounded down / up, same caps). */
+  projectedLow: Type.Integer(),
+  projectedHigh: Type.Integer(),
+  /** reached · likely (even the low bound reaches the target) · uncertain · unlikely (the forecast falls short). */
+  likelihood: Type.Union([
+    Type.Literal("reached"),
+    Type.Literal("likely"),
+    Type.Literal("uncertain"),
+    Type.Literal("unlikely"),
+  ]),
+  /** The communities' caps add up to less than the target: no pace can reach it without raising caps. */
+  capacityShort: Type.Boolean(),
+  /** Date (YYYY-MM-DD, Asia/Shanghai) the target is reached at the whole-history pace; null when reached or the pace is 0. */
   expectedCompletionDate: Type.Union([Type.String(), Type.Null()]),
-  /** The target is not reached yet, the wave has a closing date, and at this pace it will not be reached by then. */
+  /** The wave has a closing date and the town is unlikely to reach its target by then. */
   atRisk: Type.Boolean(),
 });
 export type TownProjection = Static<typeof TownProjection>;
+
+/** A community of the town that can still take questionnaires: where to recruit next. */
+export const RecruitCommunity = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** cap − completed − held. */
+  room: Type.Integer(),
+});
+export type RecruitCommunity = Static<typeof RecruitCommunity>;
 
 export const FieldworkTown = Type.Object({
   code: Type.String(),
@@ -41,6 +67,10 @@ export const FieldworkTown = Type.Object({
   fillRate: Type.Number(),
   communities: CommunityCounts,
   projection: TownProjection,
+  /** Free places left in all its communities (cap − completed − held). */
+  roomLeft: Type.Integer(),
+  /** Up to 5 communities with the most room, most first; empty once the target is reached. */
+  recruitIn: Type.Array(RecruitCommunity),
 });
 export type FieldworkTown = Static<typeof FieldworkTown>;
 
@@ -89,6 +119,47 @@ export const TownComposition = Type.Object({
 });
 export type TownComposition = Static<typeof TownComposition>;
 
+/** A category whose share of the sample is at least 5 percentage points away from its population share. */
+export const CompositionGap = Type.Object({
+  dimension: Type.Union([Type.Literal("sex"), Type.Literal("ageGroup")]),
+  category: Type.String(),
+  sampleShare: Type.Number(),
+  populationShare: Type.Number(),
+  /** sampleShare − populationShare (negative: under-represented). */
+  difference: Type.Number(),
+});
+export type CompositionGap = Static<typeof CompositionGap>;
+
+/**
+ * The whole sample of the visible towns (unweighted counts) against the adult population of those towns
+ * (every town's sex × age cells summed). Registration has no population share (not in the cells).
+ */
+export const DistrictComposition = Type.Object({
+  n: Type.Integer(),
+  sex: Type.Array(CompositionShare),
+  ageGroup: Type.Array(CompositionShare),
+  registered: Type.Array(CompositionShare),
+  /** `district` when any population cells exist for the visible towns, else `none`. */
+  populationSource: Type.Union([Type.Literal("district"), Type.Literal("none")]),
+  /** Categories off by ≥ 5 points, largest gap first. */
+  gaps: Type.Array(CompositionGap),
+});
+export type DistrictComposition = Static<typeof DistrictComposition>;
+
+/** Reservations held right now in one community, against its usual level. */
+export const HeldCommunity = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  townCode: Type.String(),
+  /** Active, unexpired reservations now. */
+  heldNow: Type.Integer(),
+  /** Time-averaged held count over the past 7 days (up to an hour ago), 0–∞. */
+  usual: Type.Number(),
+  /** Far above its usual level (see `isHeldSpike` in @survey/stats). */
+  spike: Type.Boolean(),
+});
+export type HeldCommunity = Static<typeof HeldCommunity>;
+
 /**
  * `GET /api/admin/waves/:waveId/fieldwork` → 200. A staff user limited to towns sees only those towns
  * (and their communities, days and composition). 404 `unknown_wave`.
@@ -109,6 +180,9 @@ export const FieldworkSummary = Type.Object({
   communities: Type.Array(FieldworkCommunity),
   daily: Type.Array(DailyCompletions),
   composition: Type.Array(TownComposition),
+  district: DistrictComposition,
+  /** Communities holding reservations now or with a spike, spikes first then most held; at most 20. */
+  held: Type.Array(HeldCommunity),
 });
 export type FieldworkSummary = Static<typeof FieldworkSummary>;
 

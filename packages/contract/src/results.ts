@@ -71,6 +71,10 @@ export const TownResult = Type.Object({
   rank: Type.Integer(),
   tier: TownTier,
   comparison: DistrictDifference,
+  /** The wave's sample target for the town. */
+  target: Type.Integer(),
+  /** Fewer counted responses (n) than the target: marked wherever the town is ranked, with a footnote. */
+  belowTarget: Type.Boolean(),
 });
 export type TownResult = Static<typeof TownResult>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageGroupOf, ageGroups, ageOn } from "./age";
+import { ageGroupLabel, ageGroupOf, ageGroups, ageOn } from "./age";
 
 describe("ageOn", () => {
   it("counts the birthday itself as the day a year is completed", () => {
@@ -73,5 +73,20 @@ describe("ageGroupOf", () => {
 
   it("refuses NaN", () => {
     expect(() => ageGroupOf(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("ageGroupLabel", () => {
+  it("labels every group in the 18–29岁 style", () => {
+    expect(ageGroups.map(ageGroupLabel)).toEqual([
+      "18岁以下",
+      "18–29岁",
+      "30–39岁",
+      "40–49岁",
+      "50–59岁",
+      "60–69岁",
+      "70岁及以上",
+    ]);
+    expect(ageGroupLabel("unknown")).toBe("unknown");
   });
 });

@@ -10,6 +10,14 @@ export type AgeGroup = "under-18" | "18-29" | "30-39" | "40-49" | "50-59" | "60-
 
 export const ageGroups: readonly AgeGroup[] = ["under-18", "18-29", "30-39", "40-49", "50-59", "60-69", "70+"];
 
+/** The one label of each age group everywhere (console, exports, reports): "18–29岁" with an en dash. */
+export function ageGroupLabel(group: string): string {
+  if (group === "under-18") return "18岁以下";
+  if (group === "70+") return "70岁及以上";
+  const range = /^(\d+)-(\d+)$/.exec(group);
+  return range ? `${range[1]}–${range[2]}岁` : group;
+}
+
 function toCalendarDate(value: string | Date, name: string): CalendarDate {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new RangeError(`${name} is an invalid Date`);

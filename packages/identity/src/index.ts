@@ -1,5 +1,5 @@
 // Browser-safe: no node: imports here. Server-only hashing lives in "@survey/identity/pii-hash".
-export { type AgeGroup, ageGroupOf, ageGroups, ageOn } from "./age";
+export { type AgeGroup, ageGroupLabel, ageGroupOf, ageGroups, ageOn } from "./age";
 export { chinaCalendarDate, formatCalendarDate, isLeapYear, parseCalendarDate } from "./calendar-date";
 export {
   type IdNumberInfo,

@@ -21,6 +21,8 @@ export { estimateItemByStratum, estimateItemFromSums, ratioFromMoments } from ".
 export type { ItemMeanAndDenominator, ScoreCellSums, ScorePlan, ScorePlanTerm, ScoreResult } from "./aggregate-scores";
 export { estimateScoreFromSums, planScore, respondentLinearisedSum } from "./aggregate-scores";
 export { varianceFromCellSums } from "./aggregate-variance";
+export type { CompletionForecast, CompletionForecastInput, CompletionLikelihood } from "./completion-forecast";
+export { forecastCompletion, studentTQuantile975 } from "./completion-forecast";
 export type { DimensionSpec } from "./composite";
 export { compositeCoefficients } from "./composite";
 export type { CrossTab, CrossTabCell, CrossTabGroup, CrossTabOptions, PearsonTest } from "./cross-tab";
@@ -39,6 +41,7 @@ export {
 } from "./distributions";
 export type { Estimate } from "./estimate";
 export { estimateFromVariance, Z_95 } from "./estimate";
+export { HELD_SPIKE_MINIMUM, isHeldSpike } from "./held-spike";
 export type { RatioEstimate } from "./item-estimation";
 export { itemMean, ratioLinearisedValues, ratioMean, satisfactionRate } from "./item-estimation";
 export type { Coarsened, QuasiIdentifier } from "./k-anonymity";

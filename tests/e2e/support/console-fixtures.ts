@@ -97,16 +97,18 @@ export async function seedFieldworkHistory(app: FastifyInstance, waveId: number,
 }
 
 /** Sex × age-group population of every town, as the population upload expects it. */
-export function populationCsv(towns: { code: string; population: number }[]): string {
+export function populationCsv(
+  towns: { code: string; population: number }[],
   // Shanghai-like adult age structure (share of the adult population per group).
-  const shares: Record<string, number> = {
+  shares: Record<string, number> = {
     "18-29": 0.17,
     "30-39": 0.21,
     "40-49": 0.17,
     "50-59": 0.17,
     "60-69": 0.15,
     "70+": 0.13,
-  };
+  },
+): string {
   const lines = ["town_code,sex,age_group,population"];
   for (const town of towns) {
     for (const [sex, sexShare] of [

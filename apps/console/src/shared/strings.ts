@@ -1,4 +1,5 @@
 import type { Role } from "@survey/contract";
+import { ageGroupLabel } from "@survey/identity";
 
 /** What the whole console says, whatever the page (zh-CN); each feature has its own `strings.ts` beside it. */
 export const strings = {
@@ -61,8 +62,6 @@ export const strings = {
     unknown: "未知",
     registered: "户籍",
     unregistered: "非户籍",
-    "under-18": "18岁以下",
-    "70+": "70岁及以上",
   } as Record<string, string>,
 
   /** Uploading a CSV or .xlsx file, and the report of a refused one. */
@@ -87,6 +86,7 @@ export function roleLabel(role: Role): string {
   return strings.roles[role];
 }
 
+/** One label per code everywhere: sex, registration, and age groups in the "18–29岁" style. */
 export function categoryLabel(category: string): string {
-  return strings.categories[category] ?? category;
+  return strings.categories[category] ?? ageGroupLabel(category);
 }

@@ -124,6 +124,13 @@ function disagreementText(row: ComparisonRankRow): string {
     : `居民满意度排第${row.satisfactionRank}位，明显高于客观指标的第${row.objectiveRank}位：居民评价较好，但客观条件仍需补齐。`;
 }
 
+/** Ranked towns whose counted responses fall short of their sample target (fieldwork open or ended short). */
+export function belowTargetTowns(sides: ComparisonSides, ranked?: ReadonlySet<string>) {
+  return sides.results.towns
+    .filter((town) => town.belowTarget && (!ranked || ranked.has(town.code)))
+    .map((town) => ({ townCode: town.code, townName: town.name, n: town.n, target: town.target }));
+}
+
 export type DomainComparison = { ok: true; report: ComparisonReport } | { ok: false; reason: string; n: number };
 
 /** The comparison of one domain (or overall), or why there is none. */
@@ -151,6 +158,7 @@ export function compareDomain(sides: ComparisonSides, domain: string): DomainCom
       towns,
       n: c.n,
       excluded: c.excluded,
+      belowTarget: belowTargetTowns(sides, new Set(c.rankTable.map((row) => row.townCode))),
       spearman: {
         value: c.spearman.rho,
         pValue: c.spearman.pValue,

@@ -4,7 +4,7 @@
  * names from this catalogue reach SQL; question names go in as bound parameters.
  */
 import type { CrosstabCategory, CrosstabVariable } from "@survey/contract";
-import { ageGroups } from "@survey/identity";
+import { ageGroupLabel, ageGroups } from "@survey/identity";
 import { SATISFACTION_LABELS, type ScoringMap } from "@survey/questionnaire";
 import { type SQL, sql } from "drizzle-orm";
 
@@ -22,16 +22,6 @@ const SCORE_BANDS: readonly (CrosstabCategory & { below: number })[] = [
   { value: "60-80", label: "比较满意（60至80分）", below: 80 },
   { value: "80-100", label: "满意（80分及以上）", below: Number.POSITIVE_INFINITY },
 ];
-
-const AGE_LABELS: Record<string, string> = {
-  "under-18": "18岁以下",
-  "18-29": "18至29岁",
-  "30-39": "30至39岁",
-  "40-49": "40至49岁",
-  "50-59": "50至59岁",
-  "60-69": "60至69岁",
-  "70+": "70岁及以上",
-};
 
 function bandExpression(): SQL {
   const cases = SCORE_BANDS.map((band) =>
@@ -78,7 +68,7 @@ export function crosstabVariables(scoring: ScoringMap, towns: readonly { code: s
       group: "respondent",
       categories: ageGroups
         .filter((group) => group !== "under-18")
-        .map((value) => ({ value, label: AGE_LABELS[value] ?? value })),
+        .map((value) => ({ value, label: ageGroupLabel(value) })),
       expression: sql`r.age_group`,
       usesScore: false,
     },

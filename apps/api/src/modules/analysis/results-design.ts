@@ -16,6 +16,8 @@ export interface DesignTown {
   population: number;
   /** n_h: counted responses. */
   respondents: number;
+  /** The wave's sample target for the town (a town below it is marked wherever it is ranked). */
+  target: number;
 }
 
 export interface ResultsDesign {
@@ -91,7 +93,7 @@ export async function loadResultsDesign(
         reason: "人口数小于有效答卷数，请核对抽样框",
       });
     } else {
-      towns.push({ code: row.code, name: row.name, population, respondents: row.respondents });
+      towns.push({ code: row.code, name: row.name, population, respondents: row.respondents, target: row.target });
     }
   }
   if (towns.length === 0) throw new NoResultsError();

@@ -169,6 +169,8 @@ async function estimateWave(
       ...area,
       rank: rankOf[index] ?? 0,
       tier: TIERS[difference.significance],
+      target: town.target,
+      belowTarget: town.respondents < town.target,
       comparison: {
         difference: difference.mean,
         se: difference.se,

@@ -25,10 +25,12 @@ export async function fieldworkWorkbook(
     { header: "未开始社区数", key: "empty", width: 14 },
     { header: "已满社区数", key: "full", width: 12 },
     { header: "不足一半社区数", key: "belowHalf", width: 16 },
-    { header: "近期日均完成", key: "perDay", width: 14 },
-    { header: "按当前进度截止时预计份数", key: "projected", width: 24 },
+    { header: "日均完成（开始以来）", key: "perDay", width: 18 },
+    { header: "截止时预计份数", key: "projected", width: 16 },
     { header: "预计完成日期", key: "expectedCompletionDate", width: 14 },
     { header: "可能无法按期完成", key: "atRisk", width: 16 },
+    { header: "预计份数95%区间", key: "interval", width: 16 },
+    { header: "建议继续招募的社区（剩余名额）", key: "recruit", width: 40 },
   ];
   for (const town of summary.towns) {
     towns.addRow({
@@ -45,6 +47,8 @@ export async function fieldworkWorkbook(
       projected: town.projection.projected,
       expectedCompletionDate: town.projection.expectedCompletionDate ?? "",
       atRisk: town.projection.atRisk ? "是" : "否",
+      interval: `${town.projection.projectedLow}–${town.projection.projectedHigh}`,
+      recruit: town.recruitIn.map((community) => `${community.name}（${community.room}）`).join("、"),
     });
   }
 

@@ -1,139 +1,53 @@
-import type {
-  CompositionShare,
-  FieldworkSummary,
-  FieldworkTown,
-  SessionUser,
-  TownComposition,
-  TownProjection,
-} from "@survey/contract";
+import type { FieldworkSummary, FieldworkTown, HeldCommunity, SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
-import { ageGroups } from "@survey/identity";
+import { isHeldSpike } from "@survey/stats";
 import { canAccessTown } from "../../platform/auth/scopes";
 import { listWaveCommunities, listWaveTowns, requireWave, type WaveRow } from "../waves";
 import {
-  type CompositionRow,
-  completionsByTownBetween,
+  completionsByTownAndDayBack,
   completionsPerDay,
+  heldReservations,
   populationCells,
   quotaTotals,
   sampleComposition,
 } from "./data/fieldwork";
+import { districtComposition, townComposition } from "./fieldwork-composition";
+import { dailyCountsOldestFirst, historyDays, projectTown, recruitIn } from "./fieldwork-forecast";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The pace is measured over the last week of fieldwork (or since it began, if later). */
-const PACE_WINDOW_DAYS = 7;
-/** China has kept UTC+8 all year since 1991, so a fixed offset gives the local calendar day. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** When the pace window starts: a week back, but not before the wave opened. */
-function paceWindowStart(wave: Pick<WaveRow, "openedAt" | "opensAt" | "createdAt">, now: Date): Date {
-  const began = wave.openedAt ?? wave.opensAt ?? wave.createdAt;
-  return new Date(Math.max(now.getTime() - PACE_WINDOW_DAYS * DAY_MS, began.getTime()));
-}
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** A community's usual held count is its average over the past week, up to an hour ago. */
+const HELD_BASELINE_DAYS = 7;
+const HELD_LIST_LIMIT = 20;
 
 /**
- * Where a town ends up at the closing date if it keeps its recent pace. The window counts as at least
- * one day, so a burst in the first hour does not promise hundreds a day.
+ * When fieldwork began: when the wave was opened (a reopen keeps it), else its planned opening, or the first
+ * completion if that came earlier (paper questionnaires imported from before the online opening).
  */
-export function projectTown(input: {
-  completed: number;
-  target: number;
-  recentCompletions: number;
-  windowStart: Date;
-  now: Date;
-  closesAt: Date | null;
-}): TownProjection {
-  const { completed, target, now, closesAt } = input;
-  const windowDays = Math.max((now.getTime() - input.windowStart.getTime()) / DAY_MS, 1);
-  const perDay = input.recentCompletions / windowDays;
-  const daysLeft = closesAt ? Math.max(0, (closesAt.getTime() - now.getTime()) / DAY_MS) : 0;
-  const reachable = completed + perDay * daysLeft;
-  const remaining = target - completed;
-  return {
-    perDay: Math.round(perDay * 100) / 100,
-    projected: Math.min(target, Math.floor(reachable + 1e-9)),
-    expectedCompletionDate:
-      remaining <= 0 || perDay === 0 ? null : shanghaiDate(new Date(now.getTime() + (remaining / perDay) * DAY_MS)),
-    atRisk: closesAt !== null && remaining > 0 && reachable < target,
-  };
+function fieldworkBegan(
+  wave: Pick<WaveRow, "openedAt" | "opensAt" | "createdAt">,
+  firstSubmittedAt: Date | null,
+): Date {
+  const opened = wave.openedAt ?? wave.opensAt ?? wave.createdAt;
+  return firstSubmittedAt && firstSubmittedAt < opened ? firstSubmittedAt : opened;
 }
 
-type Cell = { townCode: string; sex: string; ageGroup: string; population: number };
-
-function shares(
-  counts: Map<string, number>,
-  n: number,
-  categories: string[],
-  population: Map<string, number> | undefined,
-): CompositionShare[] {
-  const populationTotal = population ? [...population.values()].reduce((sum, value) => sum + value, 0) : 0;
-  const all = [...categories, ...[...counts.keys()].filter((key) => !categories.includes(key))];
-  return all
-    .filter((category) => category !== "unknown" || (counts.get(category) ?? 0) > 0)
-    .map((category) => {
-      const sample = counts.get(category) ?? 0;
-      const known = population?.get(category);
-      return {
-        category,
-        sample,
-        sampleShare: n > 0 ? sample / n : 0,
-        populationShare: known !== undefined && populationTotal > 0 ? known / populationTotal : null,
-      };
-    });
-}
-
-function sumBy(cells: Cell[], key: "sex" | "ageGroup"): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const cell of cells) totals.set(cell[key], (totals.get(cell[key]) ?? 0) + cell.population);
-  return totals;
-}
-
-/**
- * Sample composition of one town against its adult population. Population shares come from the
- * town's own population cells, else from the whole district's cells, else are unknown; registration
- * (户籍) is not in the population cells, so its population share is always null. Cells for
- * under-18s are left out: the sample has none.
- */
-function townComposition(townCode: string, rows: CompositionRow[], cells: Cell[]): TownComposition {
-  const own = rows.filter((row) => row.townCode === townCode);
-  const n = own.reduce((sum, row) => sum + row.count, 0);
-  const tally = (pick: (row: CompositionRow) => string) => {
-    const counts = new Map<string, number>();
-    for (const row of own) counts.set(pick(row), (counts.get(pick(row)) ?? 0) + row.count);
-    return counts;
-  };
-  const adultCells = cells.filter((cell) => cell.ageGroup !== "under-18");
-  const townCells = adultCells.filter((cell) => cell.townCode === townCode);
-  const source = townCells.length > 0 ? "town" : adultCells.length > 0 ? "district" : "none";
-  const basis = source === "town" ? townCells : adultCells;
-  const population = source === "none" ? undefined : basis;
-  return {
-    townCode,
-    n,
-    sex: shares(
-      tally((row) => row.sex ?? "unknown"),
-      n,
-      ["male", "female", "unknown"],
-      population && sumBy(population, "sex"),
-    ),
-    ageGroup: shares(
-      tally((row) => row.ageGroup ?? "unknown"),
-      n,
-      [...ageGroups.filter((group) => group !== "under-18"), "unknown"],
-      population && sumBy(population, "ageGroup"),
-    ),
-    registered: shares(
-      tally((row) => (row.registered === null ? "unknown" : row.registered ? "registered" : "unregistered")),
-      n,
-      ["registered", "unregistered", "unknown"],
-      undefined,
-    ),
-    populationSource: source,
-  };
+/** Communities holding reservations now, or far above their usual level, spikes first. */
+function heldList(
+  rows: { communityCode: string; heldNow: number; usual: number }[],
+  communities: { code: string; name: string; townCode: string }[],
+): HeldCommunity[] {
+  const byCode = new Map(communities.map((community) => [community.code, community]));
+  return rows
+    .flatMap((row) => {
+      const community = byCode.get(row.communityCode);
+      if (!community || row.heldNow === 0) return [];
+      const usual = Math.round(row.usual * 100) / 100;
+      return [{ ...community, heldNow: row.heldNow, usual, spike: isHeldSpike(row.heldNow, row.usual) }];
+    })
+    .sort((a, b) => Number(b.spike) - Number(a.spike) || b.heldNow - a.heldNow || a.code.localeCompare(b.code))
+    .slice(0, HELD_LIST_LIMIT)
+    .map(({ code, name, townCode, heldNow, usual, spike }) => ({ code, name, townCode, heldNow, usual, spike }));
 }
 
 /** The fieldwork monitor's whole picture of a wave, limited to the towns the user may see. */
@@ -147,15 +61,17 @@ export async function fieldworkSummary(
   const towns = (await listWaveTowns(db, wave.id)).filter((town) => canAccessTown(user, town.code));
   const visible = new Set(towns.map((town) => town.code));
   const scoped = user.role === "staff" && user.townCodes.length > 0;
-  const windowStart = paceWindowStart(wave, now);
-  const [communities, daily, recent, composition, cells] = await Promise.all([
+  const heldUntil = new Date(now.getTime() - HOUR_MS);
+  const [communities, daily, history, composition, cells, held] = await Promise.all([
     listWaveCommunities(db, wave.id),
     completionsPerDay(db, wave.id, scoped ? [...visible] : undefined),
-    completionsByTownBetween(db, wave.id, windowStart, now),
+    completionsByTownAndDayBack(db, wave.id, now),
     sampleComposition(db, wave.id),
     populationCells(db),
+    heldReservations(db, wave.id, now, new Date(now.getTime() - HELD_BASELINE_DAYS * DAY_MS), heldUntil),
   ]);
   const ownCommunities = communities.filter((community) => visible.has(community.townCode));
+  const days = historyDays(fieldworkBegan(wave, history.firstSubmittedAt), now);
 
   const townRows: FieldworkTown[] = towns.map((town) => {
     const mine = ownCommunities.filter((community) => community.townCode === town.code);
@@ -174,11 +90,12 @@ export async function fieldworkSummary(
       projection: projectTown({
         completed: town.completed,
         target: town.target,
-        recentCompletions: recent.get(town.code) ?? 0,
-        windowStart,
+        dailyCounts: dailyCountsOldestFirst(history.byTown.get(town.code), days),
+        capacity: mine.reduce((sum, community) => sum + community.cap, 0),
         now,
         closesAt: wave.closesAt,
       }),
+      ...recruitIn(mine, town.completed >= town.target),
     };
   });
 
@@ -207,6 +124,8 @@ export async function fieldworkSummary(
     })),
     daily,
     composition: towns.map((town) => townComposition(town.code, composition, cells)),
+    district: districtComposition(visible, composition, cells),
+    held: heldList(held, ownCommunities),
   };
 }
 

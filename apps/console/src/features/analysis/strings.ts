@@ -59,12 +59,12 @@ export const resultsStrings = {
   rateTooltip: (estimate: { ciLow: number; ciHigh: number }) =>
     `95% 置信区间 ${estimate.ciLow.toFixed(1)}%–${estimate.ciHigh.toFixed(1)}%`,
   missingShare: "缺失比例",
-  missingFlagTooltip: "“不知道”“不适用”和未答合计超过 20%，该题结果需谨慎解读。",
+  missingFlagTooltip: "“不了解”“不适用”和未答合计超过 20%，该题结果需谨慎解读。",
   designEffect: "设计效应",
   effectiveN: "有效样本量",
   dimensionScore: "维度得分",
   itemFootnote:
-    "得分 = 100 ×（选项 − 1）/ 4；“不知道”“不适用”和未答不计入。满意率为有效回答中“满意”和“非常满意”的加权比例。设计效应 = 设计方差 / 简单随机抽样方差；⚑ 表示缺失比例超过 20%。",
+    "得分 = 100 ×（选项 − 1）/ 4；“不了解”“不适用”和未答不计入。满意率为有效回答中“满意”和“非常满意”的加权比例。设计效应 = 设计方差 / 简单随机抽样方差；⚑ 表示缺失比例超过 20%。",
 } as const;
 
 export const crosstabStrings = {
@@ -194,4 +194,12 @@ export const comparisonStrings = {
   overviewTitle: "各领域一致程度",
   agreement: "一致程度",
   sharedWeaknesses: "共同短板",
+} as const;
+
+/** The mark of a town whose counted responses have not reached its sample target, wherever it is ranked. */
+export const belowTargetStrings = {
+  mark: "※",
+  markLabel: "问卷数未达计划",
+  note: (towns: string) => `※ 这些街镇回收的有效问卷还没有达到计划份数，得分误差更大，排名仅供参考：${towns}。`,
+  town: (name: string, n: number, target: number) => `${name}（${n}/${target}份）`,
 } as const;

@@ -19,6 +19,8 @@ export interface WaveTownSampleRow {
   cellPopulation: number | null;
   /** Counted responses. */
   respondents: number;
+  /** The town's sample target in this wave. */
+  target: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function waveTownSample(
       select wt.town_code as code, t.name, t.population::float8 as "framePopulation",
         (select sum(p.population)::float8 from town_population_cells p where p.town_code = wt.town_code)
           as "cellPopulation",
-        coalesce(r.n, 0)::int as respondents
+        coalesce(r.n, 0)::int as respondents, wt.target::int as target
       from wave_towns wt
       join towns t on t.code = wt.town_code
       left join ${counts} on r.town_code = wt.town_code

@@ -1,4 +1,4 @@
-import { type Executor, responses, townPopulationCells, waveTowns } from "@survey/db";
+import { type Executor, reservations, responses, townPopulationCells, waveTowns } from "@survey/db";
 import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 
 /** Counted responses of a wave, optionally limited to some towns. */
@@ -24,19 +24,72 @@ export async function completionsPerDay(
   return rows.map((row) => ({ date: row.date, count: Number(row.count) }));
 }
 
-/** Counted completions per town submitted in (since, until]. */
-export async function completionsByTownBetween(
+/**
+ * Counted completions per town per 24-hour day counted back from `now` (0 = the last 24 hours), up to `now`,
+ * and the first submission of the wave (null when none).
+ */
+export async function completionsByTownAndDayBack(
   db: Executor,
   waveId: number,
+  now: Date,
+): Promise<{ byTown: Map<string, Map<number, number>>; firstSubmittedAt: Date | null }> {
+  // The instant is inlined (an ISO string from a Date, not user text): a bound parameter would differ
+  // between the SELECT and the GROUP BY, which PostgreSQL refuses.
+  const nowLiteral = sql.raw(`'${now.toISOString()}'::timestamptz`);
+  const dayBack = sql<number>`floor(extract(epoch from (${nowLiteral} - ${responses.submittedAt})) / 86400)::int`;
+  const rows = await db
+    .select({
+      townCode: responses.townCode,
+      dayBack,
+      count: sql<number>`count(*)::int`,
+      first: sql<string>`min(${responses.submittedAt})`,
+    })
+    .from(responses)
+    .where(and(countedIn(waveId, undefined), lte(responses.submittedAt, now)))
+    .groupBy(responses.townCode, dayBack);
+  const byTown = new Map<string, Map<number, number>>();
+  let first: Date | null = null;
+  for (const row of rows) {
+    const days = byTown.get(row.townCode) ?? new Map<number, number>();
+    days.set(Number(row.dayBack), Number(row.count));
+    byTown.set(row.townCode, days);
+    const submitted = new Date(row.first);
+    if (first === null || submitted < first) first = submitted;
+  }
+  return { byTown, firstSubmittedAt: first };
+}
+
+/**
+ * Per community: reservations held at `now` (active and unexpired) and the time-averaged held count over
+ * [since, until] — each reservation contributes the part of its holding time inside the window.
+ */
+export async function heldReservations(
+  db: Executor,
+  waveId: number,
+  now: Date,
   since: Date,
   until: Date,
-): Promise<Map<string, number>> {
+): Promise<{ communityCode: string; heldNow: number; usual: number }[]> {
+  const windowSeconds = Math.max(0, (until.getTime() - since.getTime()) / 1000);
+  const heldUntil = sql`least(coalesce(${reservations.releasedAt}, ${reservations.expiresAt}), ${reservations.expiresAt})`;
+  const sinceSql = sql`${since.toISOString()}::timestamptz`;
+  const untilSql = sql`${until.toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const overlap = sql`greatest(0, extract(epoch from (least(${heldUntil}, ${untilSql}) - greatest(${reservations.createdAt}, ${sinceSql}))))`;
   const rows = await db
-    .select({ townCode: responses.townCode, count: sql<number>`count(*)::int` })
-    .from(responses)
-    .where(and(countedIn(waveId, undefined), gt(responses.submittedAt, since), lte(responses.submittedAt, until)))
-    .groupBy(responses.townCode);
-  return new Map(rows.map((row) => [row.townCode, Number(row.count)]));
+    .select({
+      communityCode: reservations.communityCode,
+      heldNow: sql<number>`count(*) filter (where ${reservations.status} = 'active' and ${reservations.createdAt} <= ${nowSql} and ${reservations.expiresAt} > ${nowSql})::int`,
+      heldSeconds: sql<number>`coalesce(sum(${overlap}), 0)::float8`,
+    })
+    .from(reservations)
+    .where(and(eq(reservations.waveId, waveId), gt(sql`${heldUntil}`, sinceSql)))
+    .groupBy(reservations.communityCode);
+  return rows.map((row) => ({
+    communityCode: row.communityCode,
+    heldNow: Number(row.heldNow),
+    usual: windowSeconds > 0 ? Number(row.heldSeconds) / windowSeconds : 0,
+  }));
 }
 
 export interface CompositionRow {

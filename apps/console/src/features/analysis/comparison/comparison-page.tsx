@@ -6,6 +6,7 @@ import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { bulletinUrl, useComparison, useComparisonOverview } from "../api";
+import { BelowTargetNote } from "../below-target";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import "./comparison.css";
@@ -74,6 +75,9 @@ function ComparisonBody({ report }: { report: ComparisonReport }) {
         </Card>
         <Card title={text.rankTitle} labelledBy="rank-title">
           <RankTable report={report} />
+          <BelowTargetNote
+            towns={report.belowTarget.map((town) => ({ name: town.townName, n: town.n, target: town.target }))}
+          />
         </Card>
       </div>
       <div className="layout-1-1">

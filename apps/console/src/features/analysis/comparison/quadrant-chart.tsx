@@ -4,7 +4,8 @@ import { analysisColours, CHART_FONT } from "../../../shared/chart/analysis-char
 import { Chart, type ChartOption } from "../../../shared/chart/chart";
 import { escapeHtml } from "../../../shared/chart/escape-html";
 import { formatScore } from "../../../shared/format";
-import { comparisonStrings } from "../strings";
+import { belowTargetStrings, comparisonStrings } from "../strings";
+import { type Box, placeLabel } from "./label-placement";
 
 const text = comparisonStrings;
 
@@ -25,6 +26,70 @@ const QUADRANT_TINTS: Record<Quadrant, string> = {
 /** The server's label without its explanation in brackets, for the chart corners. */
 export const shortLabel = (label: string) => label.split("（")[0] ?? label;
 
+const CHART_HEIGHT = 540;
+const GRID = { left: 56, right: 24, top: 20, bottom: 50 };
+const SYMBOL_SIZE = 10;
+
+/**
+ * ECharts' label layout hook: every town's label takes a free spot (placeLabel) clear of the other labels and
+ * of every town's point, inside the plot, so labels never overlap where towns cluster; one moved away from
+ * its point gets a leader line. ECharts calls it for each label in data order on every layout; the first
+ * label starts a fresh pass and, from its point's pixel position, finds where every other point is drawn
+ * (the plot's height is fixed; its width follows from the first point).
+ */
+function spreadLabels(
+  values: [number, number][],
+  x: { min: number; max: number },
+  y: { min: number; max: number },
+  /** The quadrant names drawn in the plot's corners (12 px, 6 px in), clockwise from the top left. */
+  corners: string[],
+) {
+  let taken: Box[] = [];
+  let plot: Box | undefined;
+  return (params: { dataIndex?: number; rect: Box; labelRect: Box }) => {
+    if (params.dataIndex === undefined) return {};
+    if (params.dataIndex === 0 || !plot) {
+      const [x0 = x.min] = values[0] ?? [];
+      const height = CHART_HEIGHT - GRID.top - GRID.bottom;
+      const centre0 = params.rect.x + params.rect.width / 2;
+      const share0 = (x0 - x.min) / (x.max - x.min);
+      const width = share0 > 0 ? (centre0 - GRID.left) / share0 : 0;
+      plot = { x: GRID.left, y: GRID.top, width, height };
+      const frame = plot;
+      taken = values.map(([vx, vy]) => ({
+        x: frame.x + ((vx - x.min) / (x.max - x.min)) * frame.width - SYMBOL_SIZE / 2,
+        y: frame.y + (1 - (vy - y.min) / (y.max - y.min)) * frame.height - SYMBOL_SIZE / 2,
+        width: SYMBOL_SIZE,
+        height: SYMBOL_SIZE,
+      }));
+      corners.forEach((name, k) => {
+        const w = name.length * 12 + 4;
+        const h = 18;
+        const right = k === 1 || k === 2;
+        const bottom = k >= 2;
+        taken.push({
+          x: right ? frame.x + frame.width - 6 - w : frame.x + 6,
+          y: bottom ? frame.y + frame.height - 6 - h : frame.y + 6,
+          width: w,
+          height: h,
+        });
+      });
+    }
+    const bounds = plot.width > 0 ? plot : undefined;
+    const { box, leader } = placeLabel(params.rect, params.labelRect.width, params.labelRect.height, taken, bounds);
+    taken.push(box);
+    const centre = [params.rect.x + params.rect.width / 2, params.rect.y + params.rect.height / 2];
+    const end = [box.x < params.rect.x ? box.x + box.width : box.x, box.y + box.height / 2];
+    return {
+      x: box.x,
+      y: box.y,
+      align: "left" as const,
+      verticalAlign: "top" as const,
+      labelLinePoints: leader ? [centre, end] : [centre, centre],
+    };
+  };
+}
+
 const padded = (values: number[], mean: number) => {
   const low = Math.min(mean, ...values);
   const high = Math.max(mean, ...values);
@@ -39,10 +104,15 @@ const padded = (values: number[], mean: number) => {
 export function QuadrantChart({ report }: { report: ComparisonReport }) {
   const option = useMemo<ChartOption>(() => {
     const quadrantOf = new Map(report.quadrants.map((entry) => [entry.townCode, entry.quadrant]));
+    const below = new Set(report.belowTarget.map((town) => town.townCode));
     const points = report.towns.filter(
       (town): town is typeof town & { satisfaction: number; objective: number } =>
         town.satisfaction !== null && town.objective !== null,
     );
+    const values = points.map((town): [number, number] => [
+      Number(town.objective.toFixed(2)),
+      Number(town.satisfaction.toFixed(2)),
+    ]);
     const x = padded(
       points.map((town) => town.objective),
       report.means.objective,
@@ -72,7 +142,7 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
     return {
       animation: false,
       textStyle: { fontFamily: CHART_FONT },
-      grid: { left: 56, right: 24, top: 20, bottom: 50 },
+      grid: GRID,
       tooltip: {
         trigger: "item",
         formatter: (params: { data: { name: string; value: [number, number]; quadrant: Quadrant } }) =>
@@ -104,12 +174,12 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       series: [
         {
           type: "scatter",
-          symbolSize: 10,
-          data: points.map((town) => {
+          symbolSize: SYMBOL_SIZE,
+          data: points.map((town, index) => {
             const quadrant = quadrantOf.get(town.townCode) ?? "strength";
             return {
-              name: town.townName,
-              value: [Number(town.objective.toFixed(2)), Number(town.satisfaction.toFixed(2))],
+              name: below.has(town.townCode) ? `${town.townName}${belowTargetStrings.mark}` : town.townName,
+              value: values[index],
               quadrant,
               itemStyle: { color: QUADRANT_COLOURS[quadrant], borderColor: "#fff", borderWidth: 1 },
             };
@@ -121,7 +191,20 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
             fontSize: 11,
             color: "#3d4a5c",
           },
-          labelLayout: { hideOverlap: false, moveOverlap: "shiftY" },
+          labelLayout: spreadLabels(
+            values,
+            x,
+            y,
+            (
+              [
+                "satisfaction_high_objective_low",
+                "strength",
+                "objective_high_satisfaction_low",
+                "shared_weakness",
+              ] as const
+            ).map((quadrant) => shortLabel(report.quadrantLabels[quadrant])),
+          ),
+          labelLine: { show: true, lineStyle: { color: "#8a94a3", width: 1 } },
           markLine: {
             silent: true,
             symbol: "none",
@@ -145,5 +228,5 @@ export function QuadrantChart({ report }: { report: ComparisonReport }) {
       ],
     };
   }, [report]);
-  return <Chart option={option} height={540} label={text.quadrantLabel(report.domain.name, report.n)} />;
+  return <Chart option={option} height={CHART_HEIGHT} label={text.quadrantLabel(report.domain.name, report.n)} />;
 }

@@ -2,6 +2,7 @@ import type { ComparisonReport, Quadrant } from "@survey/contract";
 import { DataTable } from "../../../shared/components/data-table";
 import { formatScore } from "../../../shared/format";
 import { strings } from "../../../shared/strings";
+import { BelowTargetMark } from "../below-target";
 import { comparisonStrings } from "../strings";
 import { QUADRANT_COLOURS, shortLabel } from "./quadrant-chart";
 
@@ -13,6 +14,7 @@ const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${M
 export function RankTable({ report }: { report: ComparisonReport }) {
   const rows = [...report.rankTable].sort((a, b) => a.satisfactionRank - b.satisfactionRank);
   const quadrantOf = new Map(report.quadrants.map((entry) => [entry.townCode, entry]));
+  const below = new Set(report.belowTarget.map((town) => town.townCode));
   return (
     <DataTable
       label={text.rankTitle}
@@ -24,7 +26,17 @@ export function RankTable({ report }: { report: ComparisonReport }) {
         "data-testid": `rank-${row.townCode}`,
       })}
       columns={[
-        { key: "town", header: strings.town, rowHeader: true, cell: (row) => row.townName },
+        {
+          key: "town",
+          header: strings.town,
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              {row.townName}
+              <BelowTargetMark below={below.has(row.townCode)} />
+            </>
+          ),
+        },
         {
           key: "satisfaction",
           header: text.satisfaction,

@@ -2,6 +2,7 @@ import type { AreaScores, Estimate, LabelledCode, TownResult, TownTier } from "@
 import { useState } from "react";
 import { formatCount, formatEstimateCi, formatScore, heatColour } from "../../../shared/format";
 import { strings } from "../../../shared/strings";
+import { BelowTargetMark, BelowTargetNote } from "../below-target";
 import { resultsStrings } from "../strings";
 
 const text = resultsStrings;
@@ -111,7 +112,10 @@ export function HeatTable({
           {sorted.map((town) => (
             <tr key={town.code} data-testid={`heat-row-${town.code}`}>
               <td className="num heat__rank">{town.rank}</td>
-              <th scope="row">{town.name}</th>
+              <th scope="row">
+                {town.name}
+                <BelowTargetMark below={town.belowTarget} />
+              </th>
               <td className="num">{formatCount(town.n)}</td>
               <ScoreCell estimate={town.overall} reference={district.overall.mean} testId={`overall-${town.code}`} />
               {columns.map((column) => (
@@ -128,6 +132,7 @@ export function HeatTable({
           ))}
         </tbody>
       </table>
+      <BelowTargetNote towns={towns.filter((town) => town.belowTarget)} />
       <div className="heat-legend" aria-hidden="true">
         <span>{text.legendBelow}</span>
         <span className="heat-legend__scale" />

@@ -5,7 +5,8 @@ import { Chart, type ChartOption } from "../../../shared/chart/chart";
 import { escapeHtml } from "../../../shared/chart/escape-html";
 import { formatCi, formatScore, formatSigned } from "../../../shared/format";
 import { strings } from "../../../shared/strings";
-import { resultsStrings } from "../strings";
+import { BelowTargetMark, BelowTargetNote } from "../below-target";
+import { belowTargetStrings, resultsStrings } from "../strings";
 import { ciBarSeries } from "./ci-bars";
 
 const text = resultsStrings;
@@ -49,7 +50,7 @@ function RankingChart({ towns, district }: { towns: TownResult[]; district: Area
       },
       yAxis: {
         type: "category",
-        data: ordered.map((town) => town.name),
+        data: ordered.map((town) => (town.belowTarget ? `${town.name}${belowTargetStrings.mark}` : town.name)),
         axisTick: { show: false },
         axisLine: { show: false },
       },
@@ -118,7 +119,10 @@ export function TierRanking({ towns, district }: { towns: TownResult[]; district
                   {members.map((town) => (
                     <li key={town.code}>
                       <span className="tier-group__rank">{town.rank}</span>
-                      <span className="tier-group__name">{town.name}</span>
+                      <span className="tier-group__name">
+                        {town.name}
+                        <BelowTargetMark below={town.belowTarget} />
+                      </span>
                       <span className="tier-group__score">
                         {formatScore(town.overall.mean)}
                         <span className="muted">（{formatSigned(town.comparison.difference)}）</span>
@@ -131,6 +135,7 @@ export function TierRanking({ towns, district }: { towns: TownResult[]; district
           );
         })}
         <p className="footnote">{text.tierFootnote}</p>
+        <BelowTargetNote towns={towns.filter((town) => town.belowTarget)} />
       </div>
     </div>
   );

@@ -11,6 +11,9 @@ import { monitorStrings } from "../strings";
 import { CommunityGrid } from "./community-grid";
 import { CompositionPanel } from "./composition-panel";
 import { DailyChart } from "./daily-chart";
+import { DistrictCompositionPanel } from "./district-composition";
+import { HeldReservations } from "./held-reservations";
+import "./monitor.css";
 import { RiskList } from "./risk-list";
 import { TownProgressTable } from "./town-progress-table";
 
@@ -70,6 +73,10 @@ function Totals({ summary }: { summary: FieldworkSummary }) {
   );
 }
 
+/**
+ * The monitor's cards, one per question an office asks of fieldwork; a new card (e.g. quality flags) is
+ * one more `<Card>` here with its own component beside this file.
+ */
 function MonitorBody({ summary }: { summary: FieldworkSummary }) {
   const [townCode, setTownCode] = useState<string | null>(null);
   return (
@@ -94,6 +101,14 @@ function MonitorBody({ summary }: { summary: FieldworkSummary }) {
             townCode={townCode}
             onTownChange={setTownCode}
           />
+        </Card>
+      </div>
+      <div className="layout-1-1">
+        <Card title={text.districtTitle} labelledBy="district-title">
+          <DistrictCompositionPanel district={summary.district} />
+        </Card>
+        <Card title={text.heldTitle} labelledBy="held-title">
+          <HeldReservations held={summary.held} towns={summary.towns} />
         </Card>
       </div>
       <Card title={text.gridTitle} labelledBy="grid-title">

@@ -1,0 +1,45 @@
+import type { FieldworkTown, HeldCommunity } from "@survey/contract";
+import { EmptyState } from "../../../shared/components/feedback";
+import { monitorStrings } from "../strings";
+
+const text = monitorStrings;
+
+/** Reservations held right now per community, against each community's usual level; spikes first. */
+export function HeldReservations({ held, towns }: { held: HeldCommunity[]; towns: FieldworkTown[] }) {
+  if (held.length === 0) return <EmptyState>{text.heldNone}</EmptyState>;
+  const townNames = new Map(towns.map((town) => [town.code, town.name]));
+  const spikes = held.filter((row) => row.spike).length;
+  return (
+    <div className="held" data-testid="held-reservations">
+      <p className="muted">{text.heldIntro}</p>
+      {spikes > 0 ? <p className="notice notice--warning">{text.heldSpikeCount(spikes)}</p> : null}
+      <table className="table table--compact held__table">
+        <thead>
+          <tr>
+            <th scope="col">{text.heldCommunity}</th>
+            <th scope="col">{text.heldTown}</th>
+            <th scope="col" className="num">
+              {text.heldNow}
+            </th>
+            <th scope="col" className="num">
+              {text.heldUsual}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {held.map((row) => (
+            <tr key={row.code} className={row.spike ? "held__spike" : undefined} data-testid={`held-${row.code}`}>
+              <th scope="row">
+                {row.name}
+                {row.spike ? <span className="badge badge--warn">{text.heldSpike}</span> : null}
+              </th>
+              <td>{townNames.get(row.townCode) ?? row.townCode}</td>
+              <td className="num">{row.heldNow}</td>
+              <td className="num">{row.usual.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
