@@ -31,6 +31,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
+  /** PostgreSQL pool use (connections open, idle, requests waiting for one); PGlite has one connection. */
+  poolUse(): { size: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -158,6 +160,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ping: async () => {
         await pool.query("select 1");
       },
+      poolUse: () => ({
+        size: options.poolSize ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => pool.end(),
     };
   }
@@ -183,6 +191,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ping: async () => {
       await client.query("select 1");
     },
+    poolUse: () => ({ size: 1, total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await client.close();
       releaseLock();
