@@ -1,5 +1,5 @@
 import Dysmsapi, { SendSmsRequest } from "@alicloud/dysmsapi20170525";
-import OpenApiCore from "@alicloud/openapi-core";
+import * as OpenApiCore from "@alicloud/openapi-core";
 import type { VendorSmsConfig } from "../config";
 import type { Log } from "../logging";
 import type { SmsMessage, SmsProvider } from "./sms-provider";
@@ -17,7 +17,8 @@ const ALIYUN_RULES: VendorRefusalRules = {
 // The SDKs are CommonJS with `exports.default`: Node's ESM import hands over the whole module object.
 const cjsDefault = <T>(module: T): T => (module as { default?: T }).default ?? module;
 const DysmsapiClient = cjsDefault(Dysmsapi);
-const { $OpenApiUtil } = OpenApiCore as unknown as typeof import("@alicloud/openapi-core");
+const $OpenApiUtil =
+  OpenApiCore.$OpenApiUtil ?? (OpenApiCore as unknown as { default: typeof OpenApiCore }).default.$OpenApiUtil;
 
 function aliyunCode(code: string | undefined, message: string | undefined): string | undefined {
   if (code !== "isv.BUSINESS_LIMIT_CONTROL") return code;
