@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { type ClientHttp2Session, connect } from "node:http2";
+import { connect as netConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { connect as tlsConnect } from "node:tls";
 import type { Certificate } from "../../support/self-signed-certificate";
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((path) => existsSync(path));
@@ -119,7 +121,16 @@ export interface H2Response {
 
 /** An HTTP/2 connection over TLS trusting only `ca`, from the loopback address `localAddress` (a "client"). */
 export function http2Client(origin: string, ca: string, localAddress: string) {
-  const session: ClientHttp2Session = connect(origin, { ca, localAddress, servername: "localhost" });
+  const { hostname, port } = new URL(origin);
+  const session: ClientHttp2Session = connect(origin, {
+    createConnection: () =>
+      tlsConnect({
+        socket: netConnect({ host: hostname, port: Number(port), localAddress }),
+        ca,
+        servername: "localhost",
+        ALPNProtocols: ["h2"],
+      }),
+  });
   session.on("error", () => {});
   const request = (
     method: string,
