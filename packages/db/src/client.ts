@@ -44,7 +44,10 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
-  /** PGlite in memory: start from this dump of a data directory (`dumpDataDir`) instead of running initdb. */
+  /**
+   * PGlite: start from this dump of a data directory (`dumpDataDir`) instead of running initdb — in memory, or
+   * into an empty `dataDir` (a restore).
+   */
   loadDataDir?: Blob;
   poolSize?: number;
   /** PostgreSQL: how long a request waits for a connection (new or from a busy pool), ms. Default 10 s. */
@@ -178,7 +181,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? { loadDataDir: options.loadDataDir } : { dataDir });
+    client = await PGlite.create(
+      inMemory ? { loadDataDir: options.loadDataDir } : { dataDir, loadDataDir: options.loadDataDir },
+    );
   } catch (error) {
     releaseLock();
     throw error;
