@@ -18,6 +18,7 @@ import errorHandler from "./platform/error-handler";
 import frontEnds from "./platform/front-ends";
 import healthRoutes from "./platform/health-route";
 import jsonCompression from "./platform/json-compression";
+import metrics from "./platform/metrics";
 import rateLimit from "./platform/rate-limit";
 import devOutboxRoutes from "./platform/sms/dev-outbox-route";
 import sms from "./platform/sms/sms-plugin";
@@ -65,6 +66,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(auth, { sessions: sessionAuthority });
   await fastify.register(docs);
   await fastify.register(rateLimit);
+  await fastify.register(metrics);
   await fastify.register(sms);
   await fastify.register(uploads);
   await fastify.register(reservationSweeper);

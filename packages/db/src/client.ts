@@ -31,6 +31,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
+  /** PostgreSQL pool use (connections open, idle, requests waiting for one); PGlite has one connection. */
+  poolUse(): { size: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -42,7 +44,10 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
-  /** PGlite in memory: start from this dump of a data directory (`dumpDataDir`) instead of running initdb. */
+  /**
+   * PGlite: start from this dump of a data directory (`dumpDataDir`) instead of running initdb — in memory, or
+   * into an empty `dataDir` (a restore).
+   */
   loadDataDir?: Blob;
   poolSize?: number;
   /** PostgreSQL: how long a request waits for a connection (new or from a busy pool), ms. Default 10 s. */
@@ -158,6 +163,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ping: async () => {
         await pool.query("select 1");
       },
+      poolUse: () => ({
+        size: options.poolSize ?? 10,
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => pool.end(),
     };
   }
@@ -170,7 +181,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? { loadDataDir: options.loadDataDir } : { dataDir });
+    client = await PGlite.create(
+      inMemory ? { loadDataDir: options.loadDataDir } : { dataDir, loadDataDir: options.loadDataDir },
+    );
   } catch (error) {
     releaseLock();
     throw error;
@@ -183,6 +196,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ping: async () => {
       await client.query("select 1");
     },
+    poolUse: () => ({ size: 1, total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await client.close();
       releaseLock();

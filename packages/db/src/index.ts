@@ -1,5 +1,5 @@
 export * from "./client";
-export { DataDirLockedError } from "./data-dir-lock";
+export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock";
 export * from "./named-statement";
 export * as schema from "./schema";
 export * from "./schema";

@@ -16,6 +16,15 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+const ALIYUN = {
+  SMS_PROVIDER: "aliyun",
+  SMS_ACCESS_KEY_ID: "LTAI5tExampleKeyId",
+  SMS_ACCESS_KEY_SECRET: "exampleSecret0123456789",
+  SMS_SIGN_NAME: "松江区社建办",
+  SMS_TEMPLATE_ID: "SMS_465890123",
+};
+const TENCENT = { ...ALIYUN, SMS_PROVIDER: "tencent", SMS_TEMPLATE_ID: "1234567", SMS_APP_ID: "1400006666" };
+
 describe("configuration", () => {
   it("starts with defaults: embedded PGlite, port 3000, dev-outbox SMS, demo data", () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
@@ -61,6 +70,14 @@ describe("configuration", () => {
     [{ REDIS_URL: "http://x" }, "REDIS_URL"],
     [{ SMS_PROVIDER: "pigeon" }, "SMS_PROVIDER"],
     [{ SMS_PROVIDER: "http" }, "SMS_HTTP_URL"],
+    [{ SMS_PROVIDER: "aliyun" }, "SMS_ACCESS_KEY_ID"],
+    [{ SMS_PROVIDER: "tencent" }, "SMS_APP_ID"],
+    [{ ...ALIYUN, SMS_TEMPLATE_ID: "123456" }, "SMS_TEMPLATE_ID"],
+    [{ ...TENCENT, SMS_TEMPLATE_ID: "SMS_1" }, "SMS_TEMPLATE_ID"],
+    [{ ...TENCENT, SMS_ENDPOINT: "https://sms.tencentcloudapi.com" }, "SMS_ENDPOINT"],
+    [{ ...ALIYUN, SMS_CA_FILE: "/nonexistent/ca.pem" }, "SMS_CA_FILE"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ LOG_FORMAT: "xml" }, "LOG_FORMAT"],
     [{ VERIFY_RATE_LIMIT_PER_MINUTE: "0" }, "VERIFY_RATE_LIMIT_PER_MINUTE"],
     [{ LOGIN_RATE_LIMIT_PER_MINUTE: "0" }, "LOGIN_RATE_LIMIT_PER_MINUTE"],
     [{ LOCAL_ID_PREFIX: "3a" }, "LOCAL_ID_PREFIX"],
@@ -76,6 +93,23 @@ describe("configuration", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
     expect(problems.some((problem) => problem.startsWith("PII_SECRET"))).toBe(true);
     expect(problems.some((problem) => problem.includes("dev-outbox"))).toBe(true);
+  });
+
+  it("takes an Aliyun or Tencent Cloud SMS account, with the vendor's public endpoint by default", () => {
+    const production = { NODE_ENV: "production", PII_SECRET: "s".repeat(32), DATA_DIR: dataDir() };
+    expect(loadConfig({ ...production, ...ALIYUN }).sms).toEqual({
+      provider: "aliyun",
+      accessKeyId: ALIYUN.SMS_ACCESS_KEY_ID,
+      accessKeySecret: ALIYUN.SMS_ACCESS_KEY_SECRET,
+      signName: "松江区社建办",
+      templateId: "SMS_465890123",
+      endpoint: "dysmsapi.aliyuncs.com",
+      caFile: undefined,
+      timeoutMs: 5000,
+    });
+    expect(loadConfig({ ...production, ...TENCENT })).toMatchObject({
+      sms: { provider: "tencent", appId: "1400006666", region: "ap-guangzhou", endpoint: "sms.tencentcloudapi.com" },
+    });
   });
 
   it("reports every problem at once", () => {

@@ -18,6 +18,8 @@ export interface Config {
   /** Passed to Fastify's trustProxy: true/false, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** `pretty` (one readable line per entry, development) or `json` (one JSON object per line, production). */
+  logFormat: "pretty" | "json";
   /** Key for the HMAC of ID numbers and phones. */
   piiSecret: string;
   redisUrl?: string;
@@ -34,7 +36,9 @@ export interface Config {
     /** Codes the whole service sends per minute. */
     smsPerMinute: number;
   };
-  sms: { provider: "dev-outbox" } | { provider: "http"; url: string; token: string };
+  sms: SmsConfig;
+  /** Bearer token for `GET /metrics` (Prometheus); without it only a signed-in administrator may scrape. */
+  metricsToken?: string;
   /** ID numbers starting with this prefix count as registered (户籍) residents. */
   localIdPrefix: string;
   /** Public address of the resident app, used in QR posters. */
@@ -48,6 +52,25 @@ export interface Config {
   /** Bounds on every uploaded spreadsheet, checked before and while it is read (off the event loop). */
   uploads: UploadLimits;
 }
+
+/** A vendor's SMS account: keys, the approved sign name and the verification-code template. */
+export interface VendorSmsConfig {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  templateId: string;
+  /** The vendor's API host (default its public endpoint), e.g. a regional or private-network one. */
+  endpoint: string;
+  /** PEM file of extra certificate authorities to trust for the endpoint (a TLS-inspecting proxy's), if any. */
+  caFile?: string;
+  timeoutMs: number;
+}
+
+export type SmsConfig =
+  | { provider: "dev-outbox" }
+  | { provider: "http"; url: string; token: string }
+  | ({ provider: "aliyun" } & VendorSmsConfig)
+  | ({ provider: "tencent"; appId: string; region: string } & VendorSmsConfig);
 
 export interface UploadLimits {
   /** Bytes of the uploaded file as sent (compressed, for an .xlsx). */
@@ -151,6 +174,60 @@ function parseTrustProxy(reader: Reader, production: boolean): boolean | number 
   return false;
 }
 
+const SMS_PROVIDERS = ["dev-outbox", "http", "aliyun", "tencent"] as const;
+const VENDOR_ENDPOINTS = { aliyun: "dysmsapi.aliyuncs.com", tencent: "sms.tencentcloudapi.com" };
+
+/** Which SMS provider sends the codes, with everything it needs; a missing or malformed setting stops start. */
+function parseSms(reader: Reader, production: boolean): SmsConfig {
+  const provider = reader.oneOf("SMS_PROVIDER", SMS_PROVIDERS, "dev-outbox");
+  const required = (name: string, pattern: RegExp, shape: string): string => {
+    const value = reader.string(name);
+    if (value === undefined) reader.problems.push(`${name} is required when SMS_PROVIDER=${provider}`);
+    else if (!pattern.test(value)) reader.problems.push(`${name} must be ${shape} (got "${value}")`);
+    return value ?? "";
+  };
+  if (provider === "dev-outbox") {
+    if (production) {
+      reader.problems.push(
+        "SMS_PROVIDER=dev-outbox is refused when NODE_ENV=production; set SMS_PROVIDER=aliyun, tencent or http",
+      );
+    }
+    return { provider };
+  }
+  if (provider === "http") {
+    const url = reader.url("SMS_HTTP_URL", ["http:", "https:"]);
+    const token = reader.string("SMS_HTTP_TOKEN");
+    if (!url) reader.problems.push("SMS_HTTP_URL is required when SMS_PROVIDER=http");
+    if (!token) reader.problems.push("SMS_HTTP_TOKEN is required when SMS_PROVIDER=http");
+    return { provider, url: url ?? "", token: token ?? "" };
+  }
+  const caFile = reader.string("SMS_CA_FILE");
+  if (caFile !== undefined && !existsSync(caFile)) reader.problems.push(`SMS_CA_FILE: no such file "${caFile}"`);
+  const endpoint = reader.string("SMS_ENDPOINT") ?? VENDOR_ENDPOINTS[provider];
+  if (!/^[a-zA-Z0-9.-]+(:\d{1,5})?$/.test(endpoint)) {
+    reader.problems.push(`SMS_ENDPOINT must be a host name, optionally with :port, no scheme (got "${endpoint}")`);
+  }
+  const vendor: VendorSmsConfig = {
+    accessKeyId: required("SMS_ACCESS_KEY_ID", /^[\w-]{8,128}$/, "the AccessKey ID / SecretId"),
+    accessKeySecret: required("SMS_ACCESS_KEY_SECRET", /^\S{8,256}$/, "the AccessKey secret / SecretKey"),
+    signName: required("SMS_SIGN_NAME", /^.{2,20}$/u, "the approved sign name (签名), 2–20 characters"),
+    templateId:
+      provider === "aliyun"
+        ? required("SMS_TEMPLATE_ID", /^SMS_\d+$/, "Aliyun's template code, like SMS_123456789")
+        : required("SMS_TEMPLATE_ID", /^\d+$/, "Tencent Cloud's numeric template ID"),
+    endpoint,
+    caFile,
+    timeoutMs: reader.integer("SMS_TIMEOUT_MS", 5000, 500, 60_000),
+  };
+  if (provider === "aliyun") return { provider, ...vendor };
+  return {
+    provider,
+    appId: required("SMS_APP_ID", /^\d{10}$/, "the SmsSdkAppId, 10 digits like 1400006666"),
+    region: reader.string("SMS_REGION") ?? "ap-guangzhou",
+    ...vendor,
+  };
+}
+
 /** In embedded mode the PII secret is generated once and kept beside the data. */
 function embeddedPiiSecret(dataDir: string): string {
   const path = join(dataDir, "pii-secret");
@@ -177,6 +254,11 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(reader.string("DATA_DIR") ?? "./data");
   const trustProxy = parseTrustProxy(reader, production);
   const logLevel = reader.oneOf("LOG_LEVEL", LOG_LEVELS, "info");
+  const logFormat = reader.oneOf(
+    "LOG_FORMAT",
+    ["pretty", "json"] as const,
+    nodeEnv === "development" ? "pretty" : "json",
+  );
   const redisUrl = reader.url("REDIS_URL", ["redis:", "rediss:"]);
   const verificationRateLimit = reader.integer("VERIFY_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000);
   const loginRateLimit = reader.integer("LOGIN_RATE_LIMIT_PER_MINUTE", 30, 1, 100_000);
@@ -208,16 +290,10 @@ export function loadConfig(env: Env = process.env): Config {
     workerMemoryMb: reader.integer("UPLOAD_WORKER_MEMORY_MB", 512, 64, 16_384),
   };
 
-  const smsProvider = reader.oneOf("SMS_PROVIDER", ["dev-outbox", "http"] as const, "dev-outbox");
-  let sms: Config["sms"] = { provider: "dev-outbox" };
-  if (smsProvider === "http") {
-    const url = reader.url("SMS_HTTP_URL", ["http:", "https:"]);
-    const token = reader.string("SMS_HTTP_TOKEN");
-    if (!url) reader.problems.push("SMS_HTTP_URL is required when SMS_PROVIDER=http");
-    if (!token) reader.problems.push("SMS_HTTP_TOKEN is required when SMS_PROVIDER=http");
-    sms = { provider: "http", url: url ?? "", token: token ?? "" };
-  } else if (production) {
-    reader.problems.push("SMS_PROVIDER=dev-outbox is refused when NODE_ENV=production; set SMS_PROVIDER=http");
+  const sms = parseSms(reader, production);
+  const metricsToken = reader.string("METRICS_TOKEN");
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    reader.problems.push("METRICS_TOKEN must have at least 24 characters");
   }
 
   let piiSecret = reader.string("PII_SECRET");
@@ -241,12 +317,14 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     trustProxy,
     logLevel,
+    logFormat,
     piiSecret,
     redisUrl,
     verificationRateLimit,
     loginRateLimit,
     residentLimits,
     sms,
+    metricsToken,
     localIdPrefix,
     publicSurveyUrl,
     seedDemo,

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from "fastify";
 import { stdSerializers } from "pino";
+import pretty from "pino-pretty";
 import type { Config } from "./config";
 
 /**
@@ -73,10 +74,24 @@ function redactValues(message: string): string {
   );
 }
 
+/**
+ * JSON lines (production: for the log shipper) or readable lines (development), to `stream` or stdout. The
+ * readable form is pino-pretty in this process, after redaction, so it shows nothing the JSON would not.
+ */
 export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions["logger"] {
+  const destination =
+    config.logFormat === "pretty"
+      ? pretty({
+          destination: stream ?? 1,
+          translateTime: "SYS:HH:MM:ss.l",
+          ignore: "pid,hostname",
+          colorize: stream ? false : undefined,
+          sync: true,
+        })
+      : stream;
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
+    ...(destination ? { stream: destination } : {}),
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     serializers: {
       err: serializeError,

@@ -1,7 +1,10 @@
 import fp from "fastify-plugin";
+import { AppError } from "../errors";
+import { AliyunSmsProvider } from "./aliyun-sms";
 import { DevOutboxProvider } from "./dev-outbox";
 import { HttpSmsProvider } from "./http-gateway";
 import type { SmsProvider } from "./sms-provider";
+import { TencentSmsProvider } from "./tencent-sms";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -11,16 +14,41 @@ declare module "fastify" {
   }
 }
 
+/** Counts every send, and every refusal by the error the resident got, for /metrics. */
+function counted(provider: SmsProvider, metrics: Metrics): SmsProvider {
+  return {
+    name: provider.name,
+    async send(message, db) {
+      try {
+        await provider.send(message, db);
+      } catch (error) {
+        metrics.smsRefused.inc({ provider: provider.name, error: error instanceof AppError ? error.code : "internal" });
+        throw error;
+      }
+      metrics.smsSent.inc({ provider: provider.name });
+    },
+  };
+}
+
+type Metrics = import("fastify").FastifyInstance["metrics"];
+
 export default fp(
   async (app) => {
     const { sms } = app.config;
-    if (sms.provider === "http") {
-      app.decorate("sms", new HttpSmsProvider(sms.url, sms.token));
+    const log = app.log.child({ component: "sms" });
+    if (sms.provider === "dev-outbox") {
+      const outbox = new DevOutboxProvider(app.database.db, app.now);
+      app.decorate("sms", counted(outbox, app.metrics));
+      app.decorate("devOutbox", outbox);
       return;
     }
-    const outbox = new DevOutboxProvider(app.database.db, app.now);
-    app.decorate("sms", outbox);
-    app.decorate("devOutbox", outbox);
+    const provider =
+      sms.provider === "http"
+        ? new HttpSmsProvider(sms.url, sms.token)
+        : sms.provider === "aliyun"
+          ? new AliyunSmsProvider(sms, log)
+          : new TencentSmsProvider(sms, log);
+    app.decorate("sms", counted(provider, app.metrics));
   },
-  { name: "sms", dependencies: ["database", "clock"] },
+  { name: "sms", dependencies: ["database", "clock", "metrics"] },
 );

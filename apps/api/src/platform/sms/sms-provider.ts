@@ -8,9 +8,9 @@ export interface SmsMessage {
   code: string;
 }
 
-/** SMS providers behind one interface: dev-outbox (development, tests) and http (a real gateway). */
+/** SMS providers behind one interface: dev-outbox (development, tests), http (a gateway), aliyun and tencent (the vendors' SDKs). */
 export interface SmsProvider {
-  readonly name: "dev-outbox" | "http";
+  readonly name: "dev-outbox" | "http" | "aliyun" | "tencent";
   /**
    * Throws SmsUnavailableError when the message could not be handed over. `db` is the caller's open
    * transaction: a provider that writes must use it (PGlite has one connection, held by that transaction).
