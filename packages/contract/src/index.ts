@@ -12,6 +12,7 @@ export * from "./indicator-values";
 export * from "./indicators";
 export * from "./questionnaires";
 export * from "./resident";
+export * from "./responses";
 export * from "./results";
 export * from "./results-values";
 export * from "./waves";
