@@ -2,7 +2,7 @@ import type { ResponseDetail } from "@survey/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adultIdNumber } from "../support/resident";
 import { type SignedInUser, signIn } from "../support/test-app";
-import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
+import { type ConsoleBrowser, DESKTOP, openConsoleBrowser } from "./support/console-browser";
 import { answersFor } from "./support/console-fixtures";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { signInThroughPage } from "./support/console-session";
@@ -10,6 +10,7 @@ import { axeViolations } from "./support/survey-a11y";
 
 /** 石湖荡镇 and its first community in the demo frame. */
 const TOWN = "310117116";
+const TABLET = { width: 820, height: 1180 };
 
 let server: ConsoleServer;
 let browser: ConsoleBrowser;
@@ -117,6 +118,25 @@ describe("console: responses", () => {
     const detail = await apiJson<ResponseDetail>("GET", `/api/admin/responses/${copy.responseId}`);
     expect(detail.status).toBe("void");
     expect((await apiJson<ResponseDetail>("GET", `/api/admin/responses/${kept.responseId}`)).flags).toEqual([]);
+
+    // The list on a tablet: the table scrolls inside its card, the filters wrap.
+    await page.setViewportSize(TABLET);
+    await page.goto(`/console/responses?wave=${waveId}`);
+    await page.getByRole("table", { name: "问卷管理" }).locator("tbody tr").first().waitFor();
+    await browser.screenshot("responses-tablet");
+    await page.setViewportSize(DESKTOP);
+
+    // The audit log says it in words, filtered by action.
+    await page.getByRole("link", { name: "操作日志" }).click();
+    await page.getByLabel("操作类型").selectOption({ label: "作废问卷" });
+    await page.getByRole("button", { name: "查询" }).click();
+    const log = page.getByRole("table", { name: "操作日志" });
+    await page.waitForFunction(() => document.querySelectorAll("table[aria-label='操作日志'] tbody tr").length === 1);
+    expect(await log.locator("tbody tr").first().innerText()).toContain(
+      `作废问卷：问卷 ${copy.receiptCode}（原因：同一份纸质问卷录入了两次；街镇：石湖荡镇`,
+    );
+    await browser.screenshot("audit-void");
+    await expectNoAxeViolations();
   });
 
   it("enters a whole paper questionnaire by its answer codes, keyboard only", async () => {

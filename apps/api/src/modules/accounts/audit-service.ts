@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPage } from "@survey/contract";
+import type { AuditEntry, AuditPage, AuditQuery } from "@survey/contract";
 import { auditActionLabel } from "@survey/contract";
 import type { Database, Executor } from "@survey/db";
 import { newWorkbook } from "../../platform/workbook";
@@ -46,15 +46,8 @@ const AUDIT_PAGE_MAX = 500;
 const AUDIT_EXPORT_MAX = 50_000;
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface AuditQueryValues {
-  limit?: number;
-  before?: number;
-  action?: string;
-  user?: string;
-  /** First and last day, YYYY-MM-DD in Asia/Shanghai (where the office is). */
-  from?: string;
-  to?: string;
-}
+/** `AuditQuery`: days are YYYY-MM-DD in Asia/Shanghai (where the office is). */
+type AuditQueryValues = AuditQuery;
 
 /** Midnight of a Shanghai calendar day (UTC+8, no daylight saving). */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);

@@ -26,6 +26,12 @@ import { flagLabels, modeLabels, responsesStrings, statusLabels } from "./string
 import "./responses.css";
 
 const text = responsesStrings;
+/** The filters whose values are codes with labels: the query key, the field's label, the codes' labels. */
+const codedFilters: [key: "mode" | "status" | "flag", label: string, labels: Record<string, string>][] = [
+  ["mode", text.mode, modeLabels],
+  ["status", text.status, statusLabels],
+  ["flag", text.flag, flagLabels],
+];
 const withAll = (options: { value: string; label: string }[]) => [{ value: "", label: text.all }, ...options];
 
 export function FlagBadges({ flags }: { flags: readonly QualityFlagName[] }) {
@@ -121,27 +127,16 @@ function ResponseList({ wave }: { wave: AdminWaveListItem }) {
             options={withAll(namedOptions(towns.data ?? []))}
             onChange={(town) => setFilters({ town: town || undefined })}
           />
-          <SelectField
-            inline
-            label={text.mode}
-            value={filters.mode ?? ""}
-            options={withAll(optionsOf(modeLabels))}
-            onChange={(mode) => setFilters({ mode: (mode || undefined) as ResponseMode | undefined })}
-          />
-          <SelectField
-            inline
-            label={text.status}
-            value={filters.status ?? ""}
-            options={withAll(optionsOf(statusLabels))}
-            onChange={(status) => setFilters({ status: (status || undefined) as ResponseStatus | undefined })}
-          />
-          <SelectField
-            inline
-            label={text.flag}
-            value={filters.flag ?? ""}
-            options={withAll(optionsOf(flagLabels))}
-            onChange={(flag) => setFilters({ flag: (flag || undefined) as QualityFlagName | undefined })}
-          />
+          {codedFilters.map(([key, label, labels]) => (
+            <SelectField
+              key={key}
+              inline
+              label={label}
+              value={filters[key] ?? ""}
+              options={withAll(optionsOf(labels))}
+              onChange={(value) => setFilters({ [key]: value || undefined })}
+            />
+          ))}
         </form>
         <QueryState query={list}>
           {(page) => {
@@ -166,7 +161,7 @@ function ResponseList({ wave }: { wave: AdminWaveListItem }) {
                       cell: (row) => <code>{row.receiptCode}</code>,
                     },
                     { key: "where", header: text.where, cell: (row) => `${row.townName} · ${row.communityName}` },
-                    { key: "mode", header: text.mode, cell: (row) => modeLabels[row.mode] },
+                    { key: "mode", header: text.mode, cellClassName: "nowrap", cell: (row) => modeLabels[row.mode] },
                     {
                       key: "status",
                       header: text.status,
