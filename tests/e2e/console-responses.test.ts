@@ -61,8 +61,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectNoAxeViolations(): Promise<void> {
-  expect(await axeViolations(browser.page)).toEqual([]);
+async function expectNoAxeViolations(selector?: string): Promise<void> {
+  expect(await axeViolations(browser.page, selector)).toEqual([]);
 }
 
 async function monitorCounts() {
@@ -88,6 +88,8 @@ describe("console: responses", () => {
     const before = await monitorCounts();
     expect(before.duplicates).toBe(2);
     await browser.screenshot("monitor-quality");
+    // The monitor's quality block (the rest of the monitor is tests/e2e/console-fieldwork.test.ts).
+    await expectNoAxeViolations("section[aria-labelledby='quality-title']");
 
     const { page } = browser;
     await page.getByRole("link", { name: "疑似重复录入" }).click();
@@ -118,6 +120,24 @@ describe("console: responses", () => {
     const detail = await apiJson<ResponseDetail>("GET", `/api/admin/responses/${copy.responseId}`);
     expect(detail.status).toBe("void");
     expect((await apiJson<ResponseDetail>("GET", `/api/admin/responses/${kept.responseId}`)).flags).toEqual([]);
+
+    // The kept paper entry had a code mistyped: corrected by typing the right code, with a reason.
+    await page.goto(`/console/responses/${kept.responseId}?wave=${waveId}`);
+    await page.getByRole("button", { name: "更正答案" }).click();
+    const income = page.locator("#entry-liv_income");
+    await income.waitFor();
+    expect(await income.inputValue()).toBe("5");
+    await income.fill("2");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#entry-liv_income-echo").innerText()).toBe("不太满意");
+    await page.getByRole("textbox", { name: "原因" }).fill("核对纸质问卷后更正第 1 题");
+    await browser.screenshot("response-correct");
+    await expectNoAxeViolations();
+    await page.getByRole("button", { name: "保存更正" }).click();
+    await page.getByText("答案已更正，结果已更新。").waitFor();
+    expect(await page.locator("[data-question='liv_income']").innerText()).toMatch(/2\s*不太满意/);
+    const correctedDetail = await apiJson<ResponseDetail>("GET", `/api/admin/responses/${kept.responseId}`);
+    expect(correctedDetail).toMatchObject({ corrected: true, answers: { ...varied, liv_income: 2 } });
 
     // The list on a tablet: the table scrolls inside its card, the filters wrap.
     await page.setViewportSize(TABLET);
