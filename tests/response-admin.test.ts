@@ -79,6 +79,13 @@ describe(`responses: list, flags, void and correction (${testDriver})`, () => {
     return response.json().towns.find((town: { code: string }) => town.code === TOWN).n;
   }
 
+  /** Rows of the town in the anonymised microdata export. */
+  async function exportedRows(): Promise<number> {
+    const response = await api("GET", `/api/admin/waves/${waveId}/microdata.csv`);
+    expect(response.statusCode).toBe(200);
+    return response.body.split("\n").filter((line) => line.includes(`,${TOWN},`)).length;
+  }
+
   async function completed() {
     const db = t.database.handle.db;
     const [community] = await db
@@ -136,6 +143,7 @@ describe(`responses: list, flags, void and correction (${testDriver})`, () => {
     await interview({ answers: variedAnswers(2), sex: "female", ageGroup: "40-49" });
     const before = await completed();
     const nBefore = await townN();
+    const exportedBefore = await exportedRows();
 
     const attempts = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
@@ -154,9 +162,14 @@ describe(`responses: list, flags, void and correction (${testDriver})`, () => {
     }
     expect(await completed()).toEqual({ community: (before.community ?? 0) - 1, town: (before.town ?? 0) - 1 });
     expect(await townN()).toBe(nBefore - 1);
+    expect(await exportedRows()).toBe(exportedBefore - 1);
 
     const detail = await api("GET", `/api/admin/responses/${id}`);
-    expect(detail.json()).toMatchObject({ status: "void", correctable: false, voided: { by: "测试office" } });
+    expect(detail.json()).toMatchObject({ status: "void", correctable: false });
+    // Whoever won the race is named; the reason is theirs.
+    const { by, reason } = detail.json().voided;
+    expect(["测试office", "测试admin"]).toContain(by);
+    expect(reason).toMatch(/^录入错误 \d$/);
     expect((await listed("&status=void")).items.map((item) => item.id)).toContain(id);
 
     // The person cannot answer again, on paper or online.
