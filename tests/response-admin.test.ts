@@ -242,5 +242,14 @@ describe(`responses: list, flags, void and correction (${testDriver})`, () => {
       (await api("POST", `/api/admin/responses/${paper}/void`, { reason: "无权" }, staff.headers)).statusCode,
     ).toBe(403);
     expect((await api("GET", "/api/admin/responses/not-a-uuid")).statusCode).toBe(404);
+
+    // Staff see the monitor's quality counts of their own towns only.
+    const elsewhere = await signIn(t.app, "staff", { townCodes: ["310117116"] });
+    const counts = await api("GET", `/api/admin/waves/${waveId}/responses/quality`, undefined, elsewhere.headers);
+    expect(counts.statusCode).toBe(200);
+    expect(counts.json().statuses).toEqual({ counted: 0, late: 0, void: 0 });
+    const townStaff = await signIn(t.app, "staff", { townCodes: [TOWN] });
+    const ownCounts = await api("GET", `/api/admin/waves/${waveId}/responses/quality`, undefined, townStaff.headers);
+    expect(ownCounts.json().statuses.void).toBeGreaterThan(0);
   });
 });
