@@ -249,6 +249,8 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     await respondent.getByLabel("身份证号码（可选）").fill(idNumber);
     await respondent.getByLabel("手机号码（可选）").fill("139 1234 5678");
     await respondent.getByRole("button", { name: "开始录入问卷" }).click();
+    // The questionnaire's own layout (typing the codes is tests/e2e/console-responses.test.ts).
+    await page.getByText("问卷样式").click();
 
     const form = page.locator(".questionnaire-form");
     await form.locator("[role='radiogroup']").first().waitFor();

@@ -8,6 +8,7 @@ import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
 import { questionnaireRoutes } from "./modules/questionnaires";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
+import { responseRoutes } from "./modules/responses";
 import { waveRoutes } from "./modules/waves";
 import auth from "./platform/auth/auth-plugin";
 import clock from "./platform/clock";
@@ -53,6 +54,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(questionnaireRoutes);
   await admin.register(paperEntryRoutes);
   await admin.register(resultsRoutes);
+  await admin.register(responseRoutes);
 };
 
 /** The whole application as one plugin: the platform, then each module's routes; `server.ts` only starts it. */

@@ -17,6 +17,8 @@ function page<M>(load: () => Promise<M>, name: keyof M) {
 const MonitorPage = page(() => import("./features/fieldwork/monitor/monitor-page"), "MonitorPage");
 const PaperEntryPage = page(() => import("./features/fieldwork/entry/paper-entry-page"), "PaperEntryPage");
 const PostersPage = page(() => import("./features/fieldwork/posters/posters-page"), "PostersPage");
+const ResponsesPage = page(() => import("./features/responses/responses-page"), "ResponsesPage");
+const ResponsePage = page(() => import("./features/responses/response-page"), "ResponsePage");
 const FramePage = page(() => import("./features/frame/frame-page"), "FramePage");
 const WavesPage = page(() => import("./features/waves/waves-page"), "WavesPage");
 const WaveEditPage = page(() => import("./features/waves/wave-edit-page"), "WaveEditPage");
@@ -33,6 +35,8 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["monitor", "monitor", MonitorPage],
   ["entry", "entry", PaperEntryPage],
   ["posters", "posters", PostersPage],
+  ["responses", "responses", ResponsesPage],
+  ["responses/:responseId", "responses", ResponsePage],
   ["results", "results", ResultsPage],
   ["crosstab", "crosstab", CrosstabPage],
   ["trends", "trends", TrendsPage],

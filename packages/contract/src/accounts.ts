@@ -110,6 +110,9 @@ export const AuditQueryParams = Type.Object(
     before: Type.Optional(Type.String({ pattern: "^[0-9]{1,15}$" })),
     action: Type.Optional(Type.String({ maxLength: 100 })),
     user: Type.Optional(Type.String({ maxLength: 100 })),
+    /** First and last day (YYYY-MM-DD, Asia/Shanghai), both included. */
+    from: Type.Optional(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
+    to: Type.Optional(Type.String({ pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })),
   },
   { additionalProperties: false },
 );
@@ -125,6 +128,9 @@ export interface AuditQuery {
   before?: number;
   action?: string;
   user?: string;
+  /** First and last day, YYYY-MM-DD (Asia/Shanghai). */
+  from?: string;
+  to?: string;
 }
 
 export const AuditEntry = Type.Object({
@@ -137,6 +143,12 @@ export const AuditEntry = Type.Object({
   target: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** The user's name as people know it (null for nobody signed in). */
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  /** The action in words, e.g. 作废问卷. */
+  actionLabel: Type.String(),
+  /** What was done to what, in a plain Chinese sentence: names instead of ids, no JSON. */
+  description: Type.String(),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

@@ -8,6 +8,7 @@ export const CONSOLE_AREAS = {
   monitor: ["admin", "office", "staff"],
   entry: ["admin", "staff"],
   posters: ["admin", "staff"],
+  responses: ["admin", "office"],
   results: ["admin", "office"],
   crosstab: ["admin", "office"],
   trends: ["admin", "office"],

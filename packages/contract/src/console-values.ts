@@ -36,6 +36,7 @@ export const consoleApiPaths = {
   users: "/api/admin/users",
   user: (userId: number) => `/api/admin/users/${userId}`,
   audit: "/api/admin/audit",
+  auditXlsx: "/api/admin/audit.xlsx",
   fieldwork: (waveId: number) => `/api/admin/waves/${waveId}/fieldwork`,
   fieldworkEvents: (waveId: number) => `/api/admin/waves/${waveId}/fieldwork/events`,
   fieldworkXlsx: (waveId: number) => `/api/admin/waves/${waveId}/fieldwork.xlsx`,

@@ -47,6 +47,10 @@ export const ERROR_STATUS = {
   sms_budget_exhausted: 429,
   invalid_token: 401,
   invalid_answers: 422,
+  // Responses (console)
+  unknown_response: 404,
+  response_void: 409,
+  online_answers_locked: 409,
   dev_outbox_disabled: 404,
   // Console
   unauthenticated: 401,

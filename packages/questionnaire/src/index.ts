@@ -34,6 +34,17 @@ export {
 } from "./import-row";
 export { estimatedMinutes, type QuestionnaireLength, questionnaireLength } from "./length";
 export { freezeDefinition, InvalidDefinitionError } from "./loaded-questionnaire";
+export {
+  answeredQuestionCount,
+  type FlaggedResponse,
+  isStraightLined,
+  isTooFast,
+  QUALITY_FLAGS,
+  type QualityFlag,
+  type QualityRules,
+  qualityFlags,
+  STRAIGHT_LINING_MIN_ITEMS,
+} from "./quality-flags";
 export { type ResponseScore, type ScoredAnswer, scoreResponse } from "./score-response";
 export {
   buildScoringMap,

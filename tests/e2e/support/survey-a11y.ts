@@ -34,12 +34,12 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** axe-core with the WCAG 2.1 A and AA rules on what is on screen now. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** axe-core with the WCAG 2.1 A and AA rules on what is on screen now (or only inside `selector`). */
+export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async () => {
+  return page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
+    const result = (await axe.run(within ? { include: [within] } : document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     })) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
     return result.violations.map((violation) => ({
@@ -48,7 +48,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
-  });
+  }, selector ?? null);
 }
 
 export interface LabelContrast {

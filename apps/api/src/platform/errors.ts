@@ -112,6 +112,12 @@ export const CommunityBusyError = defineError("community_busy", "您所在社区
 export const SmsBudgetExhaustedError = defineError("sms_budget_exhausted", "此刻获取验证码的人较多，请一分钟后再试。");
 export const InvalidTokenError = defineError("invalid_token", "您的填写凭证已失效，请重新验证身份后继续填写。");
 export const InvalidAnswersError = defineError("invalid_answers", "有些题目还没有填写或填写有误，请检查。");
+export const UnknownResponseError = defineError("unknown_response", "没有找到这份问卷。");
+export const ResponseVoidError = defineError("response_void", "这份问卷已经作废。");
+export const OnlineAnswersLockedError = defineError(
+  "online_answers_locked",
+  "线上问卷是居民本人填写的答案，不能修改；只有入户访问和纸质导入的问卷可以更正。",
+);
 export const DevOutboxDisabledError = defineError("dev_outbox_disabled", "生产环境不提供短信调试信箱。");
 
 // Console

@@ -30,7 +30,12 @@ const item = (area: ConsoleArea, icon: IconName): NavItem => ({
 const navGroups: NavGroup[] = [
   {
     label: nav.groupFieldwork,
-    items: [item("monitor", "gauge"), item("entry", "clipboard"), item("posters", "qr")],
+    items: [
+      item("monitor", "gauge"),
+      item("entry", "clipboard"),
+      item("posters", "qr"),
+      item("responses", "clipboard"),
+    ],
   },
   {
     label: nav.groupAnalysis,

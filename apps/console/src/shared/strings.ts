@@ -37,6 +37,7 @@ export const strings = {
     results: "调查结果",
     entry: "纸质问卷录入",
     posters: "二维码海报",
+    responses: "问卷管理",
     frame: "抽样框",
     waves: "调查批次",
     indicators: "客观指标",

@@ -148,6 +148,15 @@ export const responses = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
     enteredBy: integer("entered_by"),
+    /**
+     * Set when the office voids the response: it leaves results and exports (`counted` turns false with it) and
+     * its quota slot goes back, but the row and its person's hashes stay so that the person cannot answer again.
+     */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedBy: integer("voided_by"),
+    voidReason: text("void_reason"),
+    /** Last correction of a paper entry's answers (the earlier answers are in the audit log). */
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
   (t) => [
     // Keyed by the person first, as the reservations' (see respondedSql).

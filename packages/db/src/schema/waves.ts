@@ -7,6 +7,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
@@ -51,6 +52,8 @@ export const waves = pgTable("waves", {
   demo: boolean("demo").notNull().default(false),
   /** Left out of trends and of the waves offered as a comparison base (a test wave, an aborted round). */
   hiddenFromTrends: boolean("hidden_from_trends").notNull().default(false),
+  /** Quality flag: an online response answered in under this many seconds per answered question is "too fast". */
+  minSecondsPerQuestion: real("min_seconds_per_question").notNull().default(2),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

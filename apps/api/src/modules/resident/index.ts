@@ -5,7 +5,7 @@
  */
 export { completeWithoutReservation } from "./data/quota";
 export { findPersonStanding } from "./data/respondents";
-export { storeResponse } from "./data/response-store";
+export { type ScoredItemRow, scoredItemRows, storeResponse } from "./data/response-store";
 export { identifyById, identifyPerson, type PersonFacts } from "./person-service";
 export { default as publicWaveRoutes } from "./routes/public-waves";
 export { default as reservationRoutes } from "./routes/reservation";

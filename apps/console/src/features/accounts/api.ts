@@ -99,13 +99,18 @@ export function useUpdateUser() {
 // ---------------------------------------------------------------- audit log
 
 /** Newest first, one page of 100 at a time; `fetchNextPage` loads older entries. */
-export function useAuditLog(filter: { action?: string; user?: string }) {
+export interface AuditFilter {
+  action?: string;
+  user?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useAuditLog(filter: AuditFilter) {
   return useInfiniteQuery({
     queryKey: ["audit", filter],
     queryFn: ({ pageParam }) =>
-      apiRequest<AuditPage>(consoleApiPaths.audit, {
-        query: { limit: 100, before: pageParam, action: filter.action, user: filter.user },
-      }),
+      apiRequest<AuditPage>(consoleApiPaths.audit, { query: { limit: 100, before: pageParam, ...filter } }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.nextBefore ?? undefined,
     staleTime: 0,

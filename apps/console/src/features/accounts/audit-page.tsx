@@ -1,53 +1,89 @@
-import type { AuditEntry } from "@survey/contract";
+import { AUDIT_ACTION_LABELS, type AuditEntry, consoleApiPaths } from "@survey/contract";
 import { type FormEvent, useState } from "react";
 import { DataTable } from "../../shared/components/data-table";
-import { optionsOf, SelectField, TextField } from "../../shared/components/fields";
+import { SelectField, TextField } from "../../shared/components/fields";
+import { Icon } from "../../shared/components/icon";
 import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { formatDateTimeSeconds } from "../../shared/format";
 import { strings } from "../../shared/strings";
-import { useAuditLog } from "./api";
-import { auditActionLabel, auditStrings } from "./strings";
+import { type AuditFilter, useAuditLog, useUsers } from "./api";
+import { auditStrings } from "./strings";
 
 const text = auditStrings;
 
-/** Details as `key: value` pairs (nested values stay JSON); a known flag as its sentence. */
-function describeDetails(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => {
-      const flag = value === true ? text.flags[key] : undefined;
-      return flag ?? `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`;
-    })
-    .join("；");
+const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+
+function exportUrl(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `${consoleApiPaths.auditXlsx}?${query}` : consoleApiPaths.auditXlsx;
 }
 
 export function AuditPage() {
-  const [draft, setDraft] = useState({ action: "", user: "" });
-  const [filter, setFilter] = useState<{ action?: string; user?: string }>({});
+  const [draft, setDraft] = useState({ action: "", user: "", from: "", to: "" });
+  const [filter, setFilter] = useState<AuditFilter>({});
   const log = useAuditLog(filter);
+  const users = useUsers();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter({ action: draft.action || undefined, user: draft.user.trim() || undefined });
+    setFilter({
+      action: draft.action || undefined,
+      user: draft.user || undefined,
+      from: draft.from || undefined,
+      to: draft.to || undefined,
+    });
   };
 
   return (
     <>
-      <PageHeader title={text.title} intro={text.intro} />
+      <PageHeader
+        title={text.title}
+        intro={text.intro}
+        actions={
+          <a className="button" href={exportUrl(filter)} download>
+            <Icon name="download" size={16} />
+            {text.export}
+          </a>
+        }
+      />
       <Card>
         <form className="toolbar" onSubmit={submit} aria-label={text.search}>
+          <TextField
+            inline
+            label={text.from}
+            type="date"
+            value={draft.from}
+            onChange={(from) => setDraft({ ...draft, from })}
+          />
+          <TextField
+            inline
+            label={text.to}
+            type="date"
+            value={draft.to}
+            onChange={(to) => setDraft({ ...draft, to })}
+          />
+          <SelectField
+            inline
+            label={text.filterUser}
+            value={draft.user}
+            options={[
+              { value: "", label: text.allUsers },
+              ...(users.data ?? []).map((user) => ({
+                value: user.username,
+                label: `${user.displayName}（${user.username}）`,
+              })),
+            ]}
+            onChange={(user) => setDraft({ ...draft, user })}
+          />
           <SelectField
             inline
             label={text.filterAction}
             value={draft.action}
-            options={[{ value: "", label: strings.all }, ...optionsOf(text.actions)]}
+            options={[{ value: "", label: strings.all }, ...actionOptions]}
             onChange={(action) => setDraft({ ...draft, action })}
-          />
-          <TextField
-            inline
-            label={text.filterUser}
-            value={draft.user}
-            onChange={(user) => setDraft({ ...draft, user })}
           />
           <button type="submit" className="button button--primary">
             {text.search}
@@ -68,31 +104,34 @@ export function AuditPage() {
                   cellClassName: "nowrap",
                   cell: (entry) => formatDateTimeSeconds(entry.at),
                 },
-                { key: "user", header: text.user, cell: (entry) => entry.username ?? text.system },
+                {
+                  key: "user",
+                  header: text.user,
+                  cell: (entry) =>
+                    entry.username === null ? (
+                      text.system
+                    ) : (
+                      <>
+                        {entry.displayName ?? entry.username}
+                        <div className="muted small">{entry.username}</div>
+                      </>
+                    ),
+                },
                 {
                   key: "action",
                   header: text.action,
+                  cellClassName: "nowrap",
                   cell: (entry) => (
-                    <>
-                      <span className={`audit-action${entry.action.endsWith("failed") ? " audit-action--failed" : ""}`}>
-                        {auditActionLabel(entry.action)}
-                      </span>
-                      <div className="muted small">
-                        <code>{entry.action}</code>
-                      </div>
-                    </>
+                    <span className={`audit-action${entry.action.endsWith("failed") ? " audit-action--failed" : ""}`}>
+                      {entry.actionLabel}
+                    </span>
                   ),
                 },
                 {
-                  key: "target",
-                  header: text.target,
-                  cell: (entry) => (entry.target ? <code>{entry.target}</code> : "—"),
-                },
-                {
-                  key: "details",
-                  header: text.details,
+                  key: "description",
+                  header: text.description,
                   cellClassName: "details-cell",
-                  cell: (entry) => describeDetails(entry.details) || "—",
+                  cell: (entry) => entry.description,
                 },
                 { key: "ip", header: text.ip, cell: (entry) => entry.ip ?? "—" },
               ]}

@@ -42,42 +42,16 @@ export const auditStrings = {
   at: "时间",
   user: "用户",
   action: "操作",
-  target: "对象",
-  details: "详情",
   ip: "来源地址",
   filterAction: "操作类型",
-  filterUser: "用户名",
+  filterUser: "用户",
   search: "查询",
   more: "加载更早的记录",
   empty: "没有符合条件的记录。",
   system: "系统",
-  actions: {
-    "auth.login": "登录",
-    "auth.login_failed": "登录失败",
-    "auth.locked": "账号锁定",
-    "auth.delayed": "登录被延迟",
-    "auth.logout": "退出登录",
-    "user.create": "新建用户",
-    "user.update": "修改用户",
-    "frame.import": "导入抽样框",
-    "frame.population_import": "导入分组人口",
-    "questionnaire.create": "新建问卷",
-    "wave.create": "新建批次",
-    "wave.update": "修改批次",
-    "wave.open": "开放调查",
-    "wave.close": "结束调查",
-    "response.interview": "录入纸质问卷",
-    "response.import": "导入离线问卷",
-    "indicator.create": "新建指标",
-    "indicator.update": "修改指标",
-    "indicator.values_import": "导入指标数值",
-  } as Record<string, string>,
-  /** Details that are a flag, shown as a sentence instead of `key: true`. */
-  flags: {
-    unknownName: "所填用户名不是任何账号（所填内容不予记录）",
-  } as Record<string, string>,
+  from: "从",
+  to: "到",
+  allUsers: "全部用户",
+  export: "导出 Excel",
+  description: "说明",
 } as const;
-
-export function auditActionLabel(action: string): string {
-  return auditStrings.actions[action] ?? action;
-}

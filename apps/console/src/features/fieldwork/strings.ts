@@ -129,6 +129,20 @@ export const entryStrings = {
   tabImport: "批量导入",
 } as const;
 
+/** Entering a paper questionnaire by its answer codes. */
+export const codeEntryStrings = {
+  formLabel: "按答案代码录入问卷",
+  help: "按纸质问卷上印的答案代码输入，回车或 Tab 键跳到下一题；多选题的代码用空格分开。",
+  optional: "（可不填）",
+  required: "此题必填",
+  codes: (choices: readonly { code: string; label: string }[]) =>
+    choices.map((choice) => `${choice.code} ${choice.label}`).join(" · "),
+  problems: (count: number) => `还有 ${count} 题未填或代码有误，请检查。`,
+  modeLabel: "录入方式",
+  modeCodes: "按代码快速录入",
+  modeForm: "问卷样式",
+} as const;
+
 export const postersStrings = {
   title: "二维码海报",
   intro: "每个社区一页 A4 海报，扫描二维码即可打开问卷并自动选好社区。选择街镇后预览并打印。",

@@ -28,6 +28,7 @@ const paperEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const waveId = pathId(request.params.waveId, UnknownWaveError);
       const receipt = await enterInterview(depsOf(app), user, waveId, request.body);
       await recordAudit(app.database.db, actorOf(request), "response.interview", `response:${receipt.responseId}`, {
+        receiptCode: receipt.receiptCode,
         waveId: request.params.waveId,
         communityCode: request.body.communityCode,
       });

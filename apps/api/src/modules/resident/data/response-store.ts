@@ -67,6 +67,25 @@ const insertResponse = namedStatement<StoredResponse, Record<string, unknown>>(
   select id, receipt_code as "receiptCode", counted from response`,
 );
 
+export interface ScoredItemRow {
+  question: string;
+  dimension: string;
+  domain: string;
+  code: number;
+  score: number | null;
+}
+
+/** The `response_items` rows of a response's answers: its rating items and the overall question. */
+export function scoredItemRows(questionnaire: StoredQuestionnaire, answers: Record<string, unknown>): ScoredItemRow[] {
+  const scored = scoreResponse(questionnaire.scoring, answers);
+  const items: ScoredItemRow[] = [...scored.items];
+  if (scored.overall && questionnaire.scoring.overall) {
+    const { name } = questionnaire.scoring.overall;
+    items.push({ question: name, dimension: "overall", domain: "overall", ...scored.overall });
+  }
+  return items;
+}
+
 /**
  * Writes a validated response and its scored items (one row per answered rating item) in the caller's
  * transaction, as one statement: the response insert feeds the item insert in a data-modifying CTE, so a
@@ -74,14 +93,7 @@ const insertResponse = namedStatement<StoredResponse, Record<string, unknown>>(
  * hashes are the real one-response-per-person rule.
  */
 export async function storeResponse(tx: Executor, input: NewResponse): Promise<StoredResponse> {
-  const scored = scoreResponse(input.questionnaire.scoring, input.answers);
-  const items: { question: string; dimension: string; domain: string; code: number; score: number | null }[] = [
-    ...scored.items,
-  ];
-  if (scored.overall && input.questionnaire.scoring.overall) {
-    const { name } = input.questionnaire.scoring.overall;
-    items.push({ question: name, dimension: "overall", domain: "overall", ...scored.overall });
-  }
+  const items = scoredItemRows(input.questionnaire, input.answers);
   const optional = <T>(value: T | undefined) => value ?? null;
   try {
     const [row] = await insertResponse(tx, {

@@ -1,11 +1,13 @@
 import type { AdminWaveListItem, InterviewReply } from "@survey/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState, ErrorNotice, Notice } from "../../../shared/components/feedback";
+import { Segmented } from "../../../shared/components/fields";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { useQuestionnaire } from "../../waves/api";
 import { useSubmitInterview } from "../api";
-import { entryStrings } from "../strings";
+import { CodeEntryForm } from "../code-entry/code-entry-form";
+import { codeEntryStrings, entryStrings } from "../strings";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { type Respondent, RespondentForm } from "./respondent-form";
 
@@ -20,6 +22,8 @@ export function InterviewEntry({ wave }: { wave: AdminWaveListItem }) {
   const [result, setResult] = useState<InterviewReply | null>(null);
   // Each questionnaire gets a fresh SurveyJS model.
   const [formKey, setFormKey] = useState(0);
+  // Typing the answer codes is the clerks' way; the questionnaire's own look stays for reading along.
+  const [entryMode, setEntryMode] = useState<"codes" | "form">("codes");
   const errorRef = useRef<HTMLDivElement>(null);
 
   // A refusal (quota full, already responded, invalid answers) is shown where the interviewer looks.
@@ -99,8 +103,30 @@ export function InterviewEntry({ wave }: { wave: AdminWaveListItem }) {
           <div ref={errorRef} className="entry-error">
             {submit.error ? <ErrorNotice error={submit.error} /> : null}
           </div>
+          <Segmented
+            label={codeEntryStrings.modeLabel}
+            showLabel
+            value={entryMode}
+            options={[
+              { value: "codes", label: codeEntryStrings.modeCodes },
+              { value: "form", label: codeEntryStrings.modeForm },
+            ]}
+            onChange={setEntryMode}
+          />
           <QueryState query={questionnaire}>
-            {({ definition }) => <QuestionnaireForm key={formKey} definition={definition} onSubmit={send} />}
+            {({ definition }) =>
+              entryMode === "codes" ? (
+                <CodeEntryForm
+                  key={formKey}
+                  definition={definition}
+                  submitLabel={text.submit}
+                  busy={submit.isPending}
+                  onSubmit={(answers) => send(answers).catch(() => undefined)}
+                />
+              ) : (
+                <QuestionnaireForm key={formKey} definition={definition} onSubmit={send} />
+              )
+            }
           </QueryState>
         </Card>
       ) : null}

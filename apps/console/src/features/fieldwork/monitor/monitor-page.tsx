@@ -5,6 +5,7 @@ import { Card } from "../../../shared/components/page";
 import { ProgressBar } from "../../../shared/components/progress-bar";
 import { QueryState } from "../../../shared/components/query-state";
 import { formatDate, formatShare, formatTime } from "../../../shared/format";
+import { QualityCard } from "../../responses/quality-card";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { fieldworkWorkbookUrl, type LiveMode, useFieldwork } from "../api";
 import { monitorStrings } from "../strings";
@@ -111,6 +112,7 @@ function MonitorBody({ summary }: { summary: FieldworkSummary }) {
           <HeldReservations held={summary.held} towns={summary.towns} />
         </Card>
       </div>
+      <QualityCard waveId={summary.wave.id} />
       <Card title={text.gridTitle} labelledBy="grid-title">
         <CommunityGrid
           towns={summary.towns}
