@@ -97,7 +97,7 @@ function MonitorBody({ summary }: { summary: FieldworkSummary }) {
           />
         </Card>
       </div>
-      <QualityCard waveId={summary.wave.id} />
+      <QualityCard waveId={summary.wave.id} version={String(summary.totals.completed)} />
       <Card title={text.gridTitle} labelledBy="grid-title">
         <CommunityGrid
           towns={summary.towns}
