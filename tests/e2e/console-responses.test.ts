@@ -108,12 +108,27 @@ describe("console: responses", () => {
     await browser.screenshot("response-view");
     await expectNoAxeViolations();
 
+    // A colleague watches the monitor in another tab while the office voids.
+    const monitor = await browser.context.newPage();
+    await monitor.goto(`/console/monitor?wave=${waveId}`);
+    await monitor.getByTestId("quality-void").waitFor();
+
     await page.getByRole("button", { name: "作废这份问卷" }).click();
     const dialog = page.getByRole("dialog", { name: "作废问卷" });
     await dialog.getByLabel("原因").fill("同一份纸质问卷录入了两次");
     await dialog.getByRole("button", { name: "确认作废" }).click();
     await page.getByText(/作废。原因：同一份纸质问卷录入了两次/).waitFor();
     await browser.screenshot("response-voided");
+
+    // The open monitor changes without a reload: one completion fewer, one void.
+    await monitor.waitForFunction(
+      (completed) =>
+        document.querySelector("[data-testid='total-completed']")?.textContent?.trim().startsWith(`${completed} `) &&
+        document.querySelector("[data-testid='quality-void'] strong")?.textContent === "1",
+      before.completed - 1,
+    );
+    await browser.screenshot("monitor-after-void", monitor);
+    await monitor.close();
 
     const after = await monitorCounts();
     expect(after).toEqual({ completed: before.completed - 1, void: 1, duplicates: 0 });

@@ -39,10 +39,14 @@ export function useResponse(responseId: string) {
   });
 }
 
-/** The monitor's counts refresh with it (every 15 s) and after any change made here. */
-export function useResponseQuality(waveId: number) {
+/**
+ * The quality counts: every 15 s, after any change made here, and (on the monitor) whenever `version` — the
+ * monitor's completed count — changes, so that a void elsewhere shows up with the quotas it changed.
+ */
+export function useResponseQuality(waveId: number, version?: string) {
   return useQuery({
-    queryKey: ["response-quality", waveId],
+    queryKey: ["response-quality", waveId, version],
+    placeholderData: keepPreviousData,
     queryFn: () => apiRequest<ResponseQuality>(`/api/admin/waves/${waveId}/responses/quality`),
     refetchInterval: 15_000,
     staleTime: 0,

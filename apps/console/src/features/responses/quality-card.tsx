@@ -10,8 +10,8 @@ const text = responsesStrings;
 const FLAGS = ["too_fast", "straight_lining", "duplicate_entry"] as const;
 
 /** The monitor's block: quality flags and voids among the wave's responses, each linking to the list. */
-export function QualityCard({ waveId }: { waveId: number }) {
-  const quality = useResponseQuality(waveId);
+export function QualityCard({ waveId, version }: { waveId: number; version?: string }) {
+  const quality = useResponseQuality(waveId, version);
   const role = useSessionQuery().data?.user.role;
   const linked = role !== undefined && canOpen(role, "responses");
   if (!quality.data) return null;

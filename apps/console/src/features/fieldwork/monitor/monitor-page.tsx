@@ -112,7 +112,7 @@ function MonitorBody({ summary }: { summary: FieldworkSummary }) {
           <HeldReservations held={summary.held} towns={summary.towns} />
         </Card>
       </div>
-      <QualityCard waveId={summary.wave.id} />
+      <QualityCard waveId={summary.wave.id} version={String(summary.totals.completed)} />
       <Card title={text.gridTitle} labelledBy="grid-title">
         <CommunityGrid
           towns={summary.towns}
