@@ -3,7 +3,7 @@ import type { FieldworkSummary } from "@survey/contract";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SignedInUser, signIn } from "../support/test-app";
-import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
+import { type ConsoleBrowser, DESKTOP, openConsoleBrowser } from "./support/console-browser";
 import { holdSlotAsResident, populationCsv, seedFieldworkHistory } from "./support/console-fixtures";
 import { decodeQrPng } from "./support/console-qr";
 import {
@@ -231,6 +231,12 @@ describe("console: sign-in and fieldwork monitor", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.waitForTimeout(300);
     await browser.screenshot("monitor-forecast");
+    // On a tablet the cards stack and nothing scrolls sideways.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await browser.screenshot("monitor-forecast-tablet");
+    await page.setViewportSize(DESKTOP);
   });
 
   it("prints a town's QR posters, each pointing at its own community", async () => {

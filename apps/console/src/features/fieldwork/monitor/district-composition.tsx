@@ -3,6 +3,7 @@ import { EmptyState } from "../../../shared/components/feedback";
 import { formatShare } from "../../../shared/format";
 import { categoryLabel } from "../../../shared/strings";
 import { monitorStrings } from "../strings";
+import { ColumnHeaders } from "./column-headers";
 
 const text = monitorStrings;
 const GAP = 0.05;
@@ -15,20 +16,10 @@ function DimensionTable({ title, shares }: { title: string; shares: CompositionS
   return (
     <table className="table table--compact district-composition__table">
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{text.districtCategory}</th>
-          <th scope="col" className="num">
-            {text.districtSample}
-          </th>
-          <th scope="col" className="num">
-            {text.districtPopulation}
-          </th>
-          <th scope="col" className="num">
-            {text.districtDifference}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders
+        text={[text.districtCategory]}
+        numeric={[text.districtSample, text.districtPopulation, text.districtDifference]}
+      />
       <tbody>
         {shares.map((share) => {
           const gap = isGap(share);

@@ -1,6 +1,7 @@
 import type { FieldworkTown, HeldCommunity } from "@survey/contract";
 import { EmptyState } from "../../../shared/components/feedback";
 import { monitorStrings } from "../strings";
+import { ColumnHeaders } from "./column-headers";
 
 const text = monitorStrings;
 
@@ -14,18 +15,7 @@ export function HeldReservations({ held, towns }: { held: HeldCommunity[]; towns
       <p className="muted">{text.heldIntro}</p>
       {spikes > 0 ? <p className="notice notice--warning">{text.heldSpikeCount(spikes)}</p> : null}
       <table className="table table--compact held__table">
-        <thead>
-          <tr>
-            <th scope="col">{text.heldCommunity}</th>
-            <th scope="col">{text.heldTown}</th>
-            <th scope="col" className="num">
-              {text.heldNow}
-            </th>
-            <th scope="col" className="num">
-              {text.heldUsual}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders text={[text.heldCommunity, text.heldTown]} numeric={[text.heldNow, text.heldUsual]} />
         <tbody>
           {held.map((row) => (
             <tr key={row.code} className={row.spike ? "held__spike" : undefined} data-testid={`held-${row.code}`}>
