@@ -8,6 +8,7 @@ import {
   errorResponses,
   PoststratifyQuery,
   rolesOf,
+  SavFile,
   TrendQuery,
   TrendSeries,
   WaveComparison,
@@ -19,6 +20,7 @@ import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
 import { crosstab, listCrosstabVariables } from "../crosstab-service";
 import { MICRODATA_NOTE, microdataCsv } from "../microdata-export-service";
+import { microdataSav } from "../microdata-sav-service";
 import { waveResults } from "../results-service";
 import { resultsWorkbook } from "../results-workbook-service";
 import { compareWaves, trendSeries } from "../wave-comparison-service";
@@ -162,6 +164,28 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type("text/csv; charset=utf-8")
         .header("content-disposition", attachment("microdata.csv", fileName))
         .send(stream);
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/microdata.sav",
+    {
+      config: RESULTS,
+      schema: {
+        tags: ["results"],
+        summary:
+          "导出匿名微观数据（SPSS .sav，UTF-8）：与 CSV 相同的行和匿名化，带变量标签（题目）和值标签，不了解、不适用为用户缺失值",
+        description: MICRODATA_NOTE,
+        params: WaveIdParams,
+        response: { 200: SavFile, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await microdataSav(db(), waveIdOf(request.params.waveId), app.now());
+      return reply
+        .type("application/x-spss-sav")
+        .header("content-disposition", attachment("microdata.sav", fileName))
+        .send(content);
     },
   );
 };

@@ -10,6 +10,7 @@ import {
   towns,
   verifications,
 } from "@survey/db";
+import { maskAnswers } from "@survey/identity";
 import { eq, sql } from "drizzle-orm";
 import { type PlacedPerson, type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 import { personActiveReservationsSql, respondedSql } from "./verification-context";
@@ -73,7 +74,11 @@ export async function findReservationByTokenHash(
 }
 
 export async function saveDraft(db: Executor, reservationId: string, draft: Record<string, unknown>, at: Date) {
-  await db.update(reservations).set({ draft, draftUpdatedAt: at }).where(eq(reservations.id, reservationId));
+  // Drafts are stored masked like the answers: a phone typed into a comment is not kept even for a while.
+  await db
+    .update(reservations)
+    .set({ draft: maskAnswers(draft), draftUpdatedAt: at })
+    .where(eq(reservations.id, reservationId));
 }
 
 export async function findResponseOfReservation(db: Executor, reservationId: string): Promise<ResponseRow | undefined> {
