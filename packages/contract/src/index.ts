@@ -1,6 +1,7 @@
 // Each schema file exports `X` as both the TypeBox schema and its type `Static<typeof X>`; the *-values files and
 // console-areas.ts hold plain values only, so a front end importing one of them stays small.
 export * from "./accounts";
+export * from "./comments";
 export * from "./common";
 export * from "./comparison";
 export * from "./console-areas";
