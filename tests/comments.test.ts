@@ -309,7 +309,7 @@ describe(`residents' comments (${testDriver})`, () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["意见", "主题统计", "主题关键词", "说明"]);
     const sheet = workbook.getWorksheet("意见");
     expect(sheet?.rowCount).toBe(3);
-    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([
+    expect(((sheet?.getRow(1).values ?? []) as unknown[]).slice(1)).toEqual([
       "序号",
       "街镇",
       "社区",
