@@ -58,7 +58,7 @@ export type MicrodataQuestion =
   | { name: string; title: string; kind: "coded"; choices: readonly { value: unknown; text: string }[] };
 
 /** Coded questions in questionnaire order: satisfaction items, the overall question, policies, demographics. */
-function codedQuestions(scoring: ScoringMap): MicrodataQuestion[] {
+export function codedQuestions(scoring: ScoringMap): MicrodataQuestion[] {
   const scale = (item: { name: string; title: string }) => ({
     name: item.name,
     title: item.title,
