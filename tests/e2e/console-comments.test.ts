@@ -1,4 +1,5 @@
 import type { CommentsPage } from "@survey/contract";
+import { readWithPspp } from "@survey/spss-sav/read-with-pspp";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
@@ -143,5 +144,40 @@ describe("console: residents' comments", () => {
     expect(await axeViolations(page)).toEqual([]);
     await browser.screenshot("comments-tablet");
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+});
+
+describe("console: Excel and SPSS exports of the analysis pages", () => {
+  it("downloads the frequency tables and the SPSS file from the results page", async () => {
+    const { page } = browser;
+    await page.goto("/console/results");
+    await page.getByRole("heading", { level: 1, name: "调查结果" }).waitFor();
+    const frequencies = await download(page, () => page.getByRole("link", { name: "频数表 Excel" }).click());
+    expect(frequencies.name).toMatch(/频数表\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(frequencies.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("频数表");
+    expect(String(sheet?.getRow(2).getCell(6).value)).toBe("加权有效百分比");
+    const sav = await download(page, () => page.getByRole("link", { name: "SPSS 数据文件" }).click());
+    expect(sav.name).toMatch(/微观数据\.sav$/);
+    expect(sav.bytes.subarray(0, 4).toString()).toBe("$FL2");
+    expect(readWithPspp(sav.bytes).rows).toHaveLength(3);
+  });
+
+  it("downloads the cross-tab it shows, with its test", async () => {
+    const { page } = browser;
+    await openPage(page, "crosstab", "交叉分析");
+    await page.getByRole("table").first().waitFor();
+    const file = await download(page, () => page.getByRole("link", { name: "导出 Excel" }).click());
+    expect(file.name).toMatch(/^交叉表-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.getWorksheet("交叉表")?.eachRow((row) => {
+      cells.push(((row.values ?? []) as unknown[]).join("|"));
+    });
+    expect(cells.join("\n")).toMatch(/皮尔逊卡方|无法检验/);
+    expect(await axeViolations(page)).toEqual([]);
+    await browser.screenshot("crosstab-export");
   });
 });
