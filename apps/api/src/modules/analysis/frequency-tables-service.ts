@@ -8,13 +8,15 @@
 
 import type { Database } from "@survey/db";
 import { DONT_KNOW_CODE, NOT_APPLICABLE_CODE, SATISFACTION_LABELS } from "@survey/questionnaire";
-import { NoResultsError } from "../../platform/errors";
 import { newWorkbook } from "../../platform/workbook";
 import { questionnaireOfWave } from "../questionnaires";
 import { requireWave } from "../waves";
-import { microdataPage, PAGE_SIZE } from "./data/microdata";
-import { codedQuestions, type MicrodataQuestion } from "./microdata-export-service";
-import { loadResultsDesign } from "./results-design";
+import {
+  codedQuestions,
+  countedResponses,
+  designWeightsByTown,
+  type MicrodataQuestion,
+} from "./microdata-export-service";
 
 const BLANK = "";
 
@@ -54,34 +56,21 @@ export async function frequencyTables(db: Database, waveId: number) {
   const wave = await requireWave(db, waveId);
   const { scoring } = await questionnaireOfWave(db, wave);
   const questions = codedQuestions(scoring);
-  const weights = new Map<string, number>();
-  try {
-    const design = await loadResultsDesign(db, wave.id, { poststratify: false });
-    for (const cell of design.cells) weights.set(cell.stratum, cell.weight);
-  } catch (error) {
-    if (!(error instanceof NoResultsError)) throw error;
-  }
+  const weights = await designWeightsByTown(db, wave.id);
   const tallies = questions.map(() => new Map<string, { n: number; weight: number }>());
   let respondents = 0;
-  let after: { submittedAt: string; id: string } | null = null;
-  for (;;) {
-    const page = await microdataPage(db, wave.id, after);
-    for (const row of page) {
-      respondents++;
-      const weight = weights.get(row.townCode) ?? Number.NaN;
-      questions.forEach((question, index) => {
-        const value = row.answers[question.name];
-        const code = typeof value === "number" || typeof value === "string" ? String(value) : BLANK;
-        const tally = tallies[index] as Map<string, { n: number; weight: number }>;
-        const cell = tally.get(code) ?? { n: 0, weight: 0 };
-        cell.n++;
-        cell.weight += weight;
-        tally.set(code, cell);
-      });
-    }
-    const last = page.at(-1);
-    if (!last || page.length < PAGE_SIZE) break;
-    after = { submittedAt: last.submittedAt, id: last.id };
+  for await (const row of countedResponses(db, wave.id)) {
+    respondents++;
+    const weight = weights.get(row.townCode) ?? Number.NaN;
+    questions.forEach((question, index) => {
+      const value = row.answers[question.name];
+      const code = typeof value === "number" || typeof value === "string" ? String(value) : BLANK;
+      const tally = tallies[index] as Map<string, { n: number; weight: number }>;
+      const cell = tally.get(code) ?? { n: 0, weight: 0 };
+      cell.n++;
+      cell.weight += weight;
+      tally.set(code, cell);
+    });
   }
   const tables: FrequencyTable[] = questions.map((question, index) => {
     const tally = tallies[index] as Map<string, { n: number; weight: number }>;

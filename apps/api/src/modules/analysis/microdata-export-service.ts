@@ -95,44 +95,54 @@ export interface AnonymisedMicrodata {
   rows: MicrodataRow[];
 }
 
+/** Design weight N_h/n_h per town code; empty for a wave without estimable towns (its rows go out unweighted). */
+export async function designWeightsByTown(db: Database, waveId: number): Promise<Map<string, number>> {
+  const weights = new Map<string, number>();
+  try {
+    const design = await loadResultsDesign(db, waveId, { poststratify: false });
+    for (const cell of design.cells) weights.set(cell.stratum, cell.weight);
+  } catch (error) {
+    if (!(error instanceof NoResultsError)) throw error;
+  }
+  return weights;
+}
+
+/** Every counted response of a wave in submission order, read a page at a time. */
+export async function* countedResponses(db: Database, waveId: number) {
+  let after: { submittedAt: string; id: string } | null = null;
+  for (;;) {
+    const page = await microdataPage(db, waveId, after);
+    yield* page;
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_SIZE) return;
+    after = { submittedAt: last.submittedAt, id: last.id };
+  }
+}
+
 /** The counted responses as the exports give them, whatever the file format (CSV, SPSS). */
 export async function anonymisedMicrodata(db: Database, waveId: number): Promise<AnonymisedMicrodata> {
   const wave = await requireWave(db, waveId);
   const { scoring } = await questionnaireOfWave(db, wave);
   const questions = codedQuestions(scoring).map((question) => question.name);
   const demographicQuestions = scoring.demographicItems.map((item) => item.name);
-  const weights = new Map<string, number>();
-  try {
-    const design = await loadResultsDesign(db, wave.id, { poststratify: false });
-    for (const cell of design.cells) weights.set(cell.stratum, cell.weight);
-  } catch (error) {
-    // A wave without estimable towns still exports its rows, without weights.
-    if (!(error instanceof NoResultsError)) throw error;
-  }
+  const weights = await designWeightsByTown(db, wave.id);
   // Shuffling and k-anonymity need every row: read in pages, then held (text only, no answers objects).
   const rows: MicrodataRow[] = [];
-  let after: { submittedAt: string; id: string } | null = null;
-  for (;;) {
-    const page = await microdataPage(db, wave.id, after);
-    for (const row of page) {
-      const record: MicrodataRow = {
-        街镇编码: row.townCode,
-        街镇: row.townName ?? "",
-        调查方式: MODE_LABELS[row.mode] ?? row.mode,
-        性别: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
-        年龄组: row.ageGroup ?? "",
-        户籍: row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
-        设计权数: String(weights.get(row.townCode) ?? ""),
-      };
-      for (const question of questions) {
-        const value = row.answers[question];
-        record[`q:${question}`] = typeof value === "number" || typeof value === "string" ? String(value) : "";
-      }
-      rows.push(record);
+  for await (const row of countedResponses(db, wave.id)) {
+    const record: MicrodataRow = {
+      街镇编码: row.townCode,
+      街镇: row.townName ?? "",
+      调查方式: MODE_LABELS[row.mode] ?? row.mode,
+      性别: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
+      年龄组: row.ageGroup ?? "",
+      户籍: row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
+      设计权数: String(weights.get(row.townCode) ?? ""),
+    };
+    for (const question of questions) {
+      const value = row.answers[question];
+      record[`q:${question}`] = typeof value === "number" || typeof value === "string" ? String(value) : "";
     }
-    const last = page.at(-1);
-    if (!last || page.length < PAGE_SIZE) break;
-    after = { submittedAt: last.submittedAt, id: last.id };
+    rows.push(record);
   }
   const identifiers: QuasiIdentifier[] = [
     { name: "街镇编码", steps: [] },
