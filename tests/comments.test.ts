@@ -21,6 +21,8 @@ const OTHER_PHONE = "15987654321";
 const LANDLINE = "57812345";
 const SECRETS = [ID_NUMBER, ID_NUMBER.slice(0, 17), ID_WITH_X.slice(0, 17), PHONE, OTHER_PHONE, LANDLINE, "1381234"];
 
+type Reply = Awaited<ReturnType<TestApp["app"]["inject"]>>;
+
 /** An xlsx's every cell as text, one string. */
 async function workbookText(content: Buffer): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -335,14 +337,20 @@ describe(`residents' comments (${testDriver})`, () => {
 
   it("never keeps or exports the ID numbers and phones typed into free text", async () => {
     const exports = await Promise.all(
-      ["comments.xlsx", "microdata.csv", "microdata.sav"].map((file) =>
+      ["comments.xlsx", "microdata.csv", "microdata.sav", "frequencies.xlsx"].map((file) =>
         t.app.inject({ url: `/api/admin/waves/${waveId}/${file}`, headers: office.headers }),
       ),
     );
     for (const response of exports) expect(response.statusCode).toBe(200);
-    const [commentsXlsx, csv, sav] = exports as [(typeof exports)[0], (typeof exports)[0], (typeof exports)[0]];
+    const [commentsXlsx, csv, sav, frequencies] = exports as [Reply, Reply, Reply, Reply];
     const psppRows = readWithPspp(sav.rawPayload).rows.flat().join(",");
-    const texts = [await workbookText(commentsXlsx.rawPayload), csv.body, psppRows, sav.rawPayload.toString("latin1")];
+    const texts = [
+      await workbookText(commentsXlsx.rawPayload),
+      await workbookText(frequencies.rawPayload),
+      csv.body,
+      psppRows,
+      sav.rawPayload.toString("latin1"),
+    ];
     // Every table's rows as text, as a dump would show them.
     const tables = await queryRows<{ table_name: string }>(
       t.database.handle.db,
