@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { CommentCounts, CommentItem, CommentsPage, CommentThemeList } from "@survey/contract";
 import { queryRows } from "@survey/db";
 import { readWithPspp } from "@survey/spss-sav/read-with-pspp";
@@ -333,6 +334,27 @@ describe(`residents' comments (${testDriver})`, () => {
     expect(sanitation).toMatchObject({ label: "环境卫生", total: 1, byTown: expect.objectContaining({ [TOWN_B]: 1 }) });
     expect(sanitation?.examples[0]?.text).toContain("[手机号已隐去]");
     expect(report.themes.every((theme) => theme.total > 0 && theme.examples.length <= 2)).toBe(true);
+  });
+
+  it("masks answers and drafts stored before masking existed, with the migration's hand-written SQL", async () => {
+    const db = t.database.handle.db;
+    const legacy = `电话${PHONE}，身份证 ${ID_WITH_X}，2024年5月`;
+    await db.execute(
+      sql`update responses set answers = answers || jsonb_build_object('comment', ${legacy}::text, 'liv_income', 4)
+          where id = (select id from responses order by submitted_at limit 1)`,
+    );
+    await db.execute(sql`update reservations set draft = jsonb_build_object('comment', ${legacy}::text, 'q', 1234567)`);
+    const migration = readFileSync(new URL("../migrations/0008_comment_themes.sql", import.meta.url), "utf8");
+    const handWritten = migration.slice(migration.indexOf("-- hand-written:"));
+    for (const statement of handWritten.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
+    const rows = await queryRows<{ text: string }>(
+      db,
+      sql`select answers::text as text from responses union all select draft::text from reservations`,
+    );
+    const all = rows.map((row) => row.text).join("\n");
+    expect(all).toContain("电话[号码已隐去]，身份证 [号码已隐去]，2024年5月");
+    expect(all).toContain('"q": 1234567');
+    for (const secret of SECRETS) expect(all).not.toContain(secret);
   });
 
   it("never keeps or exports the ID numbers and phones typed into free text", async () => {
