@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import { auditRoutes, authRoutes, sessionAuthority, userRoutes } from "./modules/accounts";
 import { comparisonRoutes, resultsRoutes } from "./modules/analysis";
+import { commentRoutes } from "./modules/comments";
 import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwork";
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
@@ -55,6 +56,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(paperEntryRoutes);
   await admin.register(resultsRoutes);
   await admin.register(responseRoutes);
+  await admin.register(commentRoutes);
 };
 
 /** The whole application as one plugin: the platform, then each module's routes; `server.ts` only starts it. */

@@ -28,6 +28,7 @@ const ResultsPage = page(() => import("./features/analysis/results/results-page"
 const CrosstabPage = page(() => import("./features/analysis/crosstab/crosstab-page"), "CrosstabPage");
 const TrendsPage = page(() => import("./features/analysis/trends/trends-page"), "TrendsPage");
 const IndicatorsPage = page(() => import("./features/indicators/indicators-page"), "IndicatorsPage");
+const CommentsPage = page(() => import("./features/comments/comments-page"), "CommentsPage");
 const ComparisonPage = page(() => import("./features/analysis/comparison/comparison-page"), "ComparisonPage");
 
 /** The routes below the shell: the path, the area whose roles may open it, and the page. */
@@ -42,6 +43,7 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["trends", "trends", TrendsPage],
   ["indicators", "indicators", IndicatorsPage],
   ["comparison", "comparison", ComparisonPage],
+  ["comments", "comments", CommentsPage],
   ["frame", "frame", FramePage],
   ["waves", "waves", WavesPage],
   ["waves/new", "waves", WaveEditPage],

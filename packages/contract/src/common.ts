@@ -49,6 +49,7 @@ export const NoContent = Type.Null();
 export const HtmlPage = Type.String({ description: "text/html" });
 export const XlsxFile = Type.Unknown({ description: "xlsx 文件" });
 export const CsvFile = Type.Unknown({ description: "CSV 文件" });
+export const SavFile = Type.Unknown({ description: "SPSS 数据文件（.sav）" });
 
 /** `GET /api/health` → 200, or 503 while the database does not answer. */
 export const Health = Type.Object({

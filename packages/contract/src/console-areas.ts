@@ -14,6 +14,7 @@ export const CONSOLE_AREAS = {
   trends: ["admin", "office"],
   indicators: ["admin", "office", "department"],
   comparison: ["admin", "office"],
+  comments: ["admin", "office", "staff"],
   frame: ["admin"],
   waves: ["admin"],
   users: ["admin"],

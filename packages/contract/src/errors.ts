@@ -72,6 +72,10 @@ export const ERROR_STATUS = {
   poststratification_unavailable: 409,
   unknown_variable: 400,
   unknown_measure: 404,
+  // Residents' comments
+  invalid_comment_themes: 422,
+  unknown_theme: 400,
+  unknown_comment: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,6 +2,8 @@
 // console-areas.ts hold plain values only, so a front end importing one of them stays small.
 export * from "./accounts";
 export * from "./audit-values";
+export * from "./comments";
+export * from "./comments-values";
 export * from "./common";
 export * from "./comparison";
 export * from "./console-areas";

@@ -184,6 +184,19 @@ export const CrosstabRequest = Type.Object(
 );
 export type CrosstabRequest = Static<typeof CrosstabRequest>;
 
+/** `GET /api/admin/waves/:waveId/crosstab.xlsx`: the request as query parameters, `filters` as JSON text. */
+export const CrosstabXlsxQuery = Type.Object(
+  {
+    row: VariableName,
+    column: VariableName,
+    percent: Type.Union([Type.Literal("row"), Type.Literal("column")]),
+    poststratify: Type.Optional(Type.Union([Type.Literal("true"), Type.Literal("false")])),
+    filters: Type.Optional(Type.String({ maxLength: 20000 })),
+  },
+  { additionalProperties: false },
+);
+export type CrosstabXlsxQuery = Static<typeof CrosstabXlsxQuery>;
+
 export const CrosstabMargin = Type.Object({
   ...CrosstabCategory.properties,
   /** Weighted percent of the whole table. */

@@ -21,6 +21,7 @@ export {
   PHONE_LENGTH,
   SMS_CODE_LENGTH,
 } from "./input-cleaning";
+export { classifyDigitRun, MASK_LABELS, type MaskKind, maskAnswers, maskFreeText } from "./mask-free-text";
 export { type PasswordProblem, passwordProblem } from "./password-rules";
 export { maskPhone, normalizePhone, phoneLast4, phoneProblemMessage } from "./phone";
 export { isKnownProvinceCode, provinceCodes } from "./region-codes";

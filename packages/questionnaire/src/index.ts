@@ -34,6 +34,7 @@ export {
 } from "./import-row";
 export { estimatedMinutes, type QuestionnaireLength, questionnaireLength } from "./length";
 export { freezeDefinition, InvalidDefinitionError } from "./loaded-questionnaire";
+export { type OpenQuestion, openQuestions } from "./open-questions";
 export {
   answeredQuestionCount,
   type FlaggedResponse,

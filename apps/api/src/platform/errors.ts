@@ -154,3 +154,14 @@ export const PoststratificationUnavailableError = defineError(
 );
 export const UnknownVariableError = defineError("unknown_variable", "交叉表中有无法识别的变量或分类。");
 export const UnknownMeasureError = defineError("unknown_measure", "没有找到包含这个题目或维度的调查。");
+
+// Residents' comments
+export const InvalidCommentThemesError = defineError(
+  "invalid_comment_themes",
+  "主题列表有错误（编码或名称重复、缺少“其他”），请检查后重新保存。",
+);
+export const UnknownThemeError = defineError("unknown_theme", "所选主题不在本次调查的主题列表中。");
+export const UnknownCommentError = defineError(
+  "unknown_comment",
+  "没有找到所选的意见，可能不属于这次调查或您负责的街镇。",
+);

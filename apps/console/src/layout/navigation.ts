@@ -42,6 +42,7 @@ const navGroups: NavGroup[] = [
     items: [
       item("results", "chart"),
       item("crosstab", "table"),
+      item("comments", "log"),
       item("trends", "calendar"),
       item("indicators", "clipboard"),
       item("comparison", "gauge"),

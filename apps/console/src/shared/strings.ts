@@ -35,6 +35,7 @@ export const strings = {
     label: "主菜单",
     monitor: "调查进度",
     results: "调查结果",
+    comments: "居民意见",
     entry: "纸质问卷录入",
     posters: "二维码海报",
     responses: "问卷管理",

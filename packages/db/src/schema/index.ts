@@ -1,3 +1,4 @@
+export * from "./comments";
 export * from "./console";
 export * from "./frame";
 export * from "./indicators";

@@ -10,6 +10,7 @@
 import { randomInt } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Database } from "@survey/db";
+import type { CodedItem, ScoringMap } from "@survey/questionnaire";
 import { coarsenToK, type QuasiIdentifier } from "@survey/stats";
 import { NoResultsError } from "../../platform/errors";
 import { questionnaireOfWave } from "../questionnaires";
@@ -18,10 +19,10 @@ import { requireWave } from "../waves";
 import { microdataPage, PAGE_SIZE } from "./data/microdata";
 import { loadResultsDesign } from "./results-design";
 
-const MODE_LABELS: Record<string, string> = { online: "网上填写", interviewer: "入户访问", import: "批量导入" };
-const SEX_LABELS: Record<string, string> = { male: "男", female: "女" };
+export const MODE_LABELS: Record<string, string> = { online: "网上填写", interviewer: "入户访问", import: "批量导入" };
+export const SEX_LABELS: Record<string, string> = { male: "男", female: "女" };
 
-const FIXED_COLUMNS = ["序号", "街镇编码", "街镇", "调查方式", "性别", "年龄组", "户籍", "设计权数"];
+export const FIXED_COLUMNS = ["序号", "街镇编码", "街镇", "调查方式", "性别", "年龄组", "户籍", "设计权数"];
 
 /** Every combination of town and demographics in the export is shared by at least this many rows, or coarsened. */
 export const MICRODATA_K = 5;
@@ -51,18 +52,29 @@ export function csvField(value: unknown): string {
 
 const csvLine = (values: readonly unknown[]) => `${values.map(csvField).join(",")}\r\n`;
 
+/** A coded question of the export: a 1–5 item (satisfaction, overall) or one with its own coded choices. */
+export type MicrodataQuestion =
+  | { name: string; title: string; kind: "scale" }
+  | { name: string; title: string; kind: "coded"; choices: readonly { value: unknown; text: string }[] };
+
 /** Coded questions in questionnaire order: satisfaction items, the overall question, policies, demographics. */
-async function codedQuestions(db: Database, wave: WaveRow): Promise<string[]> {
-  const { scoring } = await questionnaireOfWave(db, wave);
+export function codedQuestions(scoring: ScoringMap): MicrodataQuestion[] {
+  const scale = (item: { name: string; title: string }) => ({
+    name: item.name,
+    title: item.title,
+    kind: "scale" as const,
+  });
+  const coded = (item: CodedItem) => ({ ...item, kind: "coded" as const });
   return [
-    ...scoring.items.map((item) => item.name),
-    ...(scoring.overall ? [scoring.overall.name] : []),
-    ...scoring.policyItems.map((item) => item.name),
-    ...scoring.demographicItems.map((item) => item.name),
+    ...scoring.items.map(scale),
+    ...(scoring.overall ? [scale(scoring.overall)] : []),
+    ...scoring.policyItems.map(coded),
+    ...scoring.demographicItems.map(coded),
   ];
 }
 
-type ExportRow = Record<string, string>;
+/** One anonymised row: the fixed columns by their Chinese header, answers under `q:<name>`, all as text. */
+export type MicrodataRow = Record<string, string>;
 
 /** Numbers were held as text for the coarsening; written back as numbers they are not defused as formulas. */
 const asWritten = (value: string | undefined) => (value && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
@@ -76,43 +88,61 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-export async function microdataCsv(db: Database, waveId: number): Promise<{ fileName: string; stream: Readable }> {
-  const wave = await requireWave(db, waveId);
-  const { scoring } = await questionnaireOfWave(db, wave);
-  const questions = await codedQuestions(db, wave);
-  const demographicQuestions = scoring.demographicItems.map((item) => item.name);
+export interface AnonymisedMicrodata {
+  wave: WaveRow;
+  questions: MicrodataQuestion[];
+  /** Shuffled and coarsened to MICRODATA_K (see the file's note). */
+  rows: MicrodataRow[];
+}
+
+/** Design weight N_h/n_h per town code; empty for a wave without estimable towns (its rows go out unweighted). */
+export async function designWeightsByTown(db: Database, waveId: number): Promise<Map<string, number>> {
   const weights = new Map<string, number>();
   try {
-    const design = await loadResultsDesign(db, wave.id, { poststratify: false });
+    const design = await loadResultsDesign(db, waveId, { poststratify: false });
     for (const cell of design.cells) weights.set(cell.stratum, cell.weight);
   } catch (error) {
-    // A wave without estimable towns still exports its rows, without weights.
     if (!(error instanceof NoResultsError)) throw error;
   }
-  // Shuffling and k-anonymity need every row: read in pages, then held (text only, no answers objects).
-  const rows: ExportRow[] = [];
+  return weights;
+}
+
+/** Every counted response of a wave in submission order, read a page at a time. */
+export async function* countedResponses(db: Database, waveId: number) {
   let after: { submittedAt: string; id: string } | null = null;
   for (;;) {
-    const page = await microdataPage(db, wave.id, after);
-    for (const row of page) {
-      const record: ExportRow = {
-        街镇编码: row.townCode,
-        街镇: row.townName ?? "",
-        调查方式: MODE_LABELS[row.mode] ?? row.mode,
-        性别: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
-        年龄组: row.ageGroup ?? "",
-        户籍: row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
-        设计权数: String(weights.get(row.townCode) ?? ""),
-      };
-      for (const question of questions) {
-        const value = row.answers[question];
-        record[`q:${question}`] = typeof value === "number" || typeof value === "string" ? String(value) : "";
-      }
-      rows.push(record);
-    }
+    const page = await microdataPage(db, waveId, after);
+    yield* page;
     const last = page.at(-1);
-    if (!last || page.length < PAGE_SIZE) break;
+    if (!last || page.length < PAGE_SIZE) return;
     after = { submittedAt: last.submittedAt, id: last.id };
+  }
+}
+
+/** The counted responses as the exports give them, whatever the file format (CSV, SPSS). */
+export async function anonymisedMicrodata(db: Database, waveId: number): Promise<AnonymisedMicrodata> {
+  const wave = await requireWave(db, waveId);
+  const { scoring } = await questionnaireOfWave(db, wave);
+  const questions = codedQuestions(scoring).map((question) => question.name);
+  const demographicQuestions = scoring.demographicItems.map((item) => item.name);
+  const weights = await designWeightsByTown(db, wave.id);
+  // Shuffling and k-anonymity need every row: read in pages, then held (text only, no answers objects).
+  const rows: MicrodataRow[] = [];
+  for await (const row of countedResponses(db, wave.id)) {
+    const record: MicrodataRow = {
+      街镇编码: row.townCode,
+      街镇: row.townName ?? "",
+      调查方式: MODE_LABELS[row.mode] ?? row.mode,
+      性别: row.sex ? (SEX_LABELS[row.sex] ?? row.sex) : "",
+      年龄组: row.ageGroup ?? "",
+      户籍: row.registered === null ? "" : row.registered ? "户籍" : "非户籍",
+      设计权数: String(weights.get(row.townCode) ?? ""),
+    };
+    for (const question of questions) {
+      const value = row.answers[question];
+      record[`q:${question}`] = typeof value === "number" || typeof value === "string" ? String(value) : "";
+    }
+    rows.push(record);
   }
   const identifiers: QuasiIdentifier[] = [
     { name: "街镇编码", steps: [] },
@@ -121,7 +151,12 @@ export async function microdataCsv(db: Database, waveId: number): Promise<{ file
     { name: "户籍", steps: [suppress] },
     { name: "性别", steps: [suppress] },
   ];
-  const anonymised = shuffle(coarsenToK(rows, identifiers, MICRODATA_K).rows);
+  return { wave, questions: codedQuestions(scoring), rows: shuffle(coarsenToK(rows, identifiers, MICRODATA_K).rows) };
+}
+
+export async function microdataCsv(db: Database, waveId: number): Promise<{ fileName: string; stream: Readable }> {
+  const { wave, rows: anonymised, questions: coded } = await anonymisedMicrodata(db, waveId);
+  const questions = coded.map((question) => question.name);
   async function* lines() {
     yield `\uFEFF${csvLine([...FIXED_COLUMNS, ...questions])}`;
     for (let start = 0; start < anonymised.length; start += PAGE_SIZE) {

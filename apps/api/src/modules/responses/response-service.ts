@@ -9,6 +9,7 @@ import type {
   ResponseStatus,
   SessionUser,
 } from "@survey/contract";
+import { maskAnswers } from "@survey/identity";
 import { type FlaggedResponse, qualityFlags, validateAnswers } from "@survey/questionnaire";
 import { canAccessTown } from "../../platform/auth/scopes";
 import type { Deps } from "../../platform/deps";
@@ -228,7 +229,9 @@ export async function correctAnswers(
   const questionnaire = await loadQuestionnaireById(deps.db, row.questionnaireId);
   const problems = validateAnswers(questionnaire.definition, body.answers, { complete: true });
   if (problems.length > 0) throw new InvalidAnswersError({ details: problems });
-  const items = scoredItemRows(questionnaire, body.answers);
+  // Corrected free text is stored masked like every other answer (an ID number or phone typed into it is not kept).
+  const answers = maskAnswers(body.answers);
+  const items = scoredItemRows(questionnaire, answers);
   await withTransactionRetry(() =>
     deps.db.transaction(async (tx) => {
       const locked = await lockResponse(tx, row.id);
@@ -236,14 +239,14 @@ export async function correctAnswers(
       if (locked.voided) throw new ResponseVoidError();
       await replaceAnswers(tx, {
         id: row.id,
-        answers: body.answers,
+        answers,
         items,
         codesHex: responseCodesHex(questionnaire.scoring, items),
         at: deps.now(),
       });
-      const questions = new Set([...Object.keys(locked.answers), ...Object.keys(body.answers)]);
+      const questions = new Set([...Object.keys(locked.answers), ...Object.keys(answers)]);
       const changed = [...questions].filter(
-        (name) => JSON.stringify(locked.answers[name]) !== JSON.stringify(body.answers[name]),
+        (name) => JSON.stringify(locked.answers[name]) !== JSON.stringify(answers[name]),
       );
       await recordAudit(tx, source, "response.correct", `response:${row.id}`, {
         receiptCode: row.receiptCode,

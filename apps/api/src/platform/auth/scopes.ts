@@ -2,7 +2,7 @@ import type { Role, SessionUser } from "@survey/contract";
 import { ForbiddenError } from "../errors";
 
 /** The towns a user is limited to, or undefined for all (only staff users carry a town scope). */
-function townScope(user: SessionUser): string[] | undefined {
+export function townScope(user: SessionUser): string[] | undefined {
   return user.role === "staff" && user.townCodes.length > 0 ? user.townCodes : undefined;
 }
 

@@ -153,6 +153,23 @@ export function microdataCsvUrl(waveId: number): string {
   return resultsApiPaths.microdataCsv(waveId);
 }
 
+export function microdataSavUrl(waveId: number): string {
+  return resultsApiPaths.microdataSav(waveId);
+}
+
+export function frequenciesUrl(waveId: number): string {
+  return resultsApiPaths.frequenciesXlsx(waveId);
+}
+
+/** The cross-tab the page shows, as a workbook: the same request as query parameters. */
+export function crosstabXlsxUrl(waveId: number, request: CrosstabRequest): string {
+  const params = new URLSearchParams({ row: request.row, column: request.column, percent: request.percent });
+  if (request.poststratify) params.set("poststratify", "true");
+  if (request.filters && Object.keys(request.filters).length > 0)
+    params.set("filters", JSON.stringify(request.filters));
+  return `${resultsApiPaths.crosstabXlsx(waveId)}?${params}`;
+}
+
 /** The printable A4 ranking bulletin (HTML), for the same indicator year and weighting as the page. */
 export function bulletinUrl(
   waveId: number,

@@ -48,6 +48,7 @@ export function DataTable<T>({
   footer,
   className,
   wrapClassName,
+  scrollable = false,
   children,
 }: {
   label: string;
@@ -66,6 +67,8 @@ export function DataTable<T>({
   /** Classes beside `table`, e.g. `table--compact`. */
   className?: string;
   wrapClassName?: string;
+  /** A wide table that may scroll sideways: its wrapper takes keyboard focus (named by `label`) to scroll it. */
+  scrollable?: boolean;
   /** Shown under the table, inside the wrapper (a legend, a footnote). */
   children?: ReactNode;
 }) {
@@ -77,7 +80,10 @@ export function DataTable<T>({
       </tr>
     ));
   return (
-    <div className={wrapClassName ? `table-wrap ${wrapClassName}` : "table-wrap"}>
+    <div
+      className={wrapClassName ? `table-wrap ${wrapClassName}` : "table-wrap"}
+      {...(scrollable ? { tabIndex: 0, role: "region", "aria-label": label } : {})}
+    >
       <table className={className ? `table ${className}` : "table"} aria-label={label}>
         <thead>
           <tr>

@@ -4,10 +4,12 @@ import {
   CrosstabRequest,
   CrosstabResult,
   CrosstabVariables,
+  CrosstabXlsxQuery,
   CsvFile,
   errorResponses,
   PoststratifyQuery,
   rolesOf,
+  SavFile,
   TrendQuery,
   TrendSeries,
   WaveComparison,
@@ -15,10 +17,13 @@ import {
   WaveResults,
   XlsxFile,
 } from "@survey/contract";
-import { UnknownWaveError } from "../../../platform/errors";
+import { InvalidRequestError, UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
 import { crosstab, listCrosstabVariables } from "../crosstab-service";
+import { crosstabWorkbook } from "../crosstab-workbook-service";
+import { frequencyWorkbook } from "../frequency-tables-service";
 import { MICRODATA_NOTE, microdataCsv } from "../microdata-export-service";
+import { microdataSav } from "../microdata-sav-service";
 import { waveResults } from "../results-service";
 import { resultsWorkbook } from "../results-workbook-service";
 import { compareWaves, trendSeries } from "../wave-comparison-service";
@@ -26,6 +31,28 @@ import { compareWaves, trendSeries } from "../wave-comparison-service";
 /** `attachment` with an ASCII fallback name and the Chinese name for browsers that read filename*. */
 const attachment = (fallback: string, fileName: string) =>
   `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `filters` of the cross-tab's query: JSON `{variable: [values]}`; anything else is a 400. */
+function parseFilters(text: string | undefined): Record<string, string[]> | undefined {
+  if (text === undefined || text === "") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InvalidRequestError({ field: "filters" }, "筛选条件格式不正确。");
+  }
+  const valid =
+    typeof parsed === "object" &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every(
+      (values) => Array.isArray(values) && values.length > 0 && values.every((value) => typeof value === "string"),
+    );
+  if (!valid) throw new InvalidRequestError({ field: "filters" }, "筛选条件格式不正确。");
+  return parsed as Record<string, string[]>;
+}
 
 /** Results are for the office's analysts; survey staff see fieldwork only. */
 const RESULTS = { roles: rolesOf("results") };
@@ -145,6 +172,48 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    "/api/admin/waves/:waveId/frequencies.xlsx",
+    {
+      config: RESULTS,
+      schema: {
+        tags: ["results"],
+        summary: "导出频数表（Excel）：每道编码题各答案的人数、百分比、有效百分比和加权有效百分比",
+        params: WaveIdParams,
+        response: { 200: XlsxFile, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await frequencyWorkbook(db(), waveIdOf(request.params.waveId));
+      return reply.type(XLSX).header("content-disposition", attachment("frequencies.xlsx", fileName)).send(content);
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/crosstab.xlsx",
+    {
+      config: CROSSTAB,
+      schema: {
+        tags: ["results"],
+        summary: "导出交叉表（Excel）：加权百分比、未加权人数、残差标注，以及 Rao–Scott F 检验和皮尔逊卡方",
+        params: WaveIdParams,
+        querystring: CrosstabXlsxQuery,
+        response: { 200: XlsxFile, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { row, column, percent, poststratify, filters } = request.query;
+      const { fileName, content } = await crosstabWorkbook(db(), waveIdOf(request.params.waveId), {
+        row,
+        column,
+        percent,
+        poststratify: poststratify === "true",
+        filters: parseFilters(filters),
+      });
+      return reply.type(XLSX).header("content-disposition", attachment("crosstab.xlsx", fileName)).send(content);
+    },
+  );
+
+  app.get(
     "/api/admin/waves/:waveId/microdata.csv",
     {
       config: RESULTS,
@@ -162,6 +231,28 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type("text/csv; charset=utf-8")
         .header("content-disposition", attachment("microdata.csv", fileName))
         .send(stream);
+    },
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/microdata.sav",
+    {
+      config: RESULTS,
+      schema: {
+        tags: ["results"],
+        summary:
+          "导出匿名微观数据（SPSS .sav，UTF-8）：与 CSV 相同的行和匿名化，带变量标签（题目）和值标签，不了解、不适用为用户缺失值",
+        description: MICRODATA_NOTE,
+        params: WaveIdParams,
+        response: { 200: SavFile, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, content } = await microdataSav(db(), waveIdOf(request.params.waveId), app.now());
+      return reply
+        .type("application/x-spss-sav")
+        .header("content-disposition", attachment("microdata.sav", fileName))
+        .send(content);
     },
   );
 };

@@ -10,6 +10,7 @@ import {
   towns,
   verifications,
 } from "@survey/db";
+import { maskAnswers } from "@survey/identity";
 import { eq, sql } from "drizzle-orm";
 import { type PlacedPerson, type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
 import { personActiveReservationsSql, respondedSql } from "./verification-context";
@@ -88,7 +89,8 @@ export async function saveDraft(
   const [row] = await db
     .update(reservations)
     .set({
-      draft,
+      // Drafts are stored masked like the answers: a phone typed into a comment is not kept even for a while.
+      draft: maskAnswers(draft),
       draftUpdatedAt: hold.at,
       expiresAt: sql`case when ${reservations.status} = 'active' and ${reservations.expiresAt} > ${at}::timestamptz
         then greatest(${reservations.expiresAt}, ${extendTo}::timestamptz) else ${reservations.expiresAt} end`,

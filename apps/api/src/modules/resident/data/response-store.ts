@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { type Executor, namedStatement, param } from "@survey/db";
+import { maskAnswers } from "@survey/identity";
 import { scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
 import { AlreadyRespondedError } from "../../../platform/errors";
@@ -111,7 +112,8 @@ export async function storeResponse(tx: Executor, input: NewResponse): Promise<S
       registered: optional(input.registered),
       counted: input.counted,
       receiptCode: newReceiptCode(),
-      answers: JSON.stringify(input.answers),
+      // ID numbers and phones typed into free text never reach the database (SPEC §6).
+      answers: JSON.stringify(maskAnswers(input.answers)),
       startedAt: input.startedAt ? input.startedAt.toISOString() : null,
       submittedAt: input.submittedAt.toISOString(),
       enteredBy: optional(input.enteredBy),

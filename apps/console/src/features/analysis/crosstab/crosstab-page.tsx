@@ -1,10 +1,11 @@
 import type { CrosstabRequest, CrosstabResult, CrosstabVariable, Weighting } from "@survey/contract";
 import { useMemo, useState } from "react";
 import { EmptyState } from "../../../shared/components/feedback";
+import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
-import { useCrosstab, useCrosstabVariables } from "../api";
+import { crosstabXlsxUrl, useCrosstab, useCrosstabVariables } from "../api";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import "./crosstab.css";
@@ -109,6 +110,14 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
               : text.resultTitleEmpty
           }
           labelledBy="xtab-result-title"
+          actions={
+            request && table.data ? (
+              <a className="button button--small" href={crosstabXlsxUrl(waveId, request)} download>
+                <Icon name="download" size={16} />
+                {text.exportXlsx}
+              </a>
+            ) : null
+          }
         >
           {result}
         </Card>

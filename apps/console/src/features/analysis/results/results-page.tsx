@@ -5,7 +5,7 @@ import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
-import { microdataCsvUrl, resultsWorkbookUrl, useResults } from "../api";
+import { frequenciesUrl, microdataCsvUrl, microdataSavUrl, resultsWorkbookUrl, useResults } from "../api";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
 import { optionsOf, Segmented } from "../../../shared/components/fields";
@@ -115,9 +115,17 @@ export function ResultsPage() {
               <Icon name="download" size={16} />
               {text.exportWorkbook}
             </a>
+            <a className="button" href={frequenciesUrl(wave.id)} download>
+              <Icon name="download" size={16} />
+              {text.exportFrequencies}
+            </a>
             <a className="button" href={microdataCsvUrl(wave.id)} download>
               <Icon name="download" size={16} />
               {text.exportMicrodata}
+            </a>
+            <a className="button" href={microdataSavUrl(wave.id)} download>
+              <Icon name="download" size={16} />
+              {text.exportSav}
             </a>
           </>
         )}

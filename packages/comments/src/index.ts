@@ -1,0 +1,9 @@
+export { DEFAULT_DOMAIN_KEYWORDS, OTHER_THEME } from "./default-keywords";
+export {
+  type CommentTheme,
+  cleanKeywords,
+  representativeComments,
+  segmentWords,
+  suggestThemes,
+  type ThemeSuggestion,
+} from "./themes";
