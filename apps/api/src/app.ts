@@ -6,7 +6,7 @@ import { comparisonRoutes, resultsRoutes } from "./modules/analysis";
 import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwork";
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
-import { questionnaireRoutes } from "./modules/questionnaires";
+import { questionnaireDocumentRoutes, questionnaireRoutes } from "./modules/questionnaires";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { waveRoutes } from "./modules/waves";
 import auth from "./platform/auth/auth-plugin";
@@ -50,6 +50,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(indicatorRoutes);
   await admin.register(comparisonRoutes);
   await admin.register(questionnaireRoutes);
+  await admin.register(questionnaireDocumentRoutes);
   await admin.register(paperEntryRoutes);
   await admin.register(resultsRoutes);
 };

@@ -13,6 +13,7 @@ export const CONSOLE_AREAS = {
   trends: ["admin", "office"],
   indicators: ["admin", "office", "department"],
   comparison: ["admin", "office"],
+  questionnaires: ["admin", "office"],
   frame: ["admin"],
   waves: ["admin"],
   users: ["admin"],
