@@ -26,6 +26,8 @@ const ResultsPage = page(() => import("./features/analysis/results/results-page"
 const CrosstabPage = page(() => import("./features/analysis/crosstab/crosstab-page"), "CrosstabPage");
 const TrendsPage = page(() => import("./features/analysis/trends/trends-page"), "TrendsPage");
 const IndicatorsPage = page(() => import("./features/indicators/indicators-page"), "IndicatorsPage");
+const QuestionnairesPage = page(() => import("./features/questionnaires/questionnaires-page"), "QuestionnairesPage");
+const StudioPage = page(() => import("./features/questionnaires/editor/studio-page"), "StudioPage");
 const ComparisonPage = page(() => import("./features/analysis/comparison/comparison-page"), "ComparisonPage");
 
 /** The routes below the shell: the path, the area whose roles may open it, and the page. */
@@ -39,6 +41,8 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["indicators", "indicators", IndicatorsPage],
   ["comparison", "comparison", ComparisonPage],
   ["frame", "frame", FramePage],
+  ["questionnaires", "questionnaires", QuestionnairesPage],
+  ["questionnaires/:questionnaireId", "questionnaires", StudioPage],
   ["waves", "waves", WavesPage],
   ["waves/new", "waves", WaveEditPage],
   ["waves/:waveId", "waves", WaveEditPage],
