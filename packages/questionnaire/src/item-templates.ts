@@ -14,13 +14,13 @@ export const EDITOR_ITEM_KINDS = [
 export type EditorItemKind = (typeof EDITOR_ITEM_KINDS)[number];
 
 export const EDITOR_ITEM_KIND_LABELS: Record<EditorItemKind, string> = {
-  satisfaction: "满意度（5级，含不了解、不适用）",
+  satisfaction: "满意度（5级）",
   policy: "政策知晓",
   single: "单选题",
   multiple: "多选题",
   text: "开放题（文字）",
   demographic: "基本情况（单选）",
-  overall: "总体满意度（5级）",
+  overall: "总体满意度",
 };
 
 type Element = Record<string, unknown>;

@@ -44,7 +44,7 @@ export function QuestionnairesPage() {
     <>
       <PageHeader title={text.title} intro={text.intro} />
       {createVersion.isError ? <Notice tone="error">{errorMessage(createVersion.error)}</Notice> : null}
-      <Card>
+      <Card className="studio-list">
         <QueryState query={versions}>
           {(list) => (
             <DataTable
@@ -101,12 +101,18 @@ export function QuestionnairesPage() {
                       <a
                         className="button button--small"
                         href={questionnairePaths.paper(v.id)}
+                        aria-label={text.paperOf(v.title, v.version)}
                         target="_blank"
                         rel="noreferrer"
                       >
                         {text.paper}
                       </a>
-                      <a className="button button--small" href={questionnairePaths.codebook(v.id)} download>
+                      <a
+                        className="button button--small"
+                        href={questionnairePaths.codebook(v.id)}
+                        aria-label={text.codebookOf(v.title, v.version)}
+                        download
+                      >
                         {text.codebook}
                       </a>
                     </div>

@@ -23,14 +23,17 @@ export const studioStrings = {
   edit: "编辑",
   view: "查看",
   newVersion: "新版本",
-  newVersionOf: (title: string, n: number) => `以“${title}”第 ${n} 版为基础新建版本`,
+  newVersionOf: (title: string, n: number) => `新版本：以“${title}”第 ${n} 版为基础`,
   paper: "纸质问卷",
+  paperOf: (title: string, n: number) => `纸质问卷：${title} 第 ${n} 版`,
+  codebookOf: (title: string, n: number) => `代码本：${title} 第 ${n} 版`,
   codebook: "代码本",
   created: (n: number) => `已新建第 ${n} 版，可以开始修改。`,
 
   // Editor
   editorTitle: (title: string, n: number) => `${title} · 第 ${n} 版`,
   back: "返回问卷列表",
+  basics: "问卷基本信息",
   questionnaireTitle: "问卷标题",
   questionnaireIntro: "问卷开头的说明",
   frozenNotice: "这个版本已被调查使用（已开放或已有答卷），只能查看。要修改，请回到列表点“新版本”。",

@@ -205,8 +205,8 @@ function Studio({ draft }: { draft: QuestionnaireDraft }) {
       ) : null}
       <div className="studio">
         <div className="studio__editor">
-          <Card title={text.questionnaireTitle} labelledBy="studio-basics">
-            <div className="studio-area__fields">
+          <Card title={text.basics} labelledBy="studio-basics">
+            <div className="studio-area__fields studio-basics">
               <StudioField
                 id="studio-title"
                 label={text.questionnaireTitle}
