@@ -64,6 +64,7 @@ export { type AnswerProblem, type AnswerValidationOptions, validateAnswers } fro
 export {
   type DefinitionValidation,
   type EarlierItem,
+  plainText,
   validateDefinition,
   validateDraft,
 } from "./validate-definition";

@@ -38,11 +38,14 @@ type JsonRecord = Record<string, unknown>;
 const isRecord = (value: unknown): value is JsonRecord =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-function text(value: unknown): string {
-  if (typeof value === "string") return value.trim();
-  if (isRecord(value)) return text(value["zh-cn"] ?? value.default);
+/** The text of a SurveyJS string property: plain, or localised (`{"zh-cn": …, default: …}`). */
+export function plainText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (isRecord(value)) return plainText(value["zh-cn"] ?? value.default);
   return "";
 }
+
+const text = (value: unknown) => plainText(value).trim();
 
 /** Each element with a name and its path, in document order. */
 function elementsOf(json: unknown): { element: JsonRecord; path: string }[] {

@@ -20,6 +20,20 @@ function styleHeader(sheet: ExcelJS.Worksheet): void {
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
+/** A sheet of `rows` under a bold, frozen header: each column is [key, header, width]. */
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly [key: string, header: string, width: number][],
+  rows: readonly Record<string, unknown>[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns.map(([key, header, width]) => ({ key, header, width }));
+  for (const row of rows) sheet.addRow(row);
+  styleHeader(sheet);
+  return sheet;
+}
+
 const domainName = (code: string | null) => DOMAINS.find((domain) => domain.code === code)?.name ?? "";
 const dimensionName = (code: string | null) => DIMENSIONS.find((dimension) => dimension.code === code)?.name ?? "";
 
@@ -40,21 +54,22 @@ const codesText = (item: QuestionnaireItem) => item.codes.map((code) => `${code.
 export async function codebookWorkbook(questionnaire: StoredQuestionnaire): Promise<Buffer> {
   const items = listQuestionnaireItems(questionnaire.definition);
   const workbook = await newWorkbook();
-  const questions = workbook.addWorksheet("题目");
-  questions.columns = [
-    { header: "题号", key: "number", width: 6 },
-    { header: "题目名称", key: "name", width: 26 },
-    { header: "题目", key: "title", width: 60 },
-    { header: "部分", key: "area", width: 18 },
-    { header: "类型", key: "kind", width: 22 },
-    { header: "方面", key: "dimension", width: 12 },
-    { header: "客观指标领域", key: "domain", width: 16 },
-    { header: "必答", key: "required", width: 6 },
-    { header: "代码和标签", key: "codes", width: 70 },
-    { header: "回答条件", key: "condition", width: 40 },
-  ];
-  for (const item of items) {
-    questions.addRow({
+  addTableSheet(
+    workbook,
+    "题目",
+    [
+      ["number", "题号", 6],
+      ["name", "题目名称", 26],
+      ["title", "题目", 60],
+      ["area", "部分", 18],
+      ["kind", "类型", 22],
+      ["dimension", "方面", 12],
+      ["domain", "客观指标领域", 16],
+      ["required", "必答", 6],
+      ["codes", "代码和标签", 70],
+      ["condition", "回答条件", 40],
+    ],
+    items.map((item) => ({
       number: item.number,
       name: item.name,
       title: item.title,
@@ -65,20 +80,18 @@ export async function codebookWorkbook(questionnaire: StoredQuestionnaire): Prom
       required: item.required ? "是" : "否",
       codes: item.form === "multiple" ? `${codesText(item)}（多选：代码用逗号分隔）` : codesText(item),
       condition: item.condition ?? "",
-    });
-  }
-  styleHeader(questions);
-
-  const codes = workbook.addWorksheet("代码");
-  codes.columns = [
-    { header: "题目名称", key: "name", width: 26 },
-    { header: "代码", key: "code", width: 8 },
-    { header: "标签", key: "label", width: 30 },
-  ];
-  for (const item of items) {
-    for (const code of item.codes) codes.addRow({ name: item.name, code: code.code, label: code.label });
-  }
-  styleHeader(codes);
+    })),
+  );
+  addTableSheet(
+    workbook,
+    "代码",
+    [
+      ["name", "题目名称", 26],
+      ["code", "代码", 8],
+      ["label", "标签", 30],
+    ],
+    items.flatMap((item) => item.codes.map((code) => ({ name: item.name, code: code.code, label: code.label }))),
+  );
   workbook.title = `${questionnaire.title} 第${questionnaire.version}版 代码本`;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -127,18 +140,8 @@ function validateColumn(sheet: ExcelJS.Worksheet, column: number, validation: Ex
 export async function responseTemplateWorkbook(questionnaire: StoredQuestionnaire, wave: TemplateWave) {
   const items = listQuestionnaireItems(questionnaire.definition);
   const workbook = await newWorkbook();
+  // The import reads the first sheet: the answers come first, the lists after.
   const answers = workbook.addWorksheet("回答");
-  const communities = workbook.addWorksheet("社区");
-  communities.columns = [
-    { header: "社区编码", key: "code", width: 16 },
-    { header: "社区", key: "name", width: 24 },
-    { header: "街镇", key: "town", width: 14 },
-  ];
-  for (const community of wave.communities) {
-    communities.addRow({ code: community.code, name: community.name, town: community.townName });
-  }
-  styleHeader(communities);
-
   const metaNotes: Record<(typeof IMPORT_META_COLUMNS)[number], string> = {
     community_code: "社区编码（必填），见“社区”表",
     id_number: "身份证号码（可不填；填了用于核对重复参加，只保存加密的核对值）",
@@ -170,14 +173,26 @@ export async function responseTemplateWorkbook(questionnaire: StoredQuestionnair
   });
   styleHeader(answers);
 
-  const labels = workbook.addWorksheet("代码说明");
-  labels.columns = [
-    { header: "列名", key: "name", width: 26 },
-    { header: "题目", key: "title", width: 60 },
-    { header: "代码和标签", key: "codes", width: 70 },
-  ];
-  for (const item of items) labels.addRow({ name: item.name, title: item.title, codes: codesText(item) });
-  styleHeader(labels);
+  addTableSheet(
+    workbook,
+    "社区",
+    [
+      ["code", "社区编码", 16],
+      ["name", "社区", 24],
+      ["town", "街镇", 14],
+    ],
+    wave.communities.map((community) => ({ code: community.code, name: community.name, town: community.townName })),
+  );
+  addTableSheet(
+    workbook,
+    "代码说明",
+    [
+      ["name", "列名", 26],
+      ["title", "题目", 60],
+      ["codes", "代码和标签", 70],
+    ],
+    items.map((item) => ({ name: item.name, title: item.title, codes: codesText(item) })),
+  );
   workbook.title = `${wave.title} 回答导入模板`;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

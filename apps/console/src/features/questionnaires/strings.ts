@@ -35,6 +35,7 @@ export const studioStrings = {
   back: "返回问卷列表",
   basics: "问卷基本信息",
   questionnaireTitle: "问卷标题",
+  titleMissing: "问卷标题不能为空",
   questionnaireIntro: "问卷开头的说明",
   frozenNotice: "这个版本已被调查使用（已开放或已有答卷），只能查看。要修改，请回到列表点“新版本”。",
   save: "保存",

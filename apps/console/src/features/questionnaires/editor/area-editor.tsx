@@ -9,7 +9,7 @@ import { studioStrings as text } from "../strings";
 import { type Element, type Page, textOf } from "./edit-definition";
 import { type ItemActions, ItemEditor } from "./item-editor";
 import { messageAt } from "./problems";
-import { StudioField } from "./studio-field";
+import { StudioInput, StudioTextArea } from "./studio-field";
 
 export interface AreaActions {
   change: (patch: Partial<Page>) => void;
@@ -63,29 +63,22 @@ export function AreaEditor({
       </div>
       <div className="card__body">
         <div className="studio-area__fields">
-          <StudioField id={`${idBase}-title`} label={text.areaTitle} error={messageAt(problems, `${path}.title`)}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                value={textOf(page.title)}
-                disabled={readOnly}
-                onChange={(event) => actions.change({ title: event.target.value })}
-              />
-            )}
-          </StudioField>
-          <StudioField id={`${idBase}-description`} label={text.areaIntro} className="field--wide">
-            {(control) => (
-              <textarea
-                {...control}
-                className="input studio-textarea"
-                rows={2}
-                value={textOf(page.description)}
-                disabled={readOnly}
-                onChange={(event) => actions.change({ description: event.target.value })}
-              />
-            )}
-          </StudioField>
+          <StudioInput
+            id={`${idBase}-title`}
+            label={text.areaTitle}
+            error={messageAt(problems, `${path}.title`)}
+            value={textOf(page.title)}
+            readOnly={readOnly}
+            onChange={(title) => actions.change({ title })}
+          />
+          <StudioTextArea
+            id={`${idBase}-description`}
+            label={text.areaIntro}
+            className="field--wide"
+            value={textOf(page.description)}
+            readOnly={readOnly}
+            onChange={(description) => actions.change({ description })}
+          />
         </div>
         {page.elements.map((element: Element, index) => (
           <ItemEditor

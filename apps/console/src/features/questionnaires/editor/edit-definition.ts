@@ -1,4 +1,4 @@
-import { type EditorItemKind, editorKindOf, itemOfKind, newItemName } from "@survey/questionnaire";
+import { type EditorItemKind, editorKindOf, itemOfKind, newItemName, plainText } from "@survey/questionnaire";
 
 /** A SurveyJS element or page as the studio edits it: known fields typed, everything else kept as it is. */
 export type Element = Record<string, unknown> & { name?: string; type?: string; title?: unknown };
@@ -20,15 +20,7 @@ export function normalise(definition: Record<string, unknown>): Definition {
 }
 
 /** Plain text of a localisable SurveyJS string. */
-export function textOf(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object") {
-    const texts = value as Record<string, unknown>;
-    const text = texts["zh-cn"] ?? texts.default;
-    return typeof text === "string" ? text : "";
-  }
-  return "";
-}
+export const textOf = plainText;
 
 function withPage(definition: Definition, pageIndex: number, change: (page: Page) => Page): Definition {
   return { ...definition, pages: definition.pages.map((page, index) => (index === pageIndex ? change(page) : page)) };

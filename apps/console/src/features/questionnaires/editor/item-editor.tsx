@@ -6,11 +6,12 @@ import {
   EDITOR_ITEM_KINDS,
   type EditorItemKind,
 } from "@survey/questionnaire";
+import { namedOptions } from "../../../shared/components/fields";
 import { studioStrings as text } from "../strings";
 import { ChoicesEditor, choicesOf } from "./choices-editor";
 import { type Element, editorKindOf, textOf } from "./edit-definition";
 import { messageAt, problemsUnder } from "./problems";
-import { StudioField } from "./studio-field";
+import { StudioSelect, StudioTextArea } from "./studio-field";
 
 export interface ItemActions {
   change: (patch: Element) => void;
@@ -20,6 +21,7 @@ export interface ItemActions {
   remove: () => void;
 }
 
+const KIND_OPTIONS = EDITOR_ITEM_KINDS.map((value) => ({ value, label: EDITOR_ITEM_KIND_LABELS[value] }));
 const KINDS_WITH_CHOICES = new Set<EditorItemKind>(["single", "multiple", "demographic"]);
 
 /** One question as a form: wording, kind, domain, required, note, choices; its condition shown in words. */
@@ -105,82 +107,44 @@ export function ItemEditor({
         </p>
       ) : (
         <div className="studio-item__body">
-          <StudioField
+          <StudioTextArea
             id={`${idBase}-title`}
             label={text.wording}
             error={messageAt(problems, `${path}.title`)}
             className="field--wide"
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                className="input studio-textarea"
-                rows={2}
-                value={textOf(element.title)}
-                disabled={readOnly}
-                onChange={(event) => actions.change({ title: event.target.value })}
-              />
-            )}
-          </StudioField>
+            value={textOf(element.title)}
+            readOnly={readOnly}
+            onChange={(title) => actions.change({ title })}
+          />
           <div className="studio-item__row">
-            <StudioField id={`${idBase}-kind`} label={text.kind}>
-              {(control) => (
-                <select
-                  {...control}
-                  className="select"
-                  value={kind}
-                  disabled={readOnly}
-                  onChange={(event) => actions.changeKind(event.target.value as EditorItemKind)}
-                >
-                  {EDITOR_ITEM_KINDS.map((value) => (
-                    <option key={value} value={value}>
-                      {EDITOR_ITEM_KIND_LABELS[value]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </StudioField>
+            <StudioSelect
+              id={`${idBase}-kind`}
+              label={text.kind}
+              options={KIND_OPTIONS}
+              value={kind}
+              readOnly={readOnly}
+              onChange={(value) => actions.changeKind(value as EditorItemKind)}
+            />
             {kind === "satisfaction" ? (
               <>
-                <StudioField
+                <StudioSelect
                   id={`${idBase}-dimension`}
                   label={text.dimension}
                   error={messageAt(problems, `${path}.dimension`)}
-                >
-                  {(control) => (
-                    <select
-                      {...control}
-                      className="select"
-                      value={String(element.dimension ?? "")}
-                      disabled={readOnly}
-                      onChange={(event) => actions.change({ dimension: event.target.value })}
-                    >
-                      {DIMENSIONS.map((dimension) => (
-                        <option key={dimension.code} value={dimension.code}>
-                          {dimension.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </StudioField>
-                <StudioField id={`${idBase}-domain`} label={text.domain} error={messageAt(problems, `${path}.domain`)}>
-                  {(control) => (
-                    <select
-                      {...control}
-                      className="select"
-                      value={String(element.domain ?? "")}
-                      disabled={readOnly}
-                      onChange={(event) => actions.change({ domain: event.target.value })}
-                    >
-                      {DOMAINS.some((domain) => domain.code === element.domain) ? null : <option value="">—</option>}
-                      {DOMAINS.map((domain) => (
-                        <option key={domain.code} value={domain.code}>
-                          {domain.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </StudioField>
+                  options={namedOptions(DIMENSIONS)}
+                  value={String(element.dimension ?? "")}
+                  readOnly={readOnly}
+                  onChange={(dimension) => actions.change({ dimension })}
+                />
+                <StudioSelect
+                  id={`${idBase}-domain`}
+                  label={text.domain}
+                  error={messageAt(problems, `${path}.domain`)}
+                  options={namedOptions(DOMAINS)}
+                  value={String(element.domain ?? "")}
+                  readOnly={readOnly}
+                  onChange={(domain) => actions.change({ domain })}
+                />
               </>
             ) : null}
             <label className="checkbox studio-item__required">
@@ -193,23 +157,15 @@ export function ItemEditor({
               {text.required}
             </label>
           </div>
-          <StudioField
+          <StudioTextArea
             id={`${idBase}-description`}
             label={text.note}
             error={messageAt(problems, `${path}.description`)}
             className="field--wide"
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                className="input studio-textarea"
-                rows={2}
-                value={textOf(element.description)}
-                disabled={readOnly}
-                onChange={(event) => actions.change({ description: event.target.value })}
-              />
-            )}
-          </StudioField>
+            value={textOf(element.description)}
+            readOnly={readOnly}
+            onChange={(description) => actions.change({ description })}
+          />
           {KINDS_WITH_CHOICES.has(kind) ? (
             <ChoicesEditor
               idBase={idBase}

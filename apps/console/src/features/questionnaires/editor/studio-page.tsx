@@ -20,7 +20,7 @@ import { AreaEditor } from "./area-editor";
 import * as edit from "./edit-definition";
 import { PhonePreview } from "./phone-preview";
 import { fieldIdOf } from "./problems";
-import { StudioField } from "./studio-field";
+import { StudioInput, StudioTextArea } from "./studio-field";
 import { discardLocalCopy, readLocalCopy, useDraftAutosave } from "./use-draft-autosave";
 import { VersionChanges } from "./version-changes";
 import "../studio.css";
@@ -207,34 +207,24 @@ function Studio({ draft }: { draft: QuestionnaireDraft }) {
         <div className="studio__editor">
           <Card title={text.basics} labelledBy="studio-basics">
             <div className="studio-area__fields studio-basics">
-              <StudioField
+              <StudioInput
                 id="studio-title"
                 label={text.questionnaireTitle}
-                error={title.trim() === "" ? "问卷标题不能为空" : undefined}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    value={title}
-                    maxLength={200}
-                    disabled={readOnly}
-                    onChange={(event) => setTitle(event.target.value)}
-                  />
-                )}
-              </StudioField>
-              <StudioField id="studio-intro" label={text.questionnaireIntro} className="field--wide">
-                {(control) => (
-                  <textarea
-                    {...control}
-                    className="input studio-textarea"
-                    rows={3}
-                    value={edit.textOf(definition.description)}
-                    disabled={readOnly}
-                    onChange={(event) => apply({ ...definition, description: event.target.value })}
-                  />
-                )}
-              </StudioField>
+                error={title.trim() === "" ? text.titleMissing : undefined}
+                value={title}
+                maxLength={200}
+                readOnly={readOnly}
+                onChange={setTitle}
+              />
+              <StudioTextArea
+                id="studio-intro"
+                label={text.questionnaireIntro}
+                className="field--wide"
+                rows={3}
+                value={edit.textOf(definition.description)}
+                readOnly={readOnly}
+                onChange={(description) => apply({ ...definition, description })}
+              />
             </div>
           </Card>
           {readOnly ? null : <ProblemSummary problems={shownProblems} />}
