@@ -35,6 +35,17 @@ export function PreviewApp() {
     }
   }, [message]);
 
+  // The question being edited, in view (SurveyJS marks each question's box with its name).
+  useEffect(() => {
+    if (!model || !message?.question) return;
+    const timer = window.setTimeout(() => {
+      const box = document.querySelector(`.sd-question[data-name="${CSS.escape(message.question ?? "")}"]`);
+      // This frame's own scroll only: scrollIntoView would scroll the studio page around the frame too.
+      if (box) window.scrollTo({ top: box.getBoundingClientRect().top + window.scrollY - window.innerHeight / 4 });
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [model, message]);
+
   const title = typeof message?.definition.title === "string" ? message.definition.title : undefined;
   return (
     <div className="app">

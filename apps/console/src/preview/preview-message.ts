@@ -7,6 +7,8 @@ export interface PreviewMessage {
   definition: Record<string, unknown>;
   /** The questionnaire page (area) to show, 0-based. */
   page: number;
+  /** The question being edited, scrolled into view. */
+  question: string | null;
 }
 
 export function isPreviewMessage(data: unknown): data is PreviewMessage {

@@ -39,14 +39,21 @@ export function AreaEditor({
   problems: readonly DefinitionProblem[];
   readOnly: boolean;
   actions: AreaActions;
-  onFocusArea: () => void;
+  /** Something in the area took the focus: the question it is in, if any. */
+  onFocusArea: (question: string | null) => void;
 }) {
   const [newKind, setNewKind] = useState<EditorItemKind>("satisfaction");
   const path = `pages[${pageIndex}]`;
   const idBase = `studio-pages-${pageIndex}`;
   const headingId = `${idBase}-heading`;
   return (
-    <section className="card studio-area" aria-labelledby={headingId} onFocus={onFocusArea}>
+    <section
+      className="card studio-area"
+      aria-labelledby={headingId}
+      onFocus={(event) =>
+        onFocusArea((event.target as HTMLElement).closest("article[data-name]")?.getAttribute("data-name") ?? null)
+      }
+    >
       <div className="card__header">
         <h3 className="card__title" id={headingId}>
           {text.area(pageIndex + 1)}

@@ -12,7 +12,15 @@ const REDRAW_DELAY_MS = 400;
  * The draft as a resident sees it: a 390-px frame holding the resident app's questionnaire (preview.html), sent
  * the draft as it is edited and opened at the area being edited. Nothing is verified, held or stored.
  */
-export function PhonePreview({ definition, page }: { definition: Record<string, unknown>; page: number }) {
+export function PhonePreview({
+  definition,
+  page,
+  question,
+}: {
+  definition: Record<string, unknown>;
+  page: number;
+  question: string | null;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
 
@@ -28,11 +36,11 @@ export function PhonePreview({ definition, page }: { definition: Record<string, 
   useEffect(() => {
     if (!ready) return;
     const timer = window.setTimeout(() => {
-      const message: PreviewMessage = { type: "questionnaire-preview", definition, page };
+      const message: PreviewMessage = { type: "questionnaire-preview", definition, page, question };
       frame.current?.contentWindow?.postMessage(message, window.location.origin);
     }, REDRAW_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [ready, definition, page]);
+  }, [ready, definition, page, question]);
 
   return (
     <div className="phone">

@@ -68,11 +68,12 @@ function Studio({ draft }: { draft: QuestionnaireDraft }) {
   const [title, setTitle] = useState(restored?.title ?? draft.title);
   const [definition, setDefinition] = useState(() => edit.normalise(restored?.definition ?? draft.definition));
   const [history, setHistory] = useState<edit.Definition[]>([]);
-  const [activePage, setActivePage] = useState(0);
+  const [active, setActive] = useState<{ page: number; question: string | null }>({ page: 0, question: null });
   const [tab, setTab] = useState<"preview" | "compare">("preview");
   const readOnly = draft.frozen;
 
   const settled = useSettled(definition, 250);
+  const previewDefinition = useMemo(() => ({ ...definition, title }), [definition, title]);
   const problems = useMemo(() => safely(() => checkOf(settled), [{ path: "", message: "问卷无法读取" }]), [settled]);
   const items = useMemo(() => safely(() => listQuestionnaireItems(settled), []), [settled]);
   const conditions = useMemo(
@@ -239,7 +240,7 @@ function Studio({ draft }: { draft: QuestionnaireDraft }) {
               problems={shownProblems}
               readOnly={readOnly}
               actions={areaActions(pageIndex)}
-              onFocusArea={() => setActivePage(pageIndex)}
+              onFocusArea={(question) => setActive({ page: pageIndex, question })}
             />
           ))}
           {readOnly ? null : (
@@ -264,7 +265,7 @@ function Studio({ draft }: { draft: QuestionnaireDraft }) {
             onChange={setTab}
           >
             {tab === "preview" ? (
-              <PhonePreview definition={{ ...definition, title }} page={activePage} />
+              <PhonePreview definition={previewDefinition} page={active.page} question={active.question} />
             ) : changes && source.data ? (
               <VersionChanges changes={changes} sourceVersion={source.data.version} />
             ) : (
