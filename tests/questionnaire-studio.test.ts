@@ -56,12 +56,11 @@ describe(`questionnaire studio (${testDriver})`, () => {
   });
 
   it("refuses to edit a version an open wave uses (409 questionnaire_in_use, naming the wave)", async () => {
-    const response = await call(office, "PUT", `/api/admin/questionnaires/${v1.id}`, {
-      title: v1.title,
-      definition: v1.definition,
-    });
-    expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: "questionnaire_in_use", waves: [{ id: demoWaveId }] });
+    for (const definition of [v1.definition, { pages: [] }]) {
+      const response = await call(office, "PUT", `/api/admin/questionnaires/${v1.id}`, { title: v1.title, definition });
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ error: "questionnaire_in_use", waves: [{ id: demoWaveId }] });
+    }
   });
 
   it("copies a version into an editable new version (新版本) that remembers where it came from", async () => {

@@ -4,7 +4,7 @@ import type {
   QuestionnaireWaveUse,
   SavedQuestionnaire,
 } from "@survey/contract";
-import type { Database } from "@survey/db";
+import type { Database, Executor } from "@survey/db";
 import { questionnaireLength, validateDraft } from "@survey/questionnaire";
 import { InvalidQuestionnaireError, NotFoundError, QuestionnaireInUseError } from "../../platform/errors";
 import {
@@ -73,6 +73,12 @@ export async function createVersionFrom(db: Database, sourceId: number): Promise
   );
 }
 
+/** 409 `questionnaire_in_use` naming the waves, when a wave that uses the version has a response or is open. */
+async function assertEditable(db: Executor, id: number, lock = false): Promise<void> {
+  const blocking = (await listWaveUses(db, id, lock)).filter((use) => use.hasResponses || use.status !== "draft");
+  if (blocking.length > 0) throw new QuestionnaireInUseError({ waves: blocking.map(waveUse) });
+}
+
 /**
  * Saves an edit of a draft. Refused with 409 `questionnaire_in_use` once a wave that uses it has a response or
  * has been opened; with 422 `invalid_questionnaire` and per-field `details` when the definition has problems.
@@ -86,15 +92,13 @@ export async function saveDraft(
 ): Promise<SavedQuestionnaire> {
   const row = await findQuestionnaire(db, id);
   if (!row) throw new NotFoundError({}, "没有找到这个问卷。");
+  // A frozen version is refused as such, whatever the edit: checked first, and again under the waves' lock.
+  await assertEditable(db, id);
   const earlier = (await questionNamesOfCode(db, row.code)).filter((name) => name.questionnaireId !== id);
   const check = validateDraft(input.definition, earlier);
   if (!check.ok) throw new InvalidQuestionnaireError({ details: check.details });
   return db.transaction(async (tx) => {
-    const uses = await listWaveUses(tx, id, true);
-    const blocking = uses.filter((use) => use.hasResponses || use.status !== "draft");
-    if (blocking.length > 0) {
-      throw new QuestionnaireInUseError({ waves: blocking.map(waveUse) });
-    }
+    await assertEditable(tx, id, true);
     const saved = await updateDraftRow(tx, id, {
       title: input.title,
       definition: input.definition as object,
