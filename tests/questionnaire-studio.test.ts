@@ -259,6 +259,13 @@ describe(`questionnaire studio (${testDriver})`, () => {
     const { header, bytes } = await fillTemplate(newWaveId, 8, 0);
     const names = listQuestionnaireItems((await draftOf(v2Id)).definition).map((item) => item.name);
     expect(header).toEqual([...IMPORT_META_COLUMNS, ...names]);
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load(
+      (await call(staff, "GET", `/api/admin/waves/${newWaveId}/responses/template.xlsx`))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    // ID numbers and codes typed in stay text (Excel would round an 18-digit number).
+    expect(template.worksheets[0]?.getColumn(2).numFmt).toBe("@");
     const imported = await importBytes(newWaveId, bytes);
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json()).toEqual({ imported: 8, counted: 8 });

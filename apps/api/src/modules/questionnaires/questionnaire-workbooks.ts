@@ -153,6 +153,8 @@ export async function responseTemplateWorkbook(questionnaire: StoredQuestionnair
   answers.columns = columns.map((name) => ({ header: name, key: name, width: Math.max(12, name.length + 2) }));
   IMPORT_META_COLUMNS.forEach((name, index) => {
     answers.getCell(1, index + 1).note = metaNotes[name];
+    // Text cells: Excel would turn an 18-digit ID number or a 12-digit community code into a rounded number.
+    answers.getColumn(index + 1).numFmt = "@";
   });
   const lastCommunityRow = wave.communities.length + 1;
   if (wave.communities.length > 0) {
