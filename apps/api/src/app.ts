@@ -7,7 +7,7 @@ import { commentRoutes } from "./modules/comments";
 import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwork";
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
-import { questionnaireRoutes } from "./modules/questionnaires";
+import { questionnaireDocumentRoutes, questionnaireRoutes } from "./modules/questionnaires";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { responseRoutes } from "./modules/responses";
 import { waveRoutes } from "./modules/waves";
@@ -53,6 +53,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(indicatorRoutes);
   await admin.register(comparisonRoutes);
   await admin.register(questionnaireRoutes);
+  await admin.register(questionnaireDocumentRoutes);
   await admin.register(paperEntryRoutes);
   await admin.register(resultsRoutes);
   await admin.register(responseRoutes);

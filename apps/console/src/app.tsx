@@ -29,6 +29,8 @@ const CrosstabPage = page(() => import("./features/analysis/crosstab/crosstab-pa
 const TrendsPage = page(() => import("./features/analysis/trends/trends-page"), "TrendsPage");
 const IndicatorsPage = page(() => import("./features/indicators/indicators-page"), "IndicatorsPage");
 const CommentsPage = page(() => import("./features/comments/comments-page"), "CommentsPage");
+const QuestionnairesPage = page(() => import("./features/questionnaires/questionnaires-page"), "QuestionnairesPage");
+const StudioPage = page(() => import("./features/questionnaires/editor/studio-page"), "StudioPage");
 const ComparisonPage = page(() => import("./features/analysis/comparison/comparison-page"), "ComparisonPage");
 
 /** The routes below the shell: the path, the area whose roles may open it, and the page. */
@@ -45,6 +47,8 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["comparison", "comparison", ComparisonPage],
   ["comments", "comments", CommentsPage],
   ["frame", "frame", FramePage],
+  ["questionnaires", "questionnaires", QuestionnairesPage],
+  ["questionnaires/:questionnaireId", "questionnaires", StudioPage],
   ["waves", "waves", WavesPage],
   ["waves/new", "waves", WaveEditPage],
   ["waves/:waveId", "waves", WaveEditPage],

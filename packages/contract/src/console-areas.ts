@@ -15,6 +15,7 @@ export const CONSOLE_AREAS = {
   indicators: ["admin", "office", "department"],
   comparison: ["admin", "office"],
   comments: ["admin", "office", "staff"],
+  questionnaires: ["admin", "office"],
   frame: ["admin"],
   waves: ["admin"],
   users: ["admin"],

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   invalid_wave_state: 409,
   duplicate_code: 409,
   questionnaire_locked: 409,
+  /** A questionnaire version a wave uses that has a response (or is open): it can no longer be edited. */
+  questionnaire_in_use: 409,
   invalid_questionnaire: 422,
   another_wave_open: 409,
   wave_has_responses: 409,

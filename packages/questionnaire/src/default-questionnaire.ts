@@ -14,16 +14,16 @@ export const DEFAULT_QUESTIONNAIRE_TITLE = "松江区民生满意度调查问卷
  * row to tap, keeps the codes 1–5, 8, 9 as the stored values, and prints well for paper interviews.
  * Answers are listed from 非常满意 down, as residents are used to on government questionnaires.
  */
-function satisfactionChoices(withDontKnow: boolean): { value: number; text: string }[] {
+export function satisfactionChoices(withDontKnow: boolean): { value: number; text: string }[] {
   const codes = withDontKnow ? [5, 4, 3, 2, 1, DONT_KNOW_CODE, NOT_APPLICABLE_CODE] : [5, 4, 3, 2, 1];
   return codes.map((value) => ({ value, text: SATISFACTION_LABELS[value] ?? String(value) }));
 }
 
-function codedChoices(texts: readonly string[]): { value: number; text: string }[] {
+export function codedChoices(texts: readonly string[]): { value: number; text: string }[] {
   return texts.map((text, index) => ({ value: index + 1, text }));
 }
 
-const POLICY_AWARENESS = ["知道", "听说过，但不了解", "不知道"];
+export const POLICY_AWARENESS = ["知道", "听说过，但不了解", "不知道"];
 export const COMMENT_MAX_LENGTH = 1000;
 
 /** The district's default questionnaire; a fresh object on every call, safe to modify. */

@@ -18,6 +18,8 @@ export {
   type ScoreMapping,
   scoreOfCode,
 } from "./codes";
+export { compareVersions, type VersionChanges } from "./compare-versions";
+export { type ConditionContext, describeCondition } from "./condition-words";
 export {
   buildDefaultQuestionnaire,
   COMMENT_MAX_LENGTH,
@@ -32,6 +34,15 @@ export {
   type ImportRowOptions,
   type ImportRowResult,
 } from "./import-row";
+export type { DefinitionProblem } from "./inspect-definition";
+export {
+  EDITOR_ITEM_KIND_LABELS,
+  EDITOR_ITEM_KINDS,
+  type EditorItemKind,
+  editorKindOf,
+  itemOfKind,
+  newItemName,
+} from "./item-templates";
 export { estimatedMinutes, type QuestionnaireLength, questionnaireLength } from "./length";
 export { freezeDefinition, InvalidDefinitionError } from "./loaded-questionnaire";
 export { type OpenQuestion, openQuestions } from "./open-questions";
@@ -46,6 +57,12 @@ export {
   qualityFlags,
   STRAIGHT_LINING_MIN_ITEMS,
 } from "./quality-flags";
+export {
+  type AnswerCode,
+  type ItemForm,
+  listQuestionnaireItems,
+  type QuestionnaireItem,
+} from "./questionnaire-items";
 export { type ResponseScore, type ScoredAnswer, scoreResponse } from "./score-response";
 export {
   buildScoringMap,
@@ -56,4 +73,10 @@ export {
 } from "./scoring-map";
 export { createModel, registerSurveyProperties } from "./survey-properties";
 export { type AnswerProblem, type AnswerValidationOptions, validateAnswers } from "./validate-answers";
-export { type DefinitionValidation, validateDefinition } from "./validate-definition";
+export {
+  type DefinitionValidation,
+  type EarlierItem,
+  plainText,
+  validateDefinition,
+  validateDraft,
+} from "./validate-definition";

@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const consoleDir = join(root, "apps", "console");
 
-/** Everything the console bundle is built from. */
+/** Everything the console bundle is built from (the studio's preview imports the survey app's questionnaire). */
 const sources = [
   consoleDir,
+  join(root, "apps", "survey", "src"),
   ...["contract", "identity", "questionnaire", "indices"].map((name) => join(root, "packages", name, "src")),
 ];
 

@@ -68,6 +68,10 @@ export const QuestionnaireLockedError = defineError(
   "questionnaire_locked",
   "这次调查已经有答卷，问卷不能再修改；请新建一个问卷版本。",
 );
+export const QuestionnaireInUseError = defineError(
+  "questionnaire_in_use",
+  "已经有调查在使用这个问卷版本（已开放或已有答卷），不能再修改；请点“新版本”另建一个版本。",
+);
 export const AnotherWaveOpenError = defineError(
   "another_wave_open",
   "另一次调查正在进行；确认要同时开放两次调查吗？旧海报的二维码仍然打开它自己的那次调查。",

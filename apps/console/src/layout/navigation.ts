@@ -50,7 +50,13 @@ const navGroups: NavGroup[] = [
   },
   {
     label: nav.groupSettings,
-    items: [item("frame", "map"), item("waves", "calendar"), item("users", "users"), item("audit", "log")],
+    items: [
+      item("frame", "map"),
+      item("questionnaires", "clipboard"),
+      item("waves", "calendar"),
+      item("users", "users"),
+      item("audit", "log"),
+    ],
   },
 ];
 

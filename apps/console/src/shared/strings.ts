@@ -45,6 +45,7 @@ export const strings = {
     crosstab: "交叉分析",
     trends: "历年比较",
     comparison: "主客观比较",
+    questionnaires: "问卷设计",
     users: "用户管理",
     audit: "操作日志",
     groupFieldwork: "实地调查",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -15,7 +16,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { communities, towns } from "./frame";
 
-/** A questionnaire version; never edited once a wave using it has a response. */
+/**
+ * A questionnaire version. A draft is edited in the console (each save bumps `revision`) until a wave that uses
+ * it has a response or is open; from then on it never changes.
+ */
 export const questionnaires = pgTable(
   "questionnaires",
   {
@@ -24,7 +28,12 @@ export const questionnaires = pgTable(
     version: integer("version").notNull(),
     title: text("title").notNull(),
     definition: jsonb("definition").notNull(),
+    /** The version this one was copied from ("新版本"), for the comparison in the studio. */
+    sourceId: integer("source_id").references((): AnyPgColumn => questionnaires.id),
+    /** Incremented by every edit: a process's parsed copy is stale when the stored revision differs. */
+    revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("questionnaires_code_version").on(t.code, t.version)],
 );

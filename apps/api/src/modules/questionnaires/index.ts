@@ -1,4 +1,4 @@
-/** Questionnaires: SurveyJS definitions with their scoring, stored as versions; the one a wave uses. */
+/** Questionnaires: SurveyJS definitions with their scoring, stored as versions; the one a wave uses; the studio. */
 export {
   assertQuestionnaireChangeable,
   loadQuestionnaireById,
@@ -8,4 +8,5 @@ export {
   questionnaireOfWave,
   type StoredQuestionnaire,
 } from "./questionnaire-service";
-export { default as questionnaireRoutes } from "./routes";
+export { default as questionnaireDocumentRoutes } from "./routes/documents";
+export { default as questionnaireRoutes } from "./routes/questionnaires";

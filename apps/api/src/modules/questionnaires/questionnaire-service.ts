@@ -9,8 +9,8 @@ import {
 import {
   findQuestionnaire,
   insertNextVersion,
-  listQuestionnaireRows,
   questionnaireExists,
+  questionnaireState,
   waveHasResponses,
 } from "./data/questionnaires";
 
@@ -25,12 +25,22 @@ export interface StoredQuestionnaire {
   scoring: ScoringMap;
 }
 
-/** Questionnaire rows never change once stored, so their parsed form can be kept per process. */
-const cache = new Map<number, StoredQuestionnaire>();
+/**
+ * Parsed versions, per process. A draft may be edited (by any process) until it is frozen, so a copy is checked
+ * against the stored revision on each use; once the version is frozen it never changes and the copy is kept
+ * for good (`sealed`) — the versions residents answer are always frozen, so their requests pay no query.
+ */
+const cache = new Map<number, { stored: StoredQuestionnaire; revision: number; sealed: boolean }>();
 
 export async function loadQuestionnaireById(db: Executor, id: number): Promise<StoredQuestionnaire> {
   const cached = cache.get(id);
-  if (cached) return cached;
+  if (cached?.sealed) return cached.stored;
+  const state = await questionnaireState(db, id);
+  if (!state) throw new NotFoundError({}, "没有找到这个问卷。");
+  if (cached && cached.revision === state.revision) {
+    cached.sealed = state.frozen;
+    return cached.stored;
+  }
   const row = await findQuestionnaire(db, id);
   if (!row) throw new NotFoundError({}, "没有找到这个问卷。");
   // Frozen: the cached definition is shared by every request, and the answer checks can trust it unchanged.
@@ -43,7 +53,7 @@ export async function loadQuestionnaireById(db: Executor, id: number): Promise<S
     definition,
     scoring: buildScoringMap(definition),
   };
-  cache.set(id, stored);
+  cache.set(id, { stored, revision: row.revision, sealed: state.frozen && row.revision === state.revision });
   return stored;
 }
 
@@ -75,17 +85,13 @@ export function publicQuestionnaireJson(questionnaire: StoredQuestionnaire): str
   return json;
 }
 
-export async function listQuestionnaires(db: Database) {
-  return listQuestionnaireRows(db);
-}
-
 /** Stores a new questionnaire, or a new version of an existing code (stored versions are never edited). */
 export async function createQuestionnaire(
   db: Database,
   input: { code: string; title: string; definition: unknown },
 ): Promise<{ id: number; version: number }> {
   const check = validateDefinition(input.definition);
-  if (!check.ok) throw new InvalidQuestionnaireError({ details: check.problems.map((message) => ({ message })) });
+  if (!check.ok) throw new InvalidQuestionnaireError({ details: check.details });
   return db.transaction((tx) =>
     insertNextVersion(tx, { code: input.code, title: input.title, definition: input.definition as object }),
   );

@@ -138,6 +138,10 @@ export async function updateWave(db: Database, waveId: number, update: WaveUpdat
   if (update.questionnaireId !== undefined && update.questionnaireId !== wave.questionnaireId) {
     // Answers already stored were given to the old questionnaire: a new version needs a new wave.
     await assertQuestionnaireChangeable(db, waveId);
+    // Residents may hold the version an open wave started with: only a draft switches to another version.
+    if (wave.status !== "draft") {
+      throw new WaveStateError({ field: "questionnaireId" }, "调查已经开放过，不能再更换问卷版本。");
+    }
   }
   const changesQuotaRows =
     Object.keys(update.townTargets ?? {}).length + Object.keys(update.communityCaps ?? {}).length;

@@ -83,6 +83,8 @@ export const wavesStrings = {
   questionnaireById: (id: number) => `问卷 #${id}`,
   progress: "进度",
   questionnaireOption: (title: string, version: number) => `${title}（第 ${version} 版）`,
+  questionnaireHint: "在“问卷设计”中修改问卷、新建版本；调查开放后不能再更换问卷版本。",
+  questionnaireFixed: "调查已经开放过，问卷版本不能再更换。",
   targetsTitle: "目标与配额",
   rulesTitle: "参与规则",
   basicsTitle: "基本信息",

@@ -140,8 +140,9 @@ export function WaveForm({
           label={text.questionnaire}
           className="field--wide"
           required
+          hint={wave && wave.status !== "draft" ? text.questionnaireFixed : text.questionnaireHint}
           value={draft.questionnaireId}
-          disabled={readOnly}
+          disabled={readOnly || (wave !== undefined && wave.status !== "draft")}
           options={[
             { value: "", label: text.questionnaireNone, disabled: true },
             ...(questionnaires.data ?? []).map((questionnaire) => ({

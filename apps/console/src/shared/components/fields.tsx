@@ -13,6 +13,7 @@ export interface FieldControlProps {
  * beside the control (toolbars) instead of above it (forms).
  */
 export function LabelledField({
+  id: givenId,
   label,
   hint,
   error,
@@ -20,6 +21,8 @@ export function LabelledField({
   className,
   children,
 }: {
+  /** The control's id when something links to it (a list of problems); a fresh one when absent. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -28,7 +31,8 @@ export function LabelledField({
   className?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const messageId = `${id}-message`;
   const message = error ?? hint;
   const block = inline ? "inline-field" : "field";
