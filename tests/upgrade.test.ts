@@ -14,7 +14,7 @@ import { findQuotaInvariantViolations } from "../apps/api/src/modules/resident/d
 import { loadConfig } from "../apps/api/src/platform/config";
 import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
 import { emptyPostgresDatabase, residentsThrough, tableCounts } from "./support/database-state";
-import { bearer } from "./support/resident";
+import { bearer, submitResponse } from "./support/resident";
 import { GENEROUS_RESIDENT_LIMITS, TEST_PII_SECRET } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
@@ -147,12 +147,7 @@ describe(`upgrade from the previous migration with data in it (${testDriver})`, 
       // The resident who held a slot before the upgrade resumes and submits with the same token.
       const resumed = await app.inject({ method: "GET", url: "/api/reservation", headers: bearer(TOKEN) });
       expect(resumed.statusCode).toBe(200);
-      const submitted = await app.inject({
-        method: "POST",
-        url: "/api/responses",
-        headers: bearer(TOKEN),
-        payload: { answers: completeDefaultAnswers(5) },
-      });
+      const submitted = await submitResponse(app, TOKEN, completeDefaultAnswers(5));
       expect(submitted.statusCode).toBe(201);
       // A new resident takes part from start to end; the administrator still signs in.
       await residentsThrough(app, waveId, "310117002001", { submitted: 1, held: 1 });
