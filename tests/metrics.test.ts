@@ -1,8 +1,14 @@
 import { queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
-import { adultIdNumber, bearer, mobilePhone, startVerification, verifyResident } from "./support/resident";
+import {
+  adultIdNumber,
+  bearer,
+  mobilePhone,
+  startVerification,
+  submitResponse,
+  verifyResident,
+} from "./support/resident";
 import { openDemoWave, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
@@ -47,12 +53,7 @@ describe(`Prometheus /metrics (${testDriver})`, () => {
     const held = await scrape();
     expect(sample(held, "survey_reservations_held") - sample(before, "survey_reservations_held")).toBe(1);
 
-    const submitted = await t.app.inject({
-      method: "POST",
-      url: "/api/responses",
-      headers: bearer(confirmed.json().reservationToken),
-      payload: { answers: completeDefaultAnswers() },
-    });
+    const submitted = await submitResponse(t.app, confirmed.json().reservationToken);
     expect(submitted.statusCode).toBe(201);
 
     // A community whose cap is already reached: start refuses with quota_full (scope community).

@@ -20,6 +20,7 @@ const PRODUCTION_ENV = {
   SMS_HTTP_TOKEN: "unused",
   SEED_DEMO: "true",
   ADMIN_PASSWORD: "production-start-admin-2026",
+  LOG_LEVEL: "info",
 };
 
 /** `npm run start:prod` (= NODE_ENV=production node scripts/start.mjs) runs only what `npm run build` made. */
@@ -55,6 +56,20 @@ describe("production start from the build", () => {
     const consolePage = await fetch(`${api.url}/console/`);
     expect(consolePage.status).toBe(200);
     expect(await consolePage.text()).toMatch(/src="\/console\/assets\/index-[\w-]+\.js"/);
+  });
+
+  it("logs one JSON object per line, as a log shipper reads them", () => {
+    const lines = api
+      .output()
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const entry = JSON.parse(line);
+      expect(typeof entry.level).toBe("number");
+      expect(typeof entry.time).toBe("number");
+    }
+    expect(lines.some((line) => JSON.parse(line).msg?.startsWith("Server listening"))).toBe(true);
   });
 
   it("parses uploads in its worker thread, which the build puts beside the server", async () => {

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
-import { adultIdNumber, bearer, mobilePhone, verifyResident } from "./resident";
+import { adultIdNumber, mobilePhone, submitResponse, verifyResident } from "./resident";
 
 /** Rows of every table of the application's schema (and the applied migrations), by table name. */
 export async function tableCounts(db: Executor): Promise<Record<string, number>> {
@@ -44,12 +44,7 @@ export async function residentsThrough(
       held.push(token);
       continue;
     }
-    const submitted = await app.inject({
-      method: "POST",
-      url: "/api/responses",
-      headers: bearer(token),
-      payload: { answers: completeDefaultAnswers(1 + (i % 5)) },
-    });
+    const submitted = await submitResponse(app, token, completeDefaultAnswers(1 + (i % 5)));
     if (submitted.statusCode !== 201) throw new Error(`submit: ${submitted.statusCode} ${submitted.body}`);
   }
   return held;

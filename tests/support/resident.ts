@@ -1,6 +1,7 @@
 import { makeIdNumber } from "@survey/identity";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
+import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
 
 let sequence = 0;
 
@@ -76,4 +77,14 @@ export async function verifyResident(
 
 export function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
+}
+
+/** `POST /api/responses` with the reservation's token: a complete default questionnaire unless `answers` say otherwise. */
+export async function submitResponse(app: FastifyInstance, token: string, answers?: Record<string, unknown>) {
+  return app.inject({
+    method: "POST",
+    url: "/api/responses",
+    headers: bearer(token),
+    payload: { answers: answers ?? completeDefaultAnswers() },
+  });
 }

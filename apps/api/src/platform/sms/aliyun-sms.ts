@@ -1,5 +1,4 @@
-import Dysmsapi, { SendSmsRequest } from "@alicloud/dysmsapi20170525";
-import * as OpenApiCore from "@alicloud/openapi-core";
+import type DysmsapiClient from "@alicloud/dysmsapi20170525";
 import type { VendorSmsConfig } from "../config";
 import type { Log } from "../logging";
 import type { SmsMessage, SmsProvider } from "./sms-provider";
@@ -14,11 +13,19 @@ const ALIYUN_RULES: VendorRefusalRules = {
   dailyLimit: ["isv.DAY_LIMIT_CONTROL", "isv.BUSINESS_LIMIT_CONTROL.day"],
 };
 
-// The SDKs are CommonJS with `exports.default`: Node's ESM import hands over the whole module object.
-const cjsDefault = <T>(module: T): T => (module as { default?: T }).default ?? module;
-const DysmsapiClient = cjsDefault(Dysmsapi);
-const $OpenApiUtil =
-  OpenApiCore.$OpenApiUtil ?? (OpenApiCore as unknown as { default: typeof OpenApiCore }).default.$OpenApiUtil;
+type DysmsapiModule = typeof import("@alicloud/dysmsapi20170525");
+type OpenApiCoreModule = typeof import("@alicloud/openapi-core");
+
+/**
+ * The SDK takes about a second to load: it is imported only when this provider is configured. It is CommonJS
+ * with `exports.default`, which Node's ESM import hands over as the whole module object, vitest as the class.
+ */
+async function loadSdk() {
+  const [sms, core] = await Promise.all([import("@alicloud/dysmsapi20170525"), import("@alicloud/openapi-core")]);
+  const exported = (typeof sms.default === "function" ? sms : sms.default) as DysmsapiModule;
+  const util = core.$OpenApiUtil ?? (core.default as unknown as OpenApiCoreModule).$OpenApiUtil;
+  return { Client: exported.default, SendSmsRequest: exported.SendSmsRequest, Config: util.Config };
+}
 
 function aliyunCode(code: string | undefined, message: string | undefined): string | undefined {
   if (code !== "isv.BUSINESS_LIMIT_CONTROL") return code;
@@ -30,14 +37,18 @@ function aliyunCode(code: string | undefined, message: string | undefined): stri
 /** Aliyun SMS (阿里云短信服务) through its official SDK: SendSms with the sign name and a template taking `${code}`. */
 export class AliyunSmsProvider implements SmsProvider {
   readonly name = "aliyun" as const;
-  private readonly client: InstanceType<typeof DysmsapiClient>;
 
-  constructor(
+  private constructor(
     private readonly config: VendorSmsConfig,
     private readonly log: Log,
-  ) {
-    this.client = new DysmsapiClient(
-      new $OpenApiUtil.Config({
+    private readonly sdk: Awaited<ReturnType<typeof loadSdk>>,
+    private readonly client: DysmsapiClient,
+  ) {}
+
+  static async create(config: VendorSmsConfig, log: Log): Promise<AliyunSmsProvider> {
+    const sdk = await loadSdk();
+    const client = new sdk.Client(
+      new sdk.Config({
         accessKeyId: config.accessKeyId,
         accessKeySecret: config.accessKeySecret,
         endpoint: config.endpoint,
@@ -46,10 +57,11 @@ export class AliyunSmsProvider implements SmsProvider {
         readTimeout: config.timeoutMs,
       }),
     );
+    return new AliyunSmsProvider(config, log, sdk, client);
   }
 
   async send(message: SmsMessage): Promise<void> {
-    const request = new SendSmsRequest({
+    const request = new this.sdk.SendSmsRequest({
       phoneNumbers: message.phone,
       signName: this.config.signName,
       templateCode: this.config.templateId,

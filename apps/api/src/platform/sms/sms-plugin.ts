@@ -46,8 +46,8 @@ export default fp(
       sms.provider === "http"
         ? new HttpSmsProvider(sms.url, sms.token)
         : sms.provider === "aliyun"
-          ? new AliyunSmsProvider(sms, log)
-          : new TencentSmsProvider(sms, log);
+          ? await AliyunSmsProvider.create(sms, log)
+          : await TencentSmsProvider.create(sms, log);
     app.decorate("sms", counted(provider, app.metrics));
   },
   { name: "sms", dependencies: ["database", "clock", "metrics"] },

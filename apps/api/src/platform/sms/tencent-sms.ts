@@ -1,5 +1,4 @@
 import { Agent } from "node:https";
-import TencentSms from "tencentcloud-sdk-nodejs-sms";
 import type { VendorSmsConfig } from "../config";
 import type { Log } from "../logging";
 import type { SmsMessage, SmsProvider } from "./sms-provider";
@@ -19,19 +18,28 @@ const TENCENT_RULES: VendorRefusalRules = {
   dailyLimit: ["LimitExceeded.PhoneNumberDailyLimit", "LimitExceeded.PhoneNumberSameContentDailyLimit"],
 };
 
-const SmsClient = ((TencentSms as { default?: typeof TencentSms }).default ?? TencentSms).sms.v20210111.Client;
+type TencentSmsModule = typeof import("tencentcloud-sdk-nodejs-sms");
+type SmsClient = InstanceType<TencentSmsModule["sms"]["v20210111"]["Client"]>;
+
+/** Imported only when this provider is configured (CommonJS: the exports may come as `default`). */
+async function loadClientClass() {
+  const loaded = await import("tencentcloud-sdk-nodejs-sms");
+  return (loaded.sms ?? (loaded.default as TencentSmsModule).sms).v20210111.Client;
+}
 
 /** Tencent Cloud SMS (腾讯云短信) through its official SDK: SendSms with the SdkAppId, sign name and a one-parameter template. */
 export class TencentSmsProvider implements SmsProvider {
   readonly name = "tencent" as const;
-  private readonly client: InstanceType<typeof SmsClient>;
-
-  constructor(
+  private constructor(
     private readonly config: VendorSmsConfig & { appId: string; region: string },
     private readonly log: Log,
-  ) {
+    private readonly client: SmsClient,
+  ) {}
+
+  static async create(config: VendorSmsConfig & { appId: string; region: string }, log: Log) {
+    const Client = await loadClientClass();
     const ca = vendorCa(config);
-    this.client = new SmsClient({
+    const client = new Client({
       credential: { secretId: config.accessKeyId, secretKey: config.accessKeySecret },
       region: config.region,
       profile: {
@@ -42,6 +50,7 @@ export class TencentSmsProvider implements SmsProvider {
         },
       },
     });
+    return new TencentSmsProvider(config, log, client);
   }
 
   async send(message: SmsMessage): Promise<void> {
