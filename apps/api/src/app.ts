@@ -7,6 +7,7 @@ import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwo
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
 import { questionnaireRoutes } from "./modules/questionnaires";
+import { reportRoutes } from "./modules/reports";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { waveRoutes } from "./modules/waves";
 import auth from "./platform/auth/auth-plugin";
@@ -52,6 +53,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(questionnaireRoutes);
   await admin.register(paperEntryRoutes);
   await admin.register(resultsRoutes);
+  await admin.register(reportRoutes);
 };
 
 /** The whole application as one plugin: the platform, then each module's routes; `server.ts` only starts it. */

@@ -12,6 +12,7 @@ import {
   TrendSeries,
   WaveComparison,
   WaveIdParams,
+  WavePriorities,
   WaveResults,
   XlsxFile,
 } from "@survey/contract";
@@ -19,6 +20,7 @@ import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
 import { crosstab, listCrosstabVariables } from "../crosstab-service";
 import { MICRODATA_NOTE, microdataCsv } from "../microdata-export-service";
+import { wavePriorities } from "../priorities-service";
 import { waveResults } from "../results-service";
 import { resultsWorkbook } from "../results-workbook-service";
 import { compareWaves, trendSeries } from "../wave-comparison-service";
@@ -51,6 +53,22 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       waveResults(db(), waveIdOf(request.params.waveId), { poststratify: request.query.poststratify === "true" }),
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/priorities",
+    {
+      config: RESULTS,
+      schema: {
+        tags: ["results"],
+        summary: "改进优先事项：各题目的推导重要性（与其余题目得分的加权相关）对表现（得分），全区和各街镇的四象限",
+        params: WaveIdParams,
+        querystring: PoststratifyQuery,
+        response: { 200: WavePriorities, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      wavePriorities(db(), waveIdOf(request.params.waveId), { poststratify: request.query.poststratify === "true" }),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/
 import { bulletinUrl, useComparison, useComparisonOverview } from "../api";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
+import "../print.css";
 import "./comparison.css";
 import { namedOptions, optionsOf, Segmented, SelectField } from "../../../shared/components/fields";
 import { formatPClause, formatStat } from "../../../shared/format";
