@@ -8,11 +8,10 @@ import type { PriorityArea, WavePriorities } from "@survey/contract";
 import type { Database } from "@survey/db";
 import type { ScoringMap } from "@survey/questionnaire";
 import { DEFAULT_SCORE_SCALE, derivedImportance, priorityQuadrants, type ScoreMatrix } from "@survey/stats";
-import { questionnaireOfWave } from "../questionnaires";
 import { requireWave } from "../waves";
-import { type CodeGroupRow, codeLayout, planCodeScan, respondentCodeGroups } from "./data/response-codes";
-import { loadResultsDesign, type ResultsDesign } from "./results-design";
-import { computeWaveResults, type ResultsOptions, waveRef } from "./results-service";
+import { type CodeGroupRow, codeLayout } from "./data/response-codes";
+import type { ResultsDesign } from "./results-design";
+import { estimateWaveCodes, type ResultsOptions, readWaveCodes, waveRef } from "./results-service";
 import { codeTable } from "./results-tally";
 
 const CODES = 16;
@@ -77,17 +76,10 @@ function priorityArea(
 
 export async function wavePriorities(db: Database, waveId: number, options: ResultsOptions): Promise<WavePriorities> {
   const wave = await requireWave(db, waveId);
-  const results = await computeWaveResults(db, wave, options);
-  const { scoring, design, groups } = await db.transaction(
-    async (tx) => {
-      await planCodeScan(tx);
-      const questionnaire = await questionnaireOfWave(tx, wave);
-      const groups = await respondentCodeGroups(tx, wave.id, { byCell: options.poststratify });
-      const design = await loadResultsDesign(tx, wave.id, options, groups);
-      return { scoring: questionnaire.scoring, design, groups };
-    },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
+  // One snapshot for both: the performance figures are the results' own item means of the same respondents.
+  const codes = await readWaveCodes(db, wave, options);
+  const { scoring, design, groups } = codes;
+  const results = await estimateWaveCodes(wave, codes);
   const district = priorityArea(
     scoring,
     derivedImportance(scoreMatrix(scoring, design, groups)),

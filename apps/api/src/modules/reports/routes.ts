@@ -9,9 +9,17 @@ import {
   WaveIdParams,
   WaveTownParams,
 } from "@survey/contract";
+import type { FastifyReply } from "fastify";
 import { AppError, UnknownWaveError } from "../../platform/errors";
 import { pathId } from "../../platform/ids";
+import type { RenderedFile } from "./render/render-task";
 import { generateReport } from "./report-service";
+
+const sendFile = (reply: FastifyReply, file: RenderedFile, fallback: string) =>
+  reply
+    .type(file.contentType)
+    .header("content-disposition", attachment(fallback, file.fileName))
+    .send(Buffer.from(file.bytes));
 
 /** The report is the results' product: the same roles (office, admin). */
 const REPORTS = { roles: rolesOf("results") };
@@ -39,10 +47,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const file = await generateReport(db(), waveIdOf(request.params.waveId), { kind: "district" }, app.now());
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", attachment("report.docx", file.fileName))
-        .send(Buffer.from(file.bytes));
+      return sendFile(reply, file, "report.docx");
     },
   );
 
@@ -64,10 +69,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { kind: "town", townCode: request.params.townCode },
         app.now(),
       );
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", attachment("town-report.docx", file.fileName))
-        .send(Buffer.from(file.bytes));
+      return sendFile(reply, file, "town-report.docx");
     },
   );
 

@@ -84,7 +84,7 @@ export function intervalChart(
                   silent: true,
                   symbol: "none",
                   lineStyle: { type: "dashed", color: GREY, width: 1.2 },
-                  label: { formatter: options.reference.label, position: "end", color: INK, fontSize: 10 },
+                  label: { formatter: options.reference.label, position: "start", color: INK, fontSize: 10 },
                   data: [{ xAxis: options.reference.value }],
                 }
               : undefined,

@@ -10,6 +10,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -79,6 +80,8 @@ export function figure(numbering: Numbering, title: string, image: ChartImage): 
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
+      // A single auto line: an image in a paragraph with a fixed line height is cut to that height.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120 },
       children: [
         new ImageRun({
           type: "png",
@@ -95,7 +98,7 @@ export function figure(numbering: Numbering, title: string, image: ChartImage): 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const cellText = (text: string, options: { bold?: boolean; align?: "left" | "right" | "center" }) =>
   new Paragraph({
-    spacing: { line: 280, after: 0 },
+    spacing: { line: 280, lineRule: LineRuleType.AUTO, after: 0 },
     alignment:
       options.align === "right"
         ? AlignmentType.RIGHT
@@ -194,7 +197,10 @@ export function reportDocument(title: string, children: readonly Block[]): Docum
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { line: 400, after: 80 } } },
+        document: {
+          run: { font: BODY_FONT, size: 24 },
+          paragraph: { spacing: { line: 400, lineRule: LineRuleType.AUTO, after: 80 } },
+        },
         heading1: {
           run: { font: HEADING_FONT, size: 32, bold: true, color: "000000" },
           paragraph: { spacing: { before: 360, after: 200 }, keepNext: true },
