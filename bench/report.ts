@@ -16,16 +16,13 @@
  *   - towns:    `GET /api/admin/waves/:id/report-build?kind=towns` (17 report cards in a zip);
  * while `GET /api/health` is asked every 25 ms; its p50 / p99 / max while documents were being written are printed.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { openDatabase, waves } from "@survey/db";
-import pg from "pg";
-import { createServer } from "../apps/api/src/create-server";
+import { waves } from "@survey/db";
 import { loadQuestionnaireById } from "../apps/api/src/modules/questionnaires/questionnaire-service";
-import { loadConfig } from "../apps/api/src/platform/config";
-import { seedDemoData } from "../apps/api/src/seed/seed-demo";
 import { loadSyntheticResponses } from "../tests/support/synthetic-responses";
 import { signIn } from "../tests/support/test-app";
+import { BENCH_SERVER_URL, createBenchDatabase } from "./support/bench-database";
+import { openDemoApp } from "./support/demo-app";
 import { LatencyRecorder, ms } from "./support/latency";
 import { describeMachine } from "./support/machine";
 
@@ -37,21 +34,10 @@ const { values: flags } = parseArgs({
   },
 });
 const args = flags.smoke ? { ...flags, sizes: "340", rounds: "1" } : flags;
-const SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const TOWNS = 17;
 const HEALTH_EVERY_MS = 25;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-async function withServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 interface SizeFigures {
   responses: number;
@@ -64,96 +50,78 @@ interface SizeFigures {
 }
 
 async function benchSize(size: number): Promise<SizeFigures> {
-  const name = `bench_report_${size}_${randomBytes(3).toString("hex")}`;
-  await withServer((client) => client.query(`create database ${name}`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4, queryTimeoutMs: 0 });
+  const database = await createBenchDatabase(`bench_report_${size}`);
+  const { handle, app } = await openDemoApp(database.url);
   try {
-    await handle.migrate();
-    await seedDemoData(handle.db, new Date());
-    const config = loadConfig({
-      NODE_ENV: "test",
-      DATABASE_QUERY_TIMEOUT_MS: "0",
-      DATABASE_URL: url.toString(),
-      PII_SECRET: randomBytes(32).toString("hex"),
-      LOG_LEVEL: "silent",
-      RESERVATION_SWEEP_MS: "0",
-      SEED_DEMO: "false",
+    const [wave] = await handle.db.select().from(waves);
+    if (!wave?.questionnaireId) throw new Error("the demo wave has no questionnaire");
+    const questionnaire = await loadQuestionnaireById(handle.db, wave.questionnaireId);
+    const responses = await loadSyntheticResponses(handle.db, {
+      waveId: wave.id,
+      questionnaireId: questionnaire.id,
+      scoring: questionnaire.scoring,
+      perTown: Math.ceil(size / TOWNS),
+      onProgress: (loaded, total) => process.stderr.write(`\r  loading ${loaded}/${total}`),
     });
-    const app = await createServer({ config, database: handle });
-    try {
-      const [wave] = await handle.db.select().from(waves);
-      if (!wave?.questionnaireId) throw new Error("the demo wave has no questionnaire");
-      const questionnaire = await loadQuestionnaireById(handle.db, wave.questionnaireId);
-      const responses = await loadSyntheticResponses(handle.db, {
-        waveId: wave.id,
-        questionnaireId: questionnaire.id,
-        scoring: questionnaire.scoring,
-        perTown: Math.ceil(size / TOWNS),
-        onProgress: (loaded, total) => process.stderr.write(`\r  loading ${loaded}/${total}`),
-      });
-      process.stderr.write("\n");
-      const office = await signIn(app, "office");
-      const get = async (path: string) => {
-        const started = performance.now();
-        const response = await app.inject({ url: `/api/admin/waves/${wave.id}${path}`, headers: office.headers });
-        if (response.statusCode !== 200) throw new Error(`${path} answered ${response.statusCode}`);
-        if (path.includes("report-build") && !response.body.trimEnd().split("\n").at(-1)?.includes('"type":"file"')) {
-          throw new Error(`${path} ended without a file`);
-        }
-        return { ms: performance.now() - started, bytes: response.rawPayload.length };
-      };
-      // Health is asked on its own timer, from outside the request being measured, as a load balancer would.
-      const health = new LatencyRecorder();
-      let polling = false;
-      const poll = setInterval(() => {
-        if (!polling) return;
-        const started = performance.now();
-        void app.inject({ url: "/api/health" }).then(() => health.record("health", performance.now() - started));
-      }, HEALTH_EVERY_MS);
-      await get("/results"); // warm-up: plans, caches, JIT
-      const timings = { results: [] as number[], district: [] as number[], towns: [] as number[] };
-      let districtBytes = 0;
-      let townsBytes = 0;
-      try {
-        for (let round = 0; round < Number(args.rounds); round++) {
-          timings.results.push((await get("/results")).ms);
-          polling = true;
-          const district = await get("/report.docx");
-          // Smoke: one card (a town of the demo frame) — CI checks that it runs, not how long 17 take.
-          const towns = await get(flags.smoke ? "/towns/310117001/report.docx" : "/report-build?kind=towns");
-          polling = false;
-          timings.district.push(district.ms);
-          timings.towns.push(towns.ms);
-          districtBytes = district.bytes;
-          townsBytes = towns.bytes;
-          process.stderr.write(
-            `  round ${round + 1}: district ${(district.ms / 1000).toFixed(1)} s, towns ${(towns.ms / 1000).toFixed(1)} s\n`,
-          );
-        }
-      } finally {
-        clearInterval(poll);
+    process.stderr.write("\n");
+    const office = await signIn(app, "office");
+    const get = async (path: string) => {
+      const started = performance.now();
+      const response = await app.inject({ url: `/api/admin/waves/${wave.id}${path}`, headers: office.headers });
+      if (response.statusCode !== 200) throw new Error(`${path} answered ${response.statusCode}`);
+      if (path.includes("report-build") && !response.body.trimEnd().split("\n").at(-1)?.includes('"type":"file"')) {
+        throw new Error(`${path} ended without a file`);
       }
-      return {
-        responses,
-        resultsMs: median(timings.results),
-        districtMs: median(timings.district),
-        townsMs: median(timings.towns),
-        health: health.summary("health"),
-        districtBytes,
-        townsBytes,
-      };
+      return { ms: performance.now() - started, bytes: response.rawPayload.length };
+    };
+    // Health is asked on its own timer, from outside the request being measured, as a load balancer would.
+    const health = new LatencyRecorder();
+    let polling = false;
+    const poll = setInterval(() => {
+      if (!polling) return;
+      const started = performance.now();
+      void app.inject({ url: "/api/health" }).then(() => health.record("health", performance.now() - started));
+    }, HEALTH_EVERY_MS);
+    await get("/results"); // warm-up: plans, caches, JIT
+    const timings = { results: [] as number[], district: [] as number[], towns: [] as number[] };
+    let districtBytes = 0;
+    let townsBytes = 0;
+    try {
+      for (let round = 0; round < Number(args.rounds); round++) {
+        timings.results.push((await get("/results")).ms);
+        polling = true;
+        const district = await get("/report.docx");
+        // Smoke: one card (a town of the demo frame) — CI checks that it runs, not how long 17 take.
+        const towns = await get(flags.smoke ? "/towns/310117001/report.docx" : "/report-build?kind=towns");
+        polling = false;
+        timings.district.push(district.ms);
+        timings.towns.push(towns.ms);
+        districtBytes = district.bytes;
+        townsBytes = towns.bytes;
+        process.stderr.write(
+          `  round ${round + 1}: district ${(district.ms / 1000).toFixed(1)} s, towns ${(towns.ms / 1000).toFixed(1)} s\n`,
+        );
+      }
     } finally {
-      await app.close();
+      clearInterval(poll);
     }
+    return {
+      responses,
+      resultsMs: median(timings.results),
+      districtMs: median(timings.district),
+      townsMs: median(timings.towns),
+      health: health.summary("health"),
+      districtBytes,
+      townsBytes,
+    };
   } finally {
+    await app.close();
     await handle.close();
-    await withServer((client) => client.query(`drop database if exists ${name} with (force)`));
+    await database.drop();
   }
 }
 
-const machine = await describeMachine(SERVER_URL);
+const machine = await describeMachine(BENCH_SERVER_URL);
 const rows: SizeFigures[] = [];
 for (const size of args.sizes.split(",").map(Number)) {
   console.error(`${size} responses…`);
