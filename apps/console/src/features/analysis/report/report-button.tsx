@@ -42,6 +42,7 @@ export function ReportButton({ waveId, towns }: { waveId: number; towns: readonl
       <Dialog
         open={open}
         title={text.title}
+        wide
         confirmLabel={text.start}
         busy={running}
         cancelDisabled={false}
