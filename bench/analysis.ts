@@ -20,17 +20,15 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { WaveResults } from "@survey/contract";
-import { type Database, openDatabase, queryRows, waves } from "@survey/db";
+import { type Database, queryRows, waves } from "@survey/db";
 import type { ScoringMap } from "@survey/questionnaire";
 import { compositeScore, createSample, type DimensionSpec, ratioMean, type Sample } from "@survey/stats";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { createServer } from "../apps/api/src/create-server";
 import { loadQuestionnaireById } from "../apps/api/src/modules/questionnaires/questionnaire-service";
-import { loadConfig } from "../apps/api/src/platform/config";
-import { seedDemoData } from "../apps/api/src/seed/seed-demo";
 import { loadSyntheticResponses } from "../tests/support/synthetic-responses";
 import { signIn } from "../tests/support/test-app";
+import { openDemoApp } from "./support/demo-app";
 import { describeMachine } from "./support/machine";
 
 const { values: flags } = parseArgs({
@@ -155,21 +153,7 @@ async function benchSize(size: number): Promise<SizeFigures> {
 async function measure(size: number, name: string, load: boolean): Promise<SizeFigures> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
-  // No client-side query timeout: at a million responses one results query runs longer than the API's default
-  // DATABASE_QUERY_TIMEOUT_MS (30 s).
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4, queryTimeoutMs: 0 });
-  await handle.migrate();
-  await seedDemoData(handle.db, new Date());
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_QUERY_TIMEOUT_MS: "0",
-    DATABASE_URL: url.toString(),
-    PII_SECRET: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "silent",
-    RESERVATION_SWEEP_MS: "0",
-    SEED_DEMO: "false",
-  });
-  const app = await createServer({ config, database: handle });
+  const { handle, app } = await openDemoApp(url.toString());
   try {
     const [wave] = await handle.db.select().from(waves);
     if (!wave?.questionnaireId) throw new Error("the demo wave has no questionnaire");

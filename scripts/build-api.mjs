@@ -9,9 +9,13 @@ import { build } from "esbuild";
 const root = new URL("..", import.meta.url).pathname;
 const outfile = `${root}apps/api/dist/server.js`;
 
+/** The server, and the report writer's worker thread (started from the file beside the server). */
 const result = await build({
-  entryPoints: [`${root}apps/api/src/server.ts`],
-  outfile,
+  entryPoints: [
+    { in: `${root}apps/api/src/server.ts`, out: "server" },
+    { in: `${root}apps/api/src/modules/reports/render/report-worker.ts`, out: "report-worker" },
+  ],
+  outdir: `${root}apps/api/dist`,
   bundle: true,
   platform: "node",
   format: "esm",

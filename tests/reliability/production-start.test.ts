@@ -3,10 +3,15 @@ import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { questionnaires, waves } from "@survey/db";
+import { buildScoringMap } from "@survey/questionnaire";
+import { eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureConsoleBuilt } from "../e2e/support/console-build";
 import { ensureSurveyBuilt } from "../e2e/support/survey-build";
 import { type ApiProcess, call, startApiProcess } from "../support/api-process";
+import { loadSyntheticResponses } from "../support/synthetic-responses";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -90,6 +95,30 @@ describe("production start from the build", () => {
     expect(upload.status).toBe(422);
     expect(((await upload.json()) as { error: string }).error).toBe("invalid_file");
   });
+
+  it("writes a town's report card in its report worker thread, which the build puts beside the server", async () => {
+    const db = database.handle.db;
+    const [wave] = await db.select().from(waves).where(eq(waves.code, "SJ-2026"));
+    const [questionnaire] = await db
+      .select()
+      .from(questionnaires)
+      .where(eq(questionnaires.id, wave?.questionnaireId ?? 0));
+    if (!wave || !questionnaire) throw new Error("demo wave missing");
+    const scoring = buildScoringMap(questionnaire.definition);
+    await loadSyntheticResponses(db, { waveId: wave.id, questionnaireId: questionnaire.id, scoring, perTown: 3 });
+    const login = await fetch(`${api.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: PRODUCTION_ENV.ADMIN_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const card = await fetch(`${api.url}/api/admin/waves/${wave.id}/towns/310117001/report.docx`, {
+      headers: { cookie },
+    });
+    expect(card.status).toBe(200);
+    const zip = await JSZip.loadAsync(await card.arrayBuffer());
+    expect(await zip.file("word/document.xml")?.async("string")).toContain("岳阳街道2026年民生满意度报告卡");
+  }, 120_000);
 
   it("refuses to start without a build, naming what is missing and the command that makes it", () => {
     const checkout = mkdtempSync(join(tmpdir(), "survey-unbuilt-"));

@@ -8,6 +8,7 @@ import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwo
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
 import { questionnaireDocumentRoutes, questionnaireRoutes } from "./modules/questionnaires";
+import { reportRoutes } from "./modules/reports";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { responseRoutes } from "./modules/responses";
 import { waveRoutes } from "./modules/waves";
@@ -58,6 +59,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(resultsRoutes);
   await admin.register(responseRoutes);
   await admin.register(commentRoutes);
+  await admin.register(reportRoutes);
 };
 
 /** The whole application as one plugin: the platform, then each module's routes; `server.ts` only starts it. */

@@ -14,6 +14,7 @@ export * from "./frame";
 export * from "./indicator-values";
 export * from "./indicators";
 export * from "./questionnaires";
+export * from "./reports";
 export * from "./resident";
 export * from "./responses";
 export * from "./results";

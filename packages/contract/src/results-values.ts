@@ -28,4 +28,5 @@ export const resultsApiPaths = {
   crosstabVariables: (waveId: number) => `/api/admin/waves/${waveId}/crosstab/variables`,
   compare: (waveId: number, baseWaveId: number) => `/api/admin/waves/${waveId}/compare/${baseWaveId}`,
   trends: "/api/admin/trends",
+  reportBuild: (waveId: number) => `/api/admin/waves/${waveId}/report-build`,
 } as const;

@@ -49,6 +49,8 @@ export { coarsenToK, smallestGroup } from "./k-anonymity";
 export { calibrationResiduals, linearisedCovariance, linearisedVariance } from "./linearisation";
 export type { GWeightBounds, PostStratification, PostStratumInput, PostStratumWeight } from "./post-stratification";
 export { DEFAULT_G_BOUNDS, postStratify } from "./post-stratification";
+export type { ItemPerformance, PriorityPosition, PriorityQuadrant, ScoreMatrix } from "./priorities";
+export { derivedImportance, PRIORITY_QUADRANT_LABELS, priorityQuadrants } from "./priorities";
 export type { RakedCell, Raking, RakingCellInput, RakingOptions } from "./raking";
 export { rake } from "./raking";
 export type { RaoScottTest } from "./rao-scott";

@@ -120,7 +120,18 @@ function ranks(values: readonly number[]): number[] {
  * fieldwork goes on; the arithmetic runs after it has ended (an analyst's request, not a hot path).
  */
 export async function computeWaveResults(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveResults> {
-  const read = await db.transaction(
+  return estimateWaveCodes(wave, await readWaveCodes(db, wave, options));
+}
+
+export interface WaveCodes {
+  scoring: ScoringMap;
+  design: ResultsDesign;
+  groups: CodeGroupRow[];
+}
+
+/** The questionnaire's scoring, the design and the respondents' codes, read in one consistent snapshot. */
+export function readWaveCodes(db: Database, wave: WaveRow, options: ResultsOptions): Promise<WaveCodes> {
+  return db.transaction(
     async (tx) => {
       await planCodeScan(tx);
       const questionnaire = await questionnaireOfWave(tx, wave);
@@ -131,13 +142,10 @@ export async function computeWaveResults(db: Database, wave: WaveRow, options: R
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  return estimateWave(wave, read);
 }
 
-async function estimateWave(
-  wave: WaveRow,
-  { scoring, design, groups }: { scoring: ScoringMap; design: ResultsDesign; groups: CodeGroupRow[] },
-): Promise<WaveResults> {
+/** The results from codes read by `readWaveCodes`. */
+export async function estimateWaveCodes(wave: WaveRow, { scoring, design, groups }: WaveCodes): Promise<WaveResults> {
   const questions = [...scoring.items.map((item) => item.name), ...(scoring.overall ? [scoring.overall.name] : [])];
   const table = codeTable(scoring, codeLayout(scoring), DEFAULT_SCORE_SCALE.satisfiedFrom);
   const items = estimateItems(design, await tallyItems(table, groups), questions);

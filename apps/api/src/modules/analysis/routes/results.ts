@@ -14,6 +14,7 @@ import {
   TrendSeries,
   WaveComparison,
   WaveIdParams,
+  WavePriorities,
   WaveResults,
   XlsxFile,
 } from "@survey/contract";
@@ -24,6 +25,7 @@ import { crosstabWorkbook } from "../crosstab-workbook-service";
 import { frequencyWorkbook } from "../frequency-tables-service";
 import { MICRODATA_NOTE, microdataCsv } from "../microdata-export-service";
 import { microdataSav } from "../microdata-sav-service";
+import { wavePriorities } from "../priorities-service";
 import { waveResults } from "../results-service";
 import { resultsWorkbook } from "../results-workbook-service";
 import { compareWaves, trendSeries } from "../wave-comparison-service";
@@ -78,6 +80,22 @@ const resultsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       waveResults(db(), waveIdOf(request.params.waveId), { poststratify: request.query.poststratify === "true" }),
+  );
+
+  app.get(
+    "/api/admin/waves/:waveId/priorities",
+    {
+      config: RESULTS,
+      schema: {
+        tags: ["results"],
+        summary: "改进优先事项：各题目的推导重要性（与其余题目得分的加权相关）对表现（得分），全区和各街镇的四象限",
+        params: WaveIdParams,
+        querystring: PoststratifyQuery,
+        response: { 200: WavePriorities, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      wavePriorities(db(), waveIdOf(request.params.waveId), { poststratify: request.query.poststratify === "true" }),
   );
 
   app.get(

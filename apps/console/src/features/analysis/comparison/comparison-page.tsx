@@ -9,6 +9,7 @@ import { bulletinUrl, useComparison, useComparisonOverview } from "../api";
 import { BelowTargetNote } from "../below-target";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
+import "../print.css";
 import "./comparison.css";
 import { namedOptions, optionsOf, Segmented, SelectField } from "../../../shared/components/fields";
 import { formatPClause, formatStat } from "../../../shared/format";

@@ -8,6 +8,7 @@ import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/
 import { crosstabXlsxUrl, useCrosstab, useCrosstabVariables } from "../api";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
+import "../print.css";
 import "./crosstab.css";
 import { optionsOf, Segmented } from "../../../shared/components/fields";
 import { crosstabStrings, resultsStrings } from "../strings";

@@ -6,8 +6,10 @@ import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
 import { frequenciesUrl, microdataCsvUrl, microdataSavUrl, resultsWorkbookUrl, useResults } from "../api";
+import { ReportButton } from "../report/report-button";
 import { WeightingSwitch } from "../weighting-switch";
 import "../analysis.css";
+import "../print.css";
 import { optionsOf, Segmented } from "../../../shared/components/fields";
 import { formatCount, formatEstimateCi, formatPercentValue, formatScore } from "../../../shared/format";
 import { resultsStrings } from "../strings";
@@ -127,6 +129,7 @@ export function ResultsPage() {
               <Icon name="download" size={16} />
               {text.exportSav}
             </a>
+            <ReportButton waveId={wave.id} towns={results.data?.towns ?? []} />
           </>
         )}
       />

@@ -1,0 +1,70 @@
+/**
+ * The few figures the report needs that no analysis endpoint gives: fieldwork per town (target, counted
+ * responses by mode, verification attempts) and how many residents answered each open question per town.
+ * Never the open text itself: the report may only show it once the comments module masks it.
+ */
+import { type Executor, queryRows } from "@survey/db";
+import { sql } from "drizzle-orm";
+
+export interface TownFieldwork {
+  code: string;
+  name: string;
+  target: number;
+  /** Counted responses. */
+  completed: number;
+  online: number;
+  interviewer: number;
+  imported: number;
+  /** Verifications started (each double verification by ID number and phone). */
+  attempts: number;
+  communities: number;
+  /** Communities with at least one counted response. */
+  communitiesReached: number;
+}
+
+export function townFieldwork(db: Executor, waveId: number): Promise<TownFieldwork[]> {
+  return queryRows<TownFieldwork>(
+    db,
+    sql`
+      select wt.town_code as code, t.name, wt.target,
+        coalesce(r.completed, 0)::int as completed, coalesce(r.online, 0)::int as online,
+        coalesce(r.interviewer, 0)::int as interviewer, coalesce(r.imported, 0)::int as imported,
+        coalesce(v.attempts, 0)::int as attempts,
+        (select count(*)::int from wave_communities wc where wc.wave_id = wt.wave_id and wc.town_code = wt.town_code)
+          as communities,
+        coalesce(r.reached, 0)::int as "communitiesReached"
+      from wave_towns wt
+      join towns t on t.code = wt.town_code
+      left join (
+        select town_code, count(*) as completed,
+          count(*) filter (where mode = 'online') as online,
+          count(*) filter (where mode = 'interviewer') as interviewer,
+          count(*) filter (where mode = 'import') as imported,
+          count(distinct community_code) as reached
+        from responses where wave_id = ${waveId} and counted group by town_code
+      ) r on r.town_code = wt.town_code
+      left join (
+        select town_code, count(*) as attempts from verifications where wave_id = ${waveId} group by town_code
+      ) v on v.town_code = wt.town_code
+      where wt.wave_id = ${waveId}
+      order by wt.town_code`,
+  );
+}
+
+/** Counted responses with a non-blank answer to each named open question, per town. */
+export async function openAnswerCounts(
+  db: Executor,
+  waveId: number,
+  questions: readonly string[],
+): Promise<{ question: string; townCode: string; count: number }[]> {
+  if (questions.length === 0) return [];
+  return queryRows(
+    db,
+    sql`
+      select q.name as question, r.town_code as "townCode", count(*)::int as count
+      from responses r
+      cross join unnest(${`{${questions.map((name) => `"${name.replaceAll('"', '\\"')}"`).join(",")}}`}::text[]) as q(name)
+      where r.wave_id = ${waveId} and r.counted and length(trim(coalesce(r.answers ->> q.name, ''))) > 0
+      group by 1, 2`,
+  );
+}

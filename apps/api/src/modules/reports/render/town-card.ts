@@ -1,0 +1,152 @@
+/**
+ * A town's report card for its leaders (2–4 pages): the town against the district per dimension and item, its
+ * tier and change, strengths and weaknesses, priorities, what its residents wrote.
+ */
+import { Packer } from "docx";
+import type { ReportData } from "../report-data";
+import { barChart } from "./charts";
+import { type Block, cardTitle, dataTable, figure, heading, note, para, reportDocument } from "./docx-kit";
+import { BELOW_TARGET_NOTE, change, ci, dateText, importance, list, score, signed, TIER_LABELS } from "./format";
+import { ReportContext } from "./report-context";
+import { changeSentence } from "./summary-text";
+
+export function townCardTitle(data: ReportData, townCode: string): string {
+  const name = data.results.towns.find((town) => town.code === townCode)?.name ?? townCode;
+  return `${name}${data.wave.year}年民生满意度报告卡`;
+}
+
+function townBlocks(context: ReportContext, townCode: string): Block[] {
+  const { data } = context;
+  const town = data.results.towns.find((candidate) => candidate.code === townCode);
+  const label = context.town(townCode);
+  if (!town) {
+    const excluded = data.results.excludedTowns.find((candidate) => candidate.code === townCode);
+    return [para(`${label}本次没有可计算的结果：${excluded?.reason ?? "没有有效答卷"}。`)];
+  }
+  const district = data.results.district;
+  const gaps = data.results.items
+    .flatMap((item) => {
+      const own = town.items[item.question];
+      const all = district.items[item.question];
+      return own && all ? [{ item, own, all, gap: own.mean - all.mean }] : [];
+    })
+    .sort((a, b) => b.gap - a.gap);
+  const strengths = gaps.slice(0, 5).filter((entry) => entry.gap > 0);
+  const weaknesses = gaps
+    .slice(-5)
+    .reverse()
+    .filter((entry) => entry.gap < 0);
+  const priorities = data.priorities.towns.find((candidate) => candidate.code === townCode);
+  const improve = (priorities?.improve ?? []).flatMap((question) =>
+    (priorities?.items ?? []).filter((item) => item.question === question),
+  );
+  const fieldwork = data.fieldwork.find((candidate) => candidate.code === townCode);
+  const voices =
+    data.voices.kind === "counts"
+      ? data.voices.questions.map((question) => `${question.title}：${question.towns[townCode] ?? 0}人填写`)
+      : data.voices.themes.map((theme) => `${theme.theme} ${theme.towns[townCode] ?? 0}条`);
+  const examples = data.voices.kind === "themes" ? data.voices.examples.filter((e) => e.townCode === townCode) : [];
+  const quadrant =
+    "report" in data.objective
+      ? data.objective.report.quadrants.find((entry) => entry.townCode === townCode)
+      : undefined;
+  return [
+    heading("一、总体情况"),
+    para(
+      `${label}有效答卷${town.n}份（目标${fieldwork?.target ?? data.wave.townTarget}份）。总体满意度${score(town.overall.mean)}分，` +
+        `95%置信区间${ci(town.overall)}；全区${score(district.overall.mean)}分，相差${signed(town.comparison.difference)}分，` +
+        `列${TIER_LABELS[town.tier]}，在${data.results.towns.length}个街镇中排第${town.rank}位。` +
+        changeSentence(context, "本街镇满意度", townCode) +
+        (quadrant ? `主客观对比中属于“${quadrant.label}”。` : ""),
+    ),
+    ...(context.isBelowTarget(townCode) ? [note(BELOW_TARGET_NOTE)] : []),
+    ...dataTable(
+      context.numbering,
+      `${label}与全区各方面得分`,
+      [
+        { header: "方面", width: 2.6 },
+        { header: "本街镇", width: 1.4, align: "right" },
+        { header: "95%置信区间", width: 2.2, align: "center" },
+        { header: "全区", width: 1.4, align: "right" },
+        { header: "差", width: 1.2, align: "right" },
+        { header: "较上年", width: 2, align: "center" },
+      ],
+      [
+        { code: "overall", name: "总体", own: town.overall, all: district.overall, kind: "overall" as const },
+        ...data.results.dimensions.map((dimension) => ({
+          code: dimension.code,
+          name: dimension.name,
+          own: town.dimensions[dimension.code],
+          all: district.dimensions[dimension.code],
+          kind: "dimension" as const,
+        })),
+      ].map((row) => [
+        row.name,
+        score(row.own?.mean),
+        row.own ? ci(row.own) : "—",
+        score(row.all?.mean),
+        row.own && row.all ? signed(row.own.mean - row.all.mean) : "—",
+        change(context.change(row.kind, row.code, townCode)),
+      ]),
+    ),
+    ...figure(
+      context.numbering,
+      `${label}与全区各方面得分`,
+      barChart(
+        data.results.dimensions.map((dimension) => dimension.name),
+        [
+          { name: town.name, values: data.results.dimensions.map((d) => town.dimensions[d.code]?.mean ?? null) },
+          { name: "全区", values: data.results.dimensions.map((d) => district.dimensions[d.code]?.mean ?? null) },
+        ],
+      ),
+    ),
+    heading("二、优势与短板"),
+    para(`与全区相比得分高出最多的题目：${list(strengths.map((e) => `${e.item.title}（${signed(e.gap)}分）`))}。`),
+    para(`与全区相比得分低出最多的题目：${list(weaknesses.map((e) => `${e.item.title}（${signed(e.gap)}分）`))}。`),
+    heading("三、优先改进事项"),
+    improve.length === 0
+      ? para("本街镇没有重要性高于平均而得分低于平均的题目。")
+      : para("居民看得重而评价偏低的方面，按重要性排列："),
+    ...(improve.length === 0
+      ? []
+      : dataTable(
+          context.numbering,
+          `${label}优先改进事项`,
+          [
+            { header: "题目", width: 6 },
+            { header: "重要性", width: 1.5, align: "right" },
+            { header: "得分", width: 1.5, align: "right" },
+          ],
+          improve.map((item) => [item.title, importance(item.importance), score(item.performance)]),
+        )),
+    heading("四、各题目得分"),
+    ...dataTable(
+      context.numbering,
+      `${label}各题目得分与全区对比`,
+      [
+        { header: "题目", width: 6 },
+        { header: "本街镇", width: 1.3, align: "right" },
+        { header: "全区", width: 1.3, align: "right" },
+        { header: "差", width: 1.2, align: "right" },
+      ],
+      data.results.items.map((item) => {
+        const own = town.items[item.question];
+        const all = district.items[item.question];
+        return [item.title, score(own?.mean), score(all?.mean), own && all ? signed(own.mean - all.mean) : "—"];
+      }),
+    ),
+    heading("五、居民意见"),
+    para(voices.length > 0 ? `${list(voices)}。` : "本次问卷没有开放题。"),
+    ...examples.map((example) => para(`【${example.theme}】${example.text}`)),
+  ];
+}
+
+export async function townCardDocx(data: ReportData, townCode: string): Promise<Buffer> {
+  const context = new ReportContext(data);
+  const title = townCardTitle(data, townCode);
+  const document = reportDocument(title, [
+    ...cardTitle(title, `${data.wave.title} · ${dateText(data.generatedAt)}`),
+    ...townBlocks(context, townCode),
+  ]);
+  return Packer.toBuffer(document);
+}
