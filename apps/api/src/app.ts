@@ -7,6 +7,7 @@ import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwo
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
 import { questionnaireRoutes } from "./modules/questionnaires";
+import { recommendationRoutes } from "./modules/recommendations";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { waveRoutes } from "./modules/waves";
 import auth from "./platform/auth/auth-plugin";
@@ -48,6 +49,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(frameRoutes);
   await admin.register(waveRoutes);
   await admin.register(indicatorRoutes);
+  await admin.register(recommendationRoutes);
   await admin.register(comparisonRoutes);
   await admin.register(questionnaireRoutes);
   await admin.register(paperEntryRoutes);

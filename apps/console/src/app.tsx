@@ -26,6 +26,13 @@ const ResultsPage = page(() => import("./features/analysis/results/results-page"
 const CrosstabPage = page(() => import("./features/analysis/crosstab/crosstab-page"), "CrosstabPage");
 const TrendsPage = page(() => import("./features/analysis/trends/trends-page"), "TrendsPage");
 const IndicatorsPage = page(() => import("./features/indicators/indicators-page"), "IndicatorsPage");
+const WarningsPage = page(() => import("./features/indicator-system/warnings-page"), "WarningsPage");
+const BenchmarksPage = page(() => import("./features/indicator-system/benchmarks-page"), "BenchmarksPage");
+const RecommendationsPage = page(
+  () => import("./features/indicator-system/recommendations-page"),
+  "RecommendationsPage",
+);
+const SubmissionsPage = page(() => import("./features/indicator-system/submissions-page"), "SubmissionsPage");
 const ComparisonPage = page(() => import("./features/analysis/comparison/comparison-page"), "ComparisonPage");
 
 /** The routes below the shell: the path, the area whose roles may open it, and the page. */
@@ -38,6 +45,10 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["trends", "trends", TrendsPage],
   ["indicators", "indicators", IndicatorsPage],
   ["comparison", "comparison", ComparisonPage],
+  ["warnings", "warnings", WarningsPage],
+  ["benchmarks", "benchmarks", BenchmarksPage],
+  ["recommendations", "recommendations", RecommendationsPage],
+  ["submissions", "submissions", SubmissionsPage],
   ["frame", "frame", FramePage],
   ["waves", "waves", WavesPage],
   ["waves/new", "waves", WaveEditPage],

@@ -26,6 +26,7 @@ import { indicatorIndex } from "./indicator-index-service";
 import { indicatorTemplate } from "./indicator-template-service";
 import { INDICATOR_UPLOAD_WORDING, readIndicatorUpload } from "./indicator-upload-reader";
 import { importIndicatorValues, valuesTable } from "./indicator-values-service";
+import indicatorSystemRoutes from "./routes/indicator-system";
 
 /** The catalogue is for every signed-in role (staff too, though no staff page shows it). */
 const EVERYONE: Role[] = [...ROLES];
@@ -37,6 +38,7 @@ const ANALYSTS: Role[] = ["admin", "office"];
 /** The objective indicator system (SPEC §4 Indicators): catalogue, values, template and the index. */
 const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
+  await app.register(indicatorSystemRoutes);
 
   app.get(
     "/api/admin/indicators",

@@ -1,0 +1,25 @@
+import { useSearchParams } from "react-router-dom";
+
+/** The years offered: this year and the six before it (values are usually for the year just ended). */
+export function yearChoices(): number[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 7 }, (_, i) => now - i);
+}
+
+/** Page settings kept in the address (year and filters), so a link or a reload shows the same view. */
+export function useSearchSettings() {
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === "") next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  const years = yearChoices();
+  const year = Number(params.get("year")) || (years[0] ?? 2026);
+  return { params, set, years, year };
+}
