@@ -204,6 +204,21 @@ describe(`indicator system: warnings, forecast, siblings, recommendations (${tes
     expect(new Set(staff.map((i: { townCode: string | null }) => i.townCode))).toEqual(new Set(["A", null]));
   });
 
+  it("shows a department the indices of its own domains only", async () => {
+    const response = await get("/api/admin/indicators/index?year=2026", healthClerk);
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.domains.map((domain: { code: string }) => domain.code)).toEqual(["health"]);
+    expect(report.indicators.map((indicator: { code: string }) => indicator.code)).toEqual(["pos"]);
+    const townA = report.towns.find((town: { townCode: string }) => town.townCode === "A");
+    // pos A 90 on thresholds 50 → 100: 80 points.
+    expect(townA.indicatorScores).toEqual({ pos: 80 });
+    expect(Object.keys(townA.domainIndices)).toEqual(["health"]);
+    const whole = (await get("/api/admin/indicators/index?year=2026")).json();
+    expect(whole.domains.length).toBeGreaterThan(1);
+    expect((await get("/api/admin/indicators/index?year=2026", staffA)).statusCode).toBe(403);
+  });
+
   it("forecasts to the plan's end year with R's prediction interval, and says when the target is reached", async () => {
     const response = await get("/api/admin/indicators/forecast?year=2026");
     expect(response.statusCode, response.body).toBe(200);

@@ -4,5 +4,7 @@
  * and the anonymised microdata. The resident module writes each response's codes row in the layout owned here.
  */
 export { insertResponseCodesCte, responseCodesHex } from "./data/response-codes";
+/** Satisfaction results of a wave (the recommendations show a shared weakness's satisfaction beside it). */
+export { waveResults } from "./results-service";
 export { default as comparisonRoutes } from "./routes/comparison";
 export { default as resultsRoutes } from "./routes/results";

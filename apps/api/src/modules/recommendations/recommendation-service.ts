@@ -24,6 +24,7 @@ import {
   type RecommendationRow,
   saveResponse,
 } from "./data/recommendations";
+import { SatisfactionSource } from "./satisfaction-figure";
 
 /** The office's calendar: a due date is passed once the day has ended in China time (UTC+8). */
 export function chinaDate(at: Date): string {
@@ -44,6 +45,7 @@ function maySee(row: RecommendationRow, user: SessionUser, departments: Set<stri
 
 async function present(
   db: Database,
+  satisfaction: SatisfactionSource,
   facts: IndicatorFacts,
   row: RecommendationRow,
   user: SessionUser,
@@ -69,7 +71,10 @@ async function present(
     createdAt: row.createdAt.toISOString(),
     respondedAt: row.respondedAt?.toISOString() ?? null,
     nextYear: basis.year + 1,
-    figures: await basisFigures(db, facts, basis),
+    figures: [
+      ...(await basisFigures(db, facts, basis)),
+      ...(basis.kind === "weakness" ? [await satisfaction.figure(basis)] : []),
+    ],
     canRespond: isAddressee(row, user, departments),
   };
 }
@@ -80,7 +85,8 @@ export async function recommendationList(db: Database, user: SessionUser, now: D
   const departments = ownDepartments(facts, user);
   const rows = (await listRecommendations(db)).filter((row) => maySee(row, user, departments));
   const today = chinaDate(now);
-  return Promise.all(rows.map((row) => present(db, facts, row, user, departments, today)));
+  const satisfaction = new SatisfactionSource(db);
+  return Promise.all(rows.map((row) => present(db, satisfaction, facts, row, user, departments, today)));
 }
 
 /** The office drafts a recommendation on a basis that exists, to a department of the catalogue or a town. */
@@ -112,7 +118,7 @@ export async function createRecommendation(
     createdAt: now,
     createdBy: user.id,
   });
-  return present(db, facts, row, user, ownDepartments(facts, user), chinaDate(now));
+  return present(db, new SatisfactionSource(db), facts, row, user, ownDepartments(facts, user), chinaDate(now));
 }
 
 /** The addressee answers: measures taken and the status. Anyone else is refused (403), an unknown id is 404. */
@@ -137,7 +143,7 @@ export async function respondToRecommendation(
     respondedBy: user.id,
   });
   return {
-    recommendation: await present(db, facts, row, user, departments, chinaDate(now)),
+    recommendation: await present(db, new SatisfactionSource(db), facts, row, user, departments, chinaDate(now)),
     before: { status: current.status, measures: current.measures },
   };
 }

@@ -4,7 +4,6 @@ import { analysisColours, CHART_FONT } from "../../shared/chart/analysis-charts"
 import { Chart, type ChartOption } from "../../shared/chart/chart";
 import { DataTable } from "../../shared/components/data-table";
 import { EmptyState, Notice } from "../../shared/components/feedback";
-import { SelectField } from "../../shared/components/fields";
 import { UploadCard } from "../../shared/components/file-upload";
 import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
@@ -12,6 +11,7 @@ import { useBenchmarks, useImportBenchmarks } from "./api";
 import "./indicator-system.css";
 import { indicatorSystemStrings } from "./strings";
 import { useSearchSettings } from "./year-choices";
+import { YearPicker } from "./year-picker";
 
 const text = indicatorSystemStrings;
 type Position = BenchmarkReport["composite"];
@@ -91,7 +91,7 @@ function BenchmarkTables({ report }: { report: BenchmarkReport }) {
       <Card title={text.indicatorsTitle} labelledBy="benchmark-indicators-title">
         <DataTable
           label={text.indicatorsTitle}
-          className="table--compact"
+          className="table--compact benchmark-table"
           rows={report.indicators}
           rowKey={(row) => row.code}
           rowProps={(row) => ({ "data-testid": `benchmark-${row.code}` })}
@@ -124,15 +124,7 @@ export function BenchmarksPage() {
       <PageHeader
         title={text.benchmarksTitle}
         intro={text.benchmarksIntro}
-        actions={
-          <SelectField
-            inline
-            label={text.year}
-            value={String(year)}
-            options={years.map((candidate) => ({ value: String(candidate), label: text.yearOption(candidate) }))}
-            onChange={(value) => set("year", value)}
-          />
-        }
+        actions={<YearPicker year={year} years={years} onChange={(value) => set("year", value)} />}
       />
       <QueryState query={report}>
         {(data) =>

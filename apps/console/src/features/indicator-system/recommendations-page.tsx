@@ -77,7 +77,7 @@ function RecommendationItem({ item, onRespond }: { item: Recommendation; onRespo
 export function RecommendationsPage() {
   const user = useCurrentUser();
   const isOffice = user.role === "admin" || user.role === "office";
-  const { params, set, year } = useSearchSettings();
+  const { params, set, setAll, year } = useSearchSettings();
   const list = useRecommendations();
   const catalogue = useCatalogue();
   const values = useIndicatorValues(year, isOffice);
@@ -92,9 +92,7 @@ export function RecommendationsPage() {
   const towns = (values.data?.rows ?? [])
     .filter((row) => row.unitCode !== DISTRICT)
     .map((row) => ({ code: row.unitCode, name: row.unitName }));
-  const closeDraft = () => {
-    for (const key of ["draft", "indicator", "unit"]) set(key, "");
-  };
+  const closeDraft = () => setAll({ draft: "", indicator: "", unit: "" });
 
   return (
     <>

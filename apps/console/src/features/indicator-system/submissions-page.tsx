@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Badge } from "../../shared/components/badge";
 import { DataTable } from "../../shared/components/data-table";
 import { ErrorNotice } from "../../shared/components/feedback";
-import { SelectField, TextField } from "../../shared/components/fields";
+import { TextField } from "../../shared/components/fields";
 import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { formatDateTime } from "../../shared/format";
@@ -10,6 +10,7 @@ import { useSetDeadline, useSubmissions } from "./api";
 import "./indicator-system.css";
 import { indicatorSystemStrings } from "./strings";
 import { useSearchSettings } from "./year-choices";
+import { YearPicker } from "./year-picker";
 
 const text = indicatorSystemStrings;
 const number = (value: number | null) => (value === null ? "—" : String(value));
@@ -41,15 +42,7 @@ export function SubmissionsPage() {
       <PageHeader
         title={text.submissionsTitle}
         intro={text.submissionsIntro}
-        actions={
-          <SelectField
-            inline
-            label={text.year}
-            value={String(year)}
-            options={years.map((candidate) => ({ value: String(candidate), label: text.yearOption(candidate) }))}
-            onChange={(value) => set("year", value)}
-          />
-        }
+        actions={<YearPicker year={year} years={years} onChange={(value) => set("year", value)} />}
       />
       <QueryState query={report}>
         {(data) => (

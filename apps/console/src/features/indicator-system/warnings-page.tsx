@@ -15,6 +15,7 @@ import { ForecastPanel } from "./forecast-panel";
 import { indicatorSystemStrings } from "./strings";
 import "./indicator-system.css";
 import { useSearchSettings } from "./year-choices";
+import { YearPicker } from "./year-picker";
 
 const text = indicatorSystemStrings;
 const DISTRICT = "district";
@@ -40,12 +41,13 @@ function optionsFrom(items: IndicatorWarning[], pick: (item: IndicatorWarning) =
 /** 预警: every value of the year against its plan target, filterable, with the trend of the one picked. */
 export function WarningsPage() {
   const user = useCurrentUser();
-  const { params, set, years, year } = useSearchSettings();
+  const { params, set, setAll, years, year } = useSearchSettings();
   const warnings = useWarnings(year, {});
   const domain = params.get("domain") ?? "";
   const department = params.get("department") ?? "";
   const town = params.get("town") ?? "";
-  const onlyProblems = params.get("problems") === "1";
+  // What needs attention first; the office ticks the box off to see every value.
+  const onlyProblems = params.get("all") !== "1";
   const picked = params.get("indicator");
   const pickedTown = params.get("at");
   const canDraft = user.role === "admin" || user.role === "office";
@@ -69,15 +71,7 @@ export function WarningsPage() {
       <PageHeader
         title={text.warningsTitle}
         intro={text.warningsIntro}
-        actions={
-          <SelectField
-            inline
-            label={text.year}
-            value={String(year)}
-            options={years.map((candidate) => ({ value: String(candidate), label: text.yearOption(candidate) }))}
-            onChange={(value) => set("year", value)}
-          />
-        }
+        actions={<YearPicker year={year} years={years} onChange={(value) => set("year", value)} />}
       />
       <div className="toolbar">
         <SelectField
@@ -105,7 +99,7 @@ export function WarningsPage() {
           <input
             type="checkbox"
             checked={onlyProblems}
-            onChange={(event) => set("problems", event.target.checked ? "1" : "")}
+            onChange={(event) => set("all", event.target.checked ? "" : "1")}
           />
           {text.onlyProblems}
         </label>
@@ -116,10 +110,7 @@ export function WarningsPage() {
           indicator={picked}
           town={pickedTown}
           canDraft={canDraft}
-          onClose={() => {
-            set("indicator", "");
-            set("at", "");
-          }}
+          onClose={() => setAll({ indicator: "", at: "" })}
         />
       ) : null}
       <Card>
@@ -189,10 +180,7 @@ export function WarningsPage() {
                             type="button"
                             className="button button--small"
                             aria-label={text.showTrend(item.indicatorName, item.townName)}
-                            onClick={() => {
-                              set("indicator", item.indicatorCode);
-                              set("at", unitKey(item));
-                            }}
+                            onClick={() => setAll({ indicator: item.indicatorCode, at: unitKey(item) })}
                           >
                             {text.trend}
                           </button>

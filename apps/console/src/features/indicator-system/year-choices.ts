@@ -9,17 +9,21 @@ export function yearChoices(): number[] {
 /** Page settings kept in the address (year and filters), so a link or a reload shows the same view. */
 export function useSearchSettings() {
   const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string) =>
+  /** Several settings at once ("" removes one): separate calls in one event would each start from the same address. */
+  const setAll = (changes: Record<string, string>) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (value === "") next.delete(key);
-        else next.set(key, value);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === "") next.delete(key);
+          else next.set(key, value);
+        }
         return next;
       },
       { replace: true },
     );
+  const set = (key: string, value: string) => setAll({ [key]: value });
   const years = yearChoices();
   const year = Number(params.get("year")) || (years[0] ?? 2026);
-  return { params, set, years, year };
+  return { params, set, setAll, years, year };
 }
