@@ -408,16 +408,16 @@ describe("console analysis: subjective against objective", () => {
 });
 
 describe("console analysis: a department clerk", () => {
-  it("sees the indicators only: no index tab, no editing", async () => {
+  it("sees the indicators, the index of its own domains, its warnings and recommendations; no editing", async () => {
     const { page } = browser;
     await signOutThroughPage(page);
     const clerk = await signIn(server.app, "department", { domains: ["health"] });
     await signInThroughPage(page, clerk.username, clerk.password);
-    expect(await navigationLabels(page)).toEqual(["客观指标"]);
+    expect(await navigationLabels(page)).toEqual(["客观指标", "预警和预测", "整改建议"]);
     await openPage(page, "indicators", "客观指标");
     // A clerk starts where the work is: the values.
     expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("数值填报");
-    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["指标目录", "数值填报"]);
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["指标目录", "数值填报", "指数与进步"]);
     await page.getByRole("tab", { name: "指标目录" }).click();
     await page.getByRole("table", { name: "指标目录" }).waitFor();
     expect(await page.getByRole("button", { name: /编辑指标/ }).count()).toBe(0);

@@ -93,12 +93,13 @@ export const DEFAULT_INDICATORS: readonly Indicator[] = [
 ];
 
 /**
- * A plausible plan target (规划目标值) for the demo catalogue: four fifths of the way from the worst to the best
- * threshold, or the target value of the target method; interval indicators are held to their band instead.
+ * A plausible plan target (规划目标值) for the demo catalogue: three fifths of the way from the worst to the best
+ * threshold (about where a typical town stands now), or the target value of the target method; interval
+ * indicators are held to their band instead.
  */
 export function demoPlanTarget(indicator: Indicator): number | null {
   if (indicator.direction === "interval") return null;
   if (indicator.method === "target") return indicator.target ?? null;
   if (indicator.method !== "threshold" || indicator.lower == null || indicator.upper == null) return null;
-  return Number((indicator.lower + 0.8 * (indicator.upper - indicator.lower)).toPrecision(3));
+  return Number((indicator.lower + 0.6 * (indicator.upper - indicator.lower)).toPrecision(3));
 }

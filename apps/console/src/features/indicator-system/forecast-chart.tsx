@@ -32,7 +32,7 @@ export function ForecastChart({ forecast }: { forecast: IndicatorForecast }) {
       animation: false,
       textStyle: { fontFamily: CHART_FONT },
       grid: { left: 8, right: 24, top: 36, bottom: 24, containLabel: true },
-      legend: { show: false },
+      legend: { top: 0, right: 8, data: [text.history, text.fit, text.band, ...targets.map((target) => target.name)] },
       tooltip: {
         trigger: "axis",
         formatter: (params: { dataIndex: number }[]) => {

@@ -53,18 +53,19 @@ export function WarningsPage() {
   const canDraft = user.role === "admin" || user.role === "office";
 
   const all = warnings.data ?? [];
-  const rows = useMemo(
+  const selected = useMemo(
     () =>
       all.filter(
         (item) =>
           (domain === "" || item.domain === domain) &&
           (department === "" || item.department === department) &&
-          (town === "" || unitKey(item) === town) &&
-          (!onlyProblems || item.status !== "met" || item.worsening),
+          (town === "" || unitKey(item) === town),
       ),
-    [all, domain, department, town, onlyProblems],
+    [all, domain, department, town],
   );
-  const count = (status: IndicatorWarning["status"]) => rows.filter((item) => item.status === status).length;
+  const rows = onlyProblems ? selected.filter((item) => item.status !== "met" || item.worsening) : selected;
+  // The counts are of every selected value, whether or not the table shows only those that need attention.
+  const count = (status: IndicatorWarning["status"]) => selected.filter((item) => item.status === status).length;
 
   return (
     <>
