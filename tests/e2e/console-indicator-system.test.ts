@@ -61,13 +61,14 @@ describe("console: the indicator system as the district uses it", () => {
     await viewShot("warnings");
     await expectNoAxeViolations();
 
-    await page.getByLabel("只看未达标、接近和恶化").click();
-    await page.waitForURL(/all=1/);
+    const attentionOnly = page.getByLabel("只看未达标、接近和恶化");
+    await attentionOnly.click();
+    await expect.poll(() => attentionOnly.isChecked()).toBe(false);
     await page.getByLabel("街镇").selectOption(worse.townCode);
     const townRows = warnings.filter((item) => item.townCode === worse.townCode).length;
-    await page.waitForFunction((expected) => document.querySelectorAll("table tbody tr").length === expected, townRows);
-    expect(await table.locator("tbody tr").count()).toBe(townRows);
+    await expect.poll(() => table.locator("tbody tr").count(), { timeout: 30_000 }).toBe(townRows);
     await page.getByLabel("街镇").selectOption("");
+    await expect.poll(() => table.locator("tbody tr").count(), { timeout: 30_000 }).toBe(warnings.length);
   });
 
   it("draws an indicator's trend to the plan's end year with its prediction band and target", async () => {
