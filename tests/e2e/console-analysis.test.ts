@@ -264,9 +264,9 @@ describe("console analysis: indicators", () => {
     await openPage(page, "indicators?tab=values&year=2026", "客观指标");
     const bad = [
       "indicator_code,town_code,year,value",
-      "community_elderly_care_coverage,310117001,2026,77.7",
+      "pension_insurance_coverage,310117001,2026,77.7",
       "no_such_indicator,310117001,2026,1",
-      "community_elderly_care_coverage,999999,2026,50",
+      "pension_insurance_coverage,999999,2026,50",
       "registered_unemployment_rate,310117001,2026,六点五",
     ].join("\n");
     const fileInput = page.locator("input[type=file]");
@@ -281,9 +281,7 @@ describe("console analysis: indicators", () => {
     expect(problems.join("\n")).toMatch(/六点五/);
     await browser.screenshot("analysis-indicators-upload-report");
 
-    const good = ["indicator_code,town_code,year,value", "community_elderly_care_coverage,310117001,2026,77.7"].join(
-      "\n",
-    );
+    const good = ["indicator_code,town_code,year,value", "pension_insurance_coverage,310117001,2026,77.7"].join("\n");
     await fileInput.setInputFiles({ name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByRole("button", { name: "上传并导入" }).click();
     await page.getByText(/导入成功：2026 年 1 项指标、1 个单位，共 1 个数值/).waitFor();

@@ -6,6 +6,7 @@ import { indicatorSystemStrings } from "./strings";
 
 const text = indicatorSystemStrings;
 const round = (value: number) => Number(value.toFixed(3));
+const BAND_COLOUR = "rgba(35, 96, 165, 0.18)";
 
 /**
  * One indicator's history, its trend line and the 95 % prediction band from the last observed year to the plan's
@@ -77,7 +78,8 @@ export function ForecastChart({ forecast }: { forecast: IndicatorForecast }) {
           symbol: "none",
           silent: true,
           lineStyle: { opacity: 0 },
-          areaStyle: { color: "rgba(35, 96, 165, 0.18)" },
+          areaStyle: { color: BAND_COLOUR },
+          itemStyle: { color: BAND_COLOUR },
           data: years.map((year) => {
             const point = projected(year);
             return point ? round(point.high - point.low) : null;
