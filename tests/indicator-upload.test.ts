@@ -77,14 +77,16 @@ describe(`indicator values: template, upload and validation (${testDriver})`, ()
   });
   afterAll(() => t.close());
 
-  it("seeds the default catalogue as demo data, with values for 2025 and 2026", async () => {
+  it("seeds the default catalogue (55 indicators, 22 per town) as demo data, with values for 2021 to 2026", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/admin/indicators", headers: admin.headers });
     const indicators = response.json().indicators as { demo: boolean; domain: string }[];
-    expect(indicators).toHaveLength(40);
+    expect(indicators).toHaveLength(55);
+    expect(indicators.filter((indicator) => (indicator as { level?: string }).level === "town")).toHaveLength(22);
     expect(indicators.every((indicator) => indicator.demo)).toBe(true);
     expect(new Set(indicators.map((indicator) => indicator.domain)).size).toBe(12);
     expect(await storedCount(2025)).toBe(FULL_YEAR);
     expect(await storedCount(2026)).toBe(FULL_YEAR);
+    expect(await storedCount(2021)).toBe(FULL_YEAR);
   });
 
   it("gives a template with one sheet per domain, towns as rows and this year's values filled in", async () => {

@@ -105,6 +105,9 @@ describe(`indicator catalogue and index (${testDriver})`, () => {
       maxValue: null,
       weight: 1,
       department: "区卫健委",
+      planTarget: null,
+      townPlanTarget: null,
+      planEndYear: null,
       demo: false,
     });
     for (const payload of [

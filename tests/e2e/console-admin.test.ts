@@ -216,7 +216,14 @@ describe("console: frame, waves, users, paper entry, audit log", () => {
     const { page } = browser;
     await signOutThroughPage(page);
     await signInThroughPage(page, STAFF.username, STAFF.password);
-    expect(await navigationLabels(page)).toEqual(["调查进度", "纸质问卷录入", "二维码海报", "居民意见"]);
+    expect(await navigationLabels(page)).toEqual([
+      "调查进度",
+      "纸质问卷录入",
+      "二维码海报",
+      "居民意见",
+      "预警和预测",
+      "整改建议",
+    ]);
     expect(await page.locator(".shell__user").innerText()).toContain("调查员");
 
     await page.goto(`/console/entry?wave=${demoWaveId}`);

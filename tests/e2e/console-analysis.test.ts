@@ -264,9 +264,9 @@ describe("console analysis: indicators", () => {
     await openPage(page, "indicators?tab=values&year=2026", "客观指标");
     const bad = [
       "indicator_code,town_code,year,value",
-      "community_elderly_care_coverage,310117001,2026,77.7",
+      "pension_insurance_coverage,310117001,2026,77.7",
       "no_such_indicator,310117001,2026,1",
-      "community_elderly_care_coverage,999999,2026,50",
+      "pension_insurance_coverage,999999,2026,50",
       "registered_unemployment_rate,310117001,2026,六点五",
     ].join("\n");
     const fileInput = page.locator("input[type=file]");
@@ -281,9 +281,7 @@ describe("console analysis: indicators", () => {
     expect(problems.join("\n")).toMatch(/六点五/);
     await browser.screenshot("analysis-indicators-upload-report");
 
-    const good = ["indicator_code,town_code,year,value", "community_elderly_care_coverage,310117001,2026,77.7"].join(
-      "\n",
-    );
+    const good = ["indicator_code,town_code,year,value", "pension_insurance_coverage,310117001,2026,77.7"].join("\n");
     await fileInput.setInputFiles({ name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByRole("button", { name: "上传并导入" }).click();
     await page.getByText(/导入成功：2026 年 1 项指标、1 个单位，共 1 个数值/).waitFor();
@@ -408,16 +406,16 @@ describe("console analysis: subjective against objective", () => {
 });
 
 describe("console analysis: a department clerk", () => {
-  it("sees the indicators only: no index tab, no editing", async () => {
+  it("sees the indicators, the index of its own domains, its warnings and recommendations; no editing", async () => {
     const { page } = browser;
     await signOutThroughPage(page);
     const clerk = await signIn(server.app, "department", { domains: ["health"] });
     await signInThroughPage(page, clerk.username, clerk.password);
-    expect(await navigationLabels(page)).toEqual(["客观指标"]);
+    expect(await navigationLabels(page)).toEqual(["客观指标", "预警和预测", "整改建议"]);
     await openPage(page, "indicators", "客观指标");
     // A clerk starts where the work is: the values.
     expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("数值填报");
-    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["指标目录", "数值填报"]);
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["指标目录", "数值填报", "指数与进步"]);
     await page.getByRole("tab", { name: "指标目录" }).click();
     await page.getByRole("table", { name: "指标目录" }).waitFor();
     expect(await page.getByRole("button", { name: /编辑指标/ }).count()).toBe(0);

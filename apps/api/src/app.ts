@@ -8,6 +8,7 @@ import { monitorRoutes, paperEntryRoutes, posterRoutes } from "./modules/fieldwo
 import { frameRoutes } from "./modules/frame";
 import { indicatorRoutes } from "./modules/indicators";
 import { questionnaireDocumentRoutes, questionnaireRoutes } from "./modules/questionnaires";
+import { recommendationRoutes } from "./modules/recommendations";
 import { reportRoutes } from "./modules/reports";
 import { publicWaveRoutes, reservationRoutes, reservationSweeper, verificationRoutes } from "./modules/resident";
 import { responseRoutes } from "./modules/responses";
@@ -52,6 +53,7 @@ const adminRoutes: FastifyPluginAsync = async (admin) => {
   await admin.register(frameRoutes);
   await admin.register(waveRoutes);
   await admin.register(indicatorRoutes);
+  await admin.register(recommendationRoutes);
   await admin.register(comparisonRoutes);
   await admin.register(questionnaireRoutes);
   await admin.register(questionnaireDocumentRoutes);

@@ -31,6 +31,13 @@ const IndicatorsPage = page(() => import("./features/indicators/indicators-page"
 const CommentsPage = page(() => import("./features/comments/comments-page"), "CommentsPage");
 const QuestionnairesPage = page(() => import("./features/questionnaires/questionnaires-page"), "QuestionnairesPage");
 const StudioPage = page(() => import("./features/questionnaires/editor/studio-page"), "StudioPage");
+const WarningsPage = page(() => import("./features/indicator-system/warnings-page"), "WarningsPage");
+const BenchmarksPage = page(() => import("./features/indicator-system/benchmarks-page"), "BenchmarksPage");
+const RecommendationsPage = page(
+  () => import("./features/indicator-system/recommendations-page"),
+  "RecommendationsPage",
+);
+const SubmissionsPage = page(() => import("./features/indicator-system/submissions-page"), "SubmissionsPage");
 const ComparisonPage = page(() => import("./features/analysis/comparison/comparison-page"), "ComparisonPage");
 
 /** The routes below the shell: the path, the area whose roles may open it, and the page. */
@@ -46,6 +53,10 @@ const routes: [path: string, area: ConsoleArea, Page: ComponentType][] = [
   ["indicators", "indicators", IndicatorsPage],
   ["comparison", "comparison", ComparisonPage],
   ["comments", "comments", CommentsPage],
+  ["warnings", "warnings", WarningsPage],
+  ["benchmarks", "benchmarks", BenchmarksPage],
+  ["recommendations", "recommendations", RecommendationsPage],
+  ["submissions", "submissions", SubmissionsPage],
   ["frame", "frame", FramePage],
   ["questionnaires", "questionnaires", QuestionnairesPage],
   ["questionnaires/:questionnaireId", "questionnaires", StudioPage],

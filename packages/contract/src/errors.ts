@@ -69,6 +69,8 @@ export const ERROR_STATUS = {
   invalid_indicator: 422,
   progress_not_comparable: 422,
   comparison_unavailable: 422,
+  unknown_recommendation: 404,
+  invalid_recommendation: 422,
   // Satisfaction results
   no_results: 409,
   poststratification_unavailable: 409,

@@ -11,6 +11,7 @@ export * from "./console-values";
 export * from "./errors";
 export * from "./fieldwork";
 export * from "./frame";
+export * from "./indicator-system";
 export * from "./indicator-values";
 export * from "./indicators";
 export * from "./questionnaires";

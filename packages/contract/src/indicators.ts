@@ -53,6 +53,12 @@ const editable = {
   weight: Type.Number({ minimum: 0, maximum: 1000 }),
   /** Source department (来源部门). */
   department: Text(60),
+  /** Plan target (规划目标值) of the early warning for the district figure; interval indicators use their band. */
+  planTarget: NullableFinite,
+  /** Plan target for the towns' values; null = the district's. */
+  townPlanTarget: NullableFinite,
+  /** The plan's end year the forecast projects to (null = 2030, the end of the 15th five-year plan). */
+  planEndYear: Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
 };
 
 /** What a table of indicators shows of each. */
@@ -87,6 +93,9 @@ export const NewIndicator = Type.Object(
     intervalHigh: Type.Optional(editable.intervalHigh),
     minValue: Type.Optional(editable.minValue),
     maxValue: Type.Optional(editable.maxValue),
+    planTarget: Type.Optional(editable.planTarget),
+    townPlanTarget: Type.Optional(editable.townPlanTarget),
+    planEndYear: Type.Optional(editable.planEndYear),
   },
   { additionalProperties: false },
 );

@@ -17,9 +17,9 @@ describe("domains", () => {
 });
 
 describe("default catalogue", () => {
-  it("30–40 valid indicators with unique codes, every domain covered at town level", () => {
-    expect(DEFAULT_INDICATORS.length).toBeGreaterThanOrEqual(30);
-    expect(DEFAULT_INDICATORS.length).toBeLessThanOrEqual(40);
+  it("the 55 indicators of the Songjiang system, 22 of them per town, every domain covered at town level", () => {
+    expect(DEFAULT_INDICATORS).toHaveLength(55);
+    expect(DEFAULT_INDICATORS.filter((i) => i.level === "town")).toHaveLength(22);
     expect(new Set(DEFAULT_INDICATORS.map((i) => i.code)).size).toBe(DEFAULT_INDICATORS.length);
     for (const indicator of DEFAULT_INDICATORS) {
       expect(indicatorDefinitionProblems(indicator)).toEqual([]);

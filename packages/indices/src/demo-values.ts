@@ -66,16 +66,19 @@ function valueForQuality(indicator: Indicator, q: number, side: number): number 
  * Deterministic, plausible demo values for every town × town-level indicator × year, plus the district figure of
  * every district-level indicator (town code `district`). Each town has a persistent overall standing and a
  * persistent standing per indicator, so rankings are stable from year to year; each later year is slightly
- * better on average (+0.04 in quality per year, about 4 index points).
+ * better on average (+0.04 in quality per year, about 4 index points), except about one series in twelve that
+ * declines by as much (so the early warning has something to find). `trendFrom` is the year the trend counts
+ * from (default: the first year), so adding earlier years leaves the later years' values as they were.
  */
 export function demoIndicatorValues(
   towns: readonly { code: string; population: number }[],
   years: readonly number[],
   seed: number,
   indicators: readonly Indicator[] = DEFAULT_INDICATORS,
+  trendFrom?: number,
 ): IndicatorValue[] {
   if (years.length === 0) return [];
-  const firstYear = Math.min(...years);
+  const firstYear = trendFrom ?? Math.min(...years);
   const logPops = towns.map((t) => Math.log(Math.max(t.population, 1)));
   const meanLog = logPops.reduce((s, v) => s + v, 0) / Math.max(logPops.length, 1);
   const sdLog = Math.sqrt(logPops.reduce((s, v) => s + (v - meanLog) ** 2, 0) / Math.max(logPops.length, 1)) || 1;
@@ -92,9 +95,10 @@ export function demoIndicatorValues(
       const own = normal(`${seed}|own|${unit.code}|${indicator.code}`);
       const side = normal(`${seed}|side|${unit.code}|${indicator.code}`);
       const densityEffect = (POPULATION_EFFECT[indicator.domain] ?? 0) * unit.density;
+      const pace = normal(`${seed}|pace|${unit.code}|${indicator.code}`) < -1.38 ? -0.04 : 0.04;
       for (const year of years) {
         const yearNoise = normal(`${seed}|year|${unit.code}|${indicator.code}|${year}`);
-        const q = 0.55 + 0.12 * standing + 0.15 * own + densityEffect + 0.04 * (year - firstYear) + 0.03 * yearNoise;
+        const q = 0.55 + 0.12 * standing + 0.15 * own + densityEffect + pace * (year - firstYear) + 0.03 * yearNoise;
         out.push({
           townCode: unit.code,
           indicatorCode: indicator.code,

@@ -4,12 +4,16 @@
  * matching R's cor.test, rank tables, quadrants, bottom-k agreement and a plain-language Chinese reading.
  * Pure functions, no IO.
  */
+
+export * from "./benchmark";
 export * from "./catalogue";
 export * from "./comparison";
 export * from "./demo-values";
 export * from "./distributions";
 export * from "./district-index";
 export * from "./domains";
+export * from "./early-warning";
+export * from "./forecast";
 export * from "./indicator";
 export * from "./kendall";
 export * from "./normalize";

@@ -138,6 +138,8 @@ export const LastAdminError = defineError("last_admin", "至少要保留一个�
 // Objective indicators and the subjective–objective comparison
 export const UnknownIndicatorError = defineError("unknown_indicator", "没有找到这个指标。");
 export const InvalidIndicatorError = defineError("invalid_indicator", "指标定义有错误，请检查后重新保存。");
+export const UnknownRecommendationError = defineError("unknown_recommendation", "没有找到这条整改建议。");
+export const InvalidRecommendationError = defineError("invalid_recommendation", "整改建议有错误，请检查后重新提交。");
 export const ProgressNotComparableError = defineError(
   "progress_not_comparable",
   "进步指数须使用固定阈值或目标值和固定权重，当前设置不能跨年比较。",

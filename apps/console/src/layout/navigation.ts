@@ -46,6 +46,10 @@ const navGroups: NavGroup[] = [
       item("trends", "calendar"),
       item("indicators", "clipboard"),
       item("comparison", "gauge"),
+      item("warnings", "chart"),
+      item("benchmarks", "table"),
+      item("recommendations", "clipboard"),
+      item("submissions", "log"),
     ],
   },
   {

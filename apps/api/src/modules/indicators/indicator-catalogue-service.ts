@@ -42,6 +42,9 @@ function toDefinition(row: IndicatorRow): IndicatorDefinition {
     maxValue: row.maxValue,
     weight: row.weight,
     department: row.department,
+    planTarget: row.planTarget,
+    townPlanTarget: row.townPlanTarget,
+    planEndYear: row.planEndYear,
     demo: row.demo,
   };
 }
@@ -69,7 +72,18 @@ export function sortByDomain<T extends { domain: string; code: string }>(rows: r
   );
 }
 
-const OPTIONAL_NUMBERS = ["lower", "upper", "target", "intervalLow", "intervalHigh", "minValue", "maxValue"] as const;
+const OPTIONAL_NUMBERS = [
+  "lower",
+  "upper",
+  "target",
+  "intervalLow",
+  "intervalHigh",
+  "minValue",
+  "maxValue",
+  "planTarget",
+  "townPlanTarget",
+  "planEndYear",
+] as const;
 
 function checked(row: NewIndicatorRow): NewIndicatorRow {
   if (!isDomainCode(row.domain)) {

@@ -3,6 +3,7 @@ import type {
   IndexWeighting,
   IndicatorIndexReport,
   ProgressFigure,
+  SessionUser,
   TownIndexRow,
 } from "@survey/contract";
 import type { Database } from "@survey/db";
@@ -20,7 +21,7 @@ import {
 } from "@survey/indices";
 import { ProgressNotComparableError } from "../../platform/errors";
 import { listIndicators, listTownUnits, listValues, type TownUnit } from "./data/indicators";
-import { sortByDomain, toIndicator } from "./indicator-catalogue-service";
+import { sortByDomain, toIndicator, userDomains } from "./indicator-catalogue-service";
 
 export interface IndexInputs {
   indicators: Indicator[];
@@ -187,5 +188,41 @@ function districtIndex(
     composite: current.composite,
     missingIndicators: current.missingIndicators,
     progress: baseYear === undefined ? null : figure(compute(baseYear).composite, current.composite),
+  };
+}
+
+const pick = <T>(record: Record<string, T>, keep: Set<string>) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => keep.has(key)));
+
+/**
+ * The index as a department user sees it: the domains it supplies and their indicators' scores (the composite and
+ * the ranks stay, as the district publishes them); everyone else sees the whole report.
+ */
+export function indexReportFor(report: IndicatorIndexReport, user: SessionUser): IndicatorIndexReport {
+  if (user.role !== "department") return report;
+  const domains = userDomains(user);
+  const indicators = report.indicators.filter((indicator) => domains.has(indicator.domain));
+  const codes = new Set(indicators.map((indicator) => indicator.code));
+  return {
+    ...report,
+    domains: report.domains.filter((domain) => domains.has(domain.code)),
+    indicators,
+    towns: report.towns.map((town) => ({
+      ...town,
+      indicatorScores: pick(town.indicatorScores, codes),
+      domainIndices: pick(town.domainIndices, domains),
+      missingIndicators: town.missingIndicators.filter((code) => codes.has(code)),
+      progress: town.progress && {
+        ...town.progress,
+        domains: pick(town.progress.domains, domains),
+        indicatorSetChanged: town.progress.indicatorSetChanged.filter((code) => codes.has(code)),
+      },
+    })),
+    district: report.district && {
+      ...report.district,
+      indicatorScores: pick(report.district.indicatorScores, codes),
+      domainIndices: pick(report.district.domainIndices, domains),
+      missingIndicators: report.district.missingIndicators.filter((code) => codes.has(code)),
+    },
   };
 }

@@ -22,21 +22,24 @@ import { actorOf, requireUser } from "../../platform/auth/request-user";
 import { readUploadBody } from "../../platform/uploads/upload-body";
 import { recordAudit } from "../accounts";
 import { catalogue, createIndicator, updateIndicator } from "./indicator-catalogue-service";
-import { indicatorIndex } from "./indicator-index-service";
+import { indexReportFor, indicatorIndex } from "./indicator-index-service";
 import { indicatorTemplate } from "./indicator-template-service";
 import { INDICATOR_UPLOAD_WORDING, readIndicatorUpload } from "./indicator-upload-reader";
 import { importIndicatorValues, valuesTable } from "./indicator-values-service";
+import indicatorSystemRoutes from "./routes/indicator-system";
 
 /** The catalogue is for every signed-in role (staff too, though no staff page shows it). */
 const EVERYONE: Role[] = [...ROLES];
 /** The indicators page shows departments the values only: the office edits the catalogue and reads the index. */
 const EDITORS: Role[] = ["admin", "office"];
 const SUPPLIERS: Role[] = rolesOf("indicators");
-const ANALYSTS: Role[] = ["admin", "office"];
+/** The office reads the whole index; a department the indices of its own domains. */
+const ANALYSTS: Role[] = ["admin", "office", "department"];
 
 /** The objective indicator system (SPEC §4 Indicators): catalogue, values, template and the index. */
 const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db;
+  await app.register(indicatorSystemRoutes);
 
   app.get(
     "/api/admin/indicators",
@@ -168,7 +171,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ANALYSTS },
       schema: {
         tags: ["console"],
-        summary: "客观指数：各街镇指标得分、领域指数、综合指数和排名，全区指数，进步指数",
+        summary: "客观指数：各街镇指标得分、领域指数、综合指数和排名，全区指数，进步指数（部门用户只看到本部门领域）",
         description:
           "weighting：equal 等权（默认）、expert 专家权重、entropy 熵权（敏感性分析）。给出 baseYear 时计算进步指数 " +
           "(S_t/S_base − 1)·100 和分值变化；熵权或极差标准化不能跨年比较，此时返回 422 progress_not_comparable。",
@@ -176,12 +179,15 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: IndicatorIndexReport, ...errorResponses(400, 401, 403, 422) },
       },
     },
-    (request) =>
-      indicatorIndex(db(), {
-        year: Number(request.query.year),
-        weighting: request.query.weighting ?? "equal",
-        baseYear: request.query.baseYear === undefined ? undefined : Number(request.query.baseYear),
-      }),
+    async (request) =>
+      indexReportFor(
+        await indicatorIndex(db(), {
+          year: Number(request.query.year),
+          weighting: request.query.weighting ?? "equal",
+          baseYear: request.query.baseYear === undefined ? undefined : Number(request.query.baseYear),
+        }),
+        requireUser(request),
+      ),
   );
 };
 

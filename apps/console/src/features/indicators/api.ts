@@ -68,10 +68,11 @@ export function useCatalogue() {
   return useQuery({ queryKey: catalogueKey, queryFn: fetchCatalogue });
 }
 
-export function useIndicatorValues(year: number) {
+export function useIndicatorValues(year: number, enabled = true) {
   return useQuery({
     queryKey: ["indicators", "values", year],
     queryFn: () => fetchIndicatorValues(year),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

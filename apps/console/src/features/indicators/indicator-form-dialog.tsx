@@ -16,7 +16,18 @@ import { indicatorsStrings } from "./strings";
 
 const text = indicatorsStrings;
 
-const NUMBER_FIELDS = ["lower", "upper", "target", "intervalLow", "intervalHigh", "minValue", "maxValue"] as const;
+const NUMBER_FIELDS = [
+  "lower",
+  "upper",
+  "target",
+  "intervalLow",
+  "intervalHigh",
+  "minValue",
+  "maxValue",
+  "planTarget",
+  "townPlanTarget",
+  "planEndYear",
+] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** The form as typed: the indicator's text fields, and its numbers as the text in their inputs. */
@@ -200,6 +211,18 @@ export function IndicatorFormDialog({
         ) : null}
         {numberField("minValue", text.minValue, text.rangeHelp)}
         {numberField("maxValue", text.maxValue)}
+      </div>
+      <h3 className="form-section">{text.planSection}</h3>
+      <div className="form-grid">
+        {draft.direction === "interval" ? (
+          <p className="muted">{text.planIntervalHelp}</p>
+        ) : (
+          <>
+            {numberField("planTarget", text.planTarget)}
+            {numberField("townPlanTarget", text.townPlanTarget, text.townPlanTargetHelp)}
+          </>
+        )}
+        {numberField("planEndYear", text.planEndYear, text.planEndYearHelp)}
       </div>
     </Dialog>
   );

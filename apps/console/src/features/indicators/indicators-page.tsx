@@ -20,7 +20,8 @@ const text = indicatorsStrings;
 type Tab = "catalogue" | "values" | "index";
 
 const EDITORS: Role[] = ["admin", "office"];
-const ANALYSTS: Role[] = ["admin", "office"];
+/** Departments see the indices of their own domains (the API leaves the others out). */
+const ANALYSTS: Role[] = ["admin", "office", "department"];
 
 /** The years offered: this year and the six before it (values are usually for the year just ended). */
 function yearChoices(): number[] {

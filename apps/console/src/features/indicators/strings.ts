@@ -89,4 +89,11 @@ export const indicatorsStrings = {
   progressChartLabel: (base: number, year: number, towns: number) =>
     `${towns} 个街镇 ${year} 年对 ${base} 年的综合指数进步指数`,
   progressFootnote: "进步指数只在阈值法、目标值法且权重固定时计算，保证两年可比。虚线为全区。",
+  planSection: "规划目标（预警和预测）",
+  planTarget: "全区目标值",
+  townPlanTarget: "街镇目标值",
+  townPlanTargetHelp: "空白时街镇数值也对照全区目标值",
+  planEndYear: "规划期末年份",
+  planEndYearHelp: "预测推算到这一年；空白为 2030 年",
+  planIntervalHelp: "区间型指标以最优区间（上方的区间下界和上界）为目标。",
 } as const;

@@ -1,5 +1,5 @@
-import { type Executor, indicators, indicatorValues, towns } from "@survey/db";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { type Executor, indicators, indicatorValueChanges, indicatorValues, towns } from "@survey/db";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicatorRow = typeof indicators.$inferInsert;
@@ -56,7 +56,29 @@ export async function listValues(db: Executor, years?: readonly number[]): Promi
   return years ? query.where(inArray(indicatorValues.year, [...years])) : query;
 }
 
-/** Inserts or replaces values by indicator × town × year. */
+/** The stored values among the given cells (indicator × town × year), keyed `indicator|town|year`. */
+async function storedAmong(tx: Executor, rows: readonly StoredValue[]): Promise<Map<string, number>> {
+  const found = await tx
+    .select({
+      indicatorCode: indicatorValues.indicatorCode,
+      townCode: indicatorValues.townCode,
+      year: indicatorValues.year,
+      value: indicatorValues.value,
+    })
+    .from(indicatorValues)
+    .where(
+      and(
+        inArray(indicatorValues.indicatorCode, [...new Set(rows.map((row) => row.indicatorCode))]),
+        inArray(indicatorValues.year, [...new Set(rows.map((row) => row.year))]),
+      ),
+    );
+  return new Map(found.map((row) => [`${row.indicatorCode}|${row.townCode}|${row.year}`, row.value]));
+}
+
+/**
+ * Inserts or replaces values by indicator × town × year; a value that replaces a different one is recorded in
+ * the change history (who, when, old → new). Call inside a transaction.
+ */
 export async function upsertValues(
   tx: Executor,
   rows: readonly StoredValue[],
@@ -65,6 +87,16 @@ export async function upsertValues(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
+    const before = await storedAmong(tx, chunk);
+    const changes = chunk.flatMap((row) => {
+      const old = before.get(`${row.indicatorCode}|${row.townCode}|${row.year}`);
+      return old === undefined || old === row.value
+        ? []
+        : [{ ...row, oldValue: old, newValue: row.value, changedAt: at, changedBy: userId }];
+    });
+    if (changes.length > 0) {
+      await tx.insert(indicatorValueChanges).values(changes.map(({ value: _value, ...change }) => change));
+    }
     await tx
       .insert(indicatorValues)
       .values(chunk.map((row) => ({ ...row, updatedAt: at, updatedBy: userId })))
