@@ -57,6 +57,7 @@ export const ERROR_STATUS = {
   unknown_user: 404,
   duplicate_username: 409,
   weak_password: 422,
+  wrong_password: 422,
   last_admin: 409,
   // Objective indicators and the subjective–objective comparison
   unknown_indicator: 404,

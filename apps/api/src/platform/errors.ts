@@ -123,6 +123,7 @@ export const CsrfError = defineError("csrf_failed", "页面已过期，请刷新
 export const UnknownUserError = defineError("unknown_user", "没有找到这个用户。");
 export const DuplicateUsernameError = defineError("duplicate_username", "这个用户名已经被使用了。");
 export const WeakPasswordError = defineError("weak_password", "密码至少需要10个字符。");
+export const WrongPasswordError = defineError("wrong_password", "当前密码不正确。");
 export const LastAdminError = defineError("last_admin", "至少要保留一个可用的管理员账号。");
 
 // Objective indicators and the subjective–objective comparison

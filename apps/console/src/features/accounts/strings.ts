@@ -57,6 +57,7 @@ export const auditStrings = {
     "auth.locked": "账号锁定",
     "auth.delayed": "登录被延迟",
     "auth.logout": "退出登录",
+    "auth.password_change": "修改自己的密码",
     "user.create": "新建用户",
     "user.update": "修改用户",
     "frame.import": "导入抽样框",
@@ -81,3 +82,17 @@ export const auditStrings = {
 export function auditActionLabel(action: string): string {
   return auditStrings.actions[action] ?? action;
 }
+
+export const passwordChangeStrings = {
+  open: "修改密码",
+  title: "修改我的密码",
+  intro: "修改后，您在其他电脑或浏览器上的登录会立即退出，本页保持登录。",
+  current: "当前密码",
+  next: "新密码",
+  repeat: "再次输入新密码",
+  mismatch: "两次输入的新密码不一致。",
+  hint: (min: number) => `至少 ${min} 个字符，不能只是空格、重复的字符或常见密码`,
+  submit: "修改密码",
+  close: "完成",
+  done: "密码已修改。其他设备上的登录已退出。",
+} as const;
