@@ -6,11 +6,23 @@ CREATE TABLE "respondent_key_sets" (
 	CONSTRAINT "respondent_key_sets_wave_id_bucket_pk" PRIMARY KEY("wave_id","bucket")
 );
 --> statement-breakpoint
+CREATE TABLE "spent_challenges" (
+	"signature" text PRIMARY KEY NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "verification_starts" (
+	"client_hash" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 DROP INDEX "responses_one_per_id";--> statement-breakpoint
 DROP INDEX "responses_one_per_phone";--> statement-breakpoint
 ALTER TABLE "reservations" ALTER COLUMN "id_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "reservations" ALTER COLUMN "phone_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "respondent_key_sets" ADD CONSTRAINT "respondent_key_sets_wave_id_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."waves"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "verification_starts_client" ON "verification_starts" USING btree ("client_hash","started_at");--> statement-breakpoint
+CREATE INDEX "verification_starts_time" ON "verification_starts" USING btree ("started_at");--> statement-breakpoint
 -- hand-written: the respondents' hashes move out of responses into respondent_key_sets (sorted, bucketed by
 -- their first hex digits), the reservations and verifications that became responses forget theirs, and only
 -- then are the responses' columns dropped (drizzle-kit put the drops above; they are moved here). CLUSTER

@@ -19,6 +19,7 @@ import frontEnds from "./platform/front-ends";
 import healthRoutes from "./platform/health-route";
 import jsonCompression from "./platform/json-compression";
 import rateLimit from "./platform/rate-limit";
+import securityHeaders from "./platform/security-headers";
 import devOutboxRoutes from "./platform/sms/dev-outbox-route";
 import sms from "./platform/sms/sms-plugin";
 import storableText from "./platform/storable-text";
@@ -59,6 +60,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.decorate("config", options.config);
   await fastify.register(clock, { now: options.now });
   await fastify.register(errorHandler);
+  await fastify.register(securityHeaders);
   await fastify.register(jsonCompression);
   await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });

@@ -45,6 +45,7 @@ export const ERROR_STATUS = {
   too_many_held: 429,
   community_busy: 429,
   sms_budget_exhausted: 429,
+  challenge_required: 428,
   invalid_token: 401,
   invalid_answers: 422,
   dev_outbox_disabled: 404,

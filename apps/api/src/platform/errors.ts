@@ -110,6 +110,10 @@ export const TooManyHeldError = defineError(
 );
 export const CommunityBusyError = defineError("community_busy", "您所在社区此刻参加调查的人较多，请一分钟后再试。");
 export const SmsBudgetExhaustedError = defineError("sms_budget_exhausted", "此刻获取验证码的人较多，请一分钟后再试。");
+export const ChallengeRequiredError = defineError(
+  "challenge_required",
+  "此刻获取验证码的请求较多，需要先完成一次自动安全验证（几秒钟）。",
+);
 export const InvalidTokenError = defineError("invalid_token", "您的填写凭证已失效，请重新验证身份后继续填写。");
 export const InvalidAnswersError = defineError("invalid_answers", "有些题目还没有填写或填写有误，请检查。");
 export const DevOutboxDisabledError = defineError("dev_outbox_disabled", "生产环境不提供短信调试信箱。");

@@ -202,3 +202,25 @@ export const responseItems = pgTable(
   },
   (t) => [index("response_items_wave_town_question").on(t.waveId, t.townCode, t.question)],
 );
+
+/**
+ * One row per verification start, by the keyed hash of the client address: how many an address and the whole
+ * service started lately decides whether a proof-of-work challenge is asked for. Pruned after an hour.
+ */
+export const verificationStarts = pgTable(
+  "verification_starts",
+  {
+    clientHash: text("client_hash").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("verification_starts_client").on(t.clientHash, t.startedAt),
+    index("verification_starts_time").on(t.startedAt),
+  ],
+);
+
+/** Signatures of proof-of-work challenges already used: a solution is accepted once. Pruned once expired. */
+export const spentChallenges = pgTable("spent_challenges", {
+  signature: text("signature").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
