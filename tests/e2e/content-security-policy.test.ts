@@ -81,9 +81,19 @@ describe("every page under the Content Security Policy", () => {
   it("the resident's way (consent, verification, questionnaire) breaks no rule", async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto("/");
+    await page.goto("/?c=310117001001");
     await agreeToConsent(page);
+    // The service is busy (every start needs a challenge): the app solves it by itself, under the policy.
+    server.app.config.challenge.perAddress = 0;
+    const starts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/verifications"))
+        starts.push(request.postData() ?? "");
+    });
     const code = await requestCode(page, server.origin, newResident());
+    server.app.config.challenge.perAddress = 1_000_000;
+    expect(starts).toHaveLength(2);
+    expect(JSON.parse(starts[1] ?? "{}").challenge.solution.counter).toEqual(expect.any(Number));
     await enterCode(page, code);
     await answerCurrentPage(page);
     await goToNextPage(page);
