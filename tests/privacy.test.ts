@@ -9,6 +9,7 @@ import {
   currentWaveId,
   firstCommunity,
   startVerification,
+  submitAnswers,
   verifyResident,
 } from "./support/resident";
 import { createTestApp, type TestApp } from "./support/test-app";
@@ -58,12 +59,7 @@ describe(`no plain ID numbers or phones in the database or the logs (${testDrive
       headers: bearer(confirmed.json().reservationToken),
       payload: { answers: { liv_income: 3 } },
     });
-    const submitted = await t.app.inject({
-      method: "POST",
-      url: "/api/responses",
-      headers: bearer(confirmed.json().reservationToken),
-      payload: { answers: completeDefaultAnswers() },
-    });
+    const submitted = await submitAnswers(t.app, confirmed.json().reservationToken, completeDefaultAnswers());
     expect(submitted.statusCode).toBe(201);
     await startVerification(t.app, waveId, { idNumber, phone, communityCode });
     await startVerification(t.app, waveId, {

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reshuffleRespondentKeys } from "../apps/api/src/modules/resident/data/respondent-keys";
 import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
-import { adultIdNumber, bearer, mobilePhone, verifyResident } from "./support/resident";
+import { adultIdNumber, mobilePhone, submitAnswers, verifyResident } from "./support/resident";
 import { openDemoWave, type SignedInUser, signIn, TEST_PII_SECRET, type TestApp, TestClock } from "./support/test-app";
 import { testDriver } from "./support/test-database";
 
@@ -44,12 +44,7 @@ describe(`the respondents' hashes cannot be joined to their answers (${testDrive
       const confirmed = await verifyResident(t.app, waveId, person);
       expect(confirmed.statusCode).toBe(201);
       clock.advance(60_000);
-      const submitted = await t.app.inject({
-        method: "POST",
-        url: "/api/responses",
-        headers: bearer(confirmed.json().reservationToken),
-        payload: { answers: completeDefaultAnswers() },
-      });
+      const submitted = await submitAnswers(t.app, confirmed.json().reservationToken, completeDefaultAnswers());
       expect(submitted.statusCode).toBe(201);
       residents.push(person);
     }

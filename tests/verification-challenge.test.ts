@@ -22,36 +22,41 @@ async function solve(challenge: ProofOfWorkChallenge) {
   return { challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } };
 }
 
-describe(`the proof-of-work challenge for an address that starts many verifications (${testDriver})`, () => {
-  let t: TestApp;
-  let waveId: number;
-  let communityCode: string;
-  const clock = new TestClock();
-
+/** A demo wave whose challenge thresholds are `env`'s, on a settable clock; opened in beforeAll. */
+function challengeWave(env: Record<string, string>) {
+  const state = { clock: new TestClock() } as {
+    clock: TestClock;
+    t: TestApp;
+    waveId: number;
+    communityCode: string;
+  };
   beforeAll(async () => {
-    ({ t, waveId, communityCode } = await openDemoWave({
-      now: clock.now,
-      env: {
-        CHALLENGE_STARTS_PER_ADDRESS: "3",
-        CHALLENGE_STARTS_PER_MINUTE: "1000000",
-        CHALLENGE_DIFFICULTY: "400",
-        VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
-      },
-    }));
+    const opened = await openDemoWave({
+      now: state.clock.now,
+      env: { CHALLENGE_DIFFICULTY: "400", VERIFY_RATE_LIMIT_PER_MINUTE: "100000", ...env },
+    });
+    Object.assign(state, { t: opened.t, waveId: opened.waveId, communityCode: opened.communityCode });
   });
-  afterAll(() => t.close());
+  afterAll(() => state.t.close());
+  return state;
+}
+
+describe(`the proof-of-work challenge for an address that starts many verifications (${testDriver})`, () => {
+  const wave = challengeWave({ CHALLENGE_STARTS_PER_ADDRESS: "3", CHALLENGE_STARTS_PER_MINUTE: "1000000" });
+  const startFromAddress = (address: string, extra: object = {}) =>
+    startFrom(wave.t, wave.waveId, wave.communityCode, address, extra);
 
   it("a resident starting once never meets the challenge", async () => {
-    const started = await startFrom(t, waveId, communityCode, "203.0.113.7");
+    const started = await startFromAddress("203.0.113.7");
     expect(started.statusCode).toBe(201);
     expect(started.json()).not.toHaveProperty("challenge");
   });
 
   it("the 4th start from one address within 10 minutes needs a solved challenge; a solution opens one start", async () => {
     const address = "198.51.100.20";
-    for (let i = 0; i < 3; i++) expect((await startFrom(t, waveId, communityCode, address)).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await startFromAddress(address)).statusCode).toBe(201);
 
-    const refused = await startFrom(t, waveId, communityCode, address);
+    const refused = await startFromAddress(address);
     expect(refused.statusCode).toBe(428);
     expect(refused.json().error).toBe("challenge_required");
     expect(refused.json().message).toMatch(/安全验证/);
@@ -60,73 +65,64 @@ describe(`the proof-of-work challenge for an address that starts many verificati
 
     // Unsolved, or with a wrong counter: refused, with a new challenge.
     const wrong = { challenge, solution: { counter: 1, derivedKey: "00".repeat(32) } };
-    expect((await startFrom(t, waveId, communityCode, address, { challenge: wrong })).statusCode).toBe(428);
+    expect((await startFromAddress(address, { challenge: wrong })).statusCode).toBe(428);
     // A challenge whose parameters were changed (an easier key prefix) fails its signature.
     const solved = await solve(challenge);
     const forged = {
       ...solved,
       challenge: { ...challenge, parameters: { ...challenge.parameters, cost: challenge.parameters.cost + 1 } },
     };
-    expect((await startFrom(t, waveId, communityCode, address, { challenge: forged })).statusCode).toBe(428);
+    expect((await startFromAddress(address, { challenge: forged })).statusCode).toBe(428);
 
-    const passed = await startFrom(t, waveId, communityCode, address, { challenge: solved });
+    const passed = await startFromAddress(address, { challenge: solved });
     expect(passed.statusCode).toBe(201);
     expect(passed.json().verificationId).toEqual(expect.any(String));
 
     // The same solution again (another person, the same address or another one): refused, a new challenge.
-    const replayed = await startFrom(t, waveId, communityCode, address, { challenge: solved });
+    const replayed = await startFromAddress(address, { challenge: solved });
     expect(replayed.statusCode).toBe(428);
     expect(replayed.json().challenge.signature).not.toBe(challenge.signature);
     // Other addresses are not affected.
-    expect((await startFrom(t, waveId, communityCode, "198.51.100.21")).statusCode).toBe(201);
+    expect((await startFromAddress("198.51.100.21")).statusCode).toBe(201);
   });
 
   it("a challenge is good for 10 minutes only", async () => {
     const address = "198.51.100.30";
-    for (let i = 0; i < 3; i++) await startFrom(t, waveId, communityCode, address);
-    const refused = await startFrom(t, waveId, communityCode, address);
+    for (let i = 0; i < 3; i++) await startFromAddress(address);
+    const refused = await startFromAddress(address);
     expect(refused.statusCode).toBe(428);
     const solved = await solve(refused.json().challenge);
     // Keep the address busy past the challenge's lifetime, then send the old solution.
     for (let minute = 0; minute < 11; minute++) {
-      clock.advance(60_000);
-      await startFrom(t, waveId, communityCode, address);
+      wave.clock.advance(60_000);
+      await startFromAddress(address);
     }
-    expect((await startFrom(t, waveId, communityCode, address, { challenge: solved })).statusCode).toBe(428);
+    expect((await startFromAddress(address, { challenge: solved })).statusCode).toBe(428);
   });
 
   it("the address is asked no more once its starts are older than 10 minutes", async () => {
     const address = "198.51.100.40";
-    for (let i = 0; i < 3; i++) await startFrom(t, waveId, communityCode, address);
-    expect((await startFrom(t, waveId, communityCode, address)).statusCode).toBe(428);
-    clock.advance(10 * 60_000 + 1000);
-    expect((await startFrom(t, waveId, communityCode, address)).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) await startFromAddress(address);
+    expect((await startFromAddress(address)).statusCode).toBe(428);
+    wave.clock.advance(10 * 60_000 + 1000);
+    expect((await startFromAddress(address)).statusCode).toBe(201);
   });
 });
 
 describe(`the proof-of-work challenge for everyone while the whole service starts unusually many (${testDriver})`, () => {
-  let t: TestApp;
-  let waveId: number;
-  let communityCode: string;
-  const clock = new TestClock();
-
-  beforeAll(async () => {
-    ({ t, waveId, communityCode } = await openDemoWave({
-      now: clock.now,
-      env: { CHALLENGE_STARTS_PER_ADDRESS: "1000000", CHALLENGE_STARTS_PER_MINUTE: "5", CHALLENGE_DIFFICULTY: "400" },
-    }));
-  });
-  afterAll(() => t.close());
+  const wave = challengeWave({ CHALLENGE_STARTS_PER_ADDRESS: "1000000", CHALLENGE_STARTS_PER_MINUTE: "5" });
+  const startFromAddress = (address: string, extra: object = {}) =>
+    startFrom(wave.t, wave.waveId, wave.communityCode, address, extra);
 
   it("after 5 starts in a minute from 5 addresses, a 6th address is asked; a minute later no one is", async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await startFrom(t, waveId, communityCode, `192.0.2.${i + 1}`)).statusCode).toBe(201);
+      expect((await startFromAddress(`192.0.2.${i + 1}`)).statusCode).toBe(201);
     }
-    const sixth = await startFrom(t, waveId, communityCode, "192.0.2.99");
+    const sixth = await startFromAddress("192.0.2.99");
     expect(sixth.statusCode).toBe(428);
     const solved = await solve(sixth.json().challenge);
-    expect((await startFrom(t, waveId, communityCode, "192.0.2.99", { challenge: solved })).statusCode).toBe(201);
-    clock.advance(61_000);
-    expect((await startFrom(t, waveId, communityCode, "192.0.2.100")).statusCode).toBe(201);
+    expect((await startFromAddress("192.0.2.99", { challenge: solved })).statusCode).toBe(201);
+    wave.clock.advance(61_000);
+    expect((await startFromAddress("192.0.2.100")).statusCode).toBe(201);
   });
 });

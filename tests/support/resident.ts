@@ -77,3 +77,8 @@ export async function verifyResident(
 export function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
 }
+
+/** Submits answers under a reservation token (`POST /api/responses`). */
+export function submitAnswers(app: FastifyInstance, token: string, answers: Record<string, unknown>) {
+  return app.inject({ method: "POST", url: "/api/responses", headers: bearer(token), payload: { answers } });
+}

@@ -98,6 +98,21 @@ export default fp(
       const withStyle = { ...policy, "style-src": [...(policy["style-src"] ?? []), styleHash(css)] };
       return this.header("content-security-policy", serialise(withStyle));
     });
+    /*
+     * The resident's pages only: SurveyJS 3 writes its base theme's CSS variables into a `<style>` element of
+     * the survey's root after each render (ensureBaseThemeStyles in survey-react-ui), with text computed from
+     * the page's styles, which no hash can name in advance. Its style elements are allowed there, inline
+     * (no hashes, which would switch 'unsafe-inline' off); scripts stay as strict as everywhere, and img-src /
+     * font-src 'self' keep any injected rule from sending anything elsewhere. The console and the printable pages
+     * keep the strict style policy.
+     */
+    const surveyPolicy = serialise({ ...policy, "style-src": ["'self'", "'unsafe-inline'"] });
+    app.addHook("onSend", async (request, reply) => {
+      const type = String(reply.getHeader("content-type") ?? "");
+      const path = request.url.split("?")[0] ?? "/";
+      const surveyPage = type.startsWith("text/html") && !path.startsWith("/api/") && !path.startsWith("/console");
+      if (surveyPage) reply.header("content-security-policy", surveyPolicy);
+    });
   },
   { name: "security-headers" },
 );

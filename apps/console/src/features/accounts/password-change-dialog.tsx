@@ -7,6 +7,12 @@ import { useChangeOwnPassword } from "./api";
 import { passwordChangeStrings as text } from "./strings";
 
 const EMPTY = { current: "", next: "", repeat: "" };
+/** The three password fields, with what the browser's password manager should offer in each. */
+const FIELDS = [
+  { name: "current", autoComplete: "current-password" },
+  { name: "next", autoComplete: "new-password" },
+  { name: "repeat", autoComplete: "new-password" },
+] as const;
 
 /** The signed-in user changes their own password: the current one, the new one twice. */
 export function PasswordChangeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -47,32 +53,19 @@ export function PasswordChangeDialog({ open, onClose }: { open: boolean; onClose
           {change.error ? <ErrorNotice error={change.error} /> : null}
           {mismatch ? <Notice tone="error">{text.mismatch}</Notice> : null}
           <div className="form-grid">
-            <TextField
-              label={text.current}
-              type="password"
-              required
-              autoComplete="current-password"
-              value={draft.current}
-              onChange={(current) => set({ current })}
-            />
-            <TextField
-              label={text.next}
-              hint={text.hint(MIN_PASSWORD_LENGTH)}
-              type="password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              autoComplete="new-password"
-              value={draft.next}
-              onChange={(next) => set({ next })}
-            />
-            <TextField
-              label={text.repeat}
-              type="password"
-              required
-              autoComplete="new-password"
-              value={draft.repeat}
-              onChange={(repeat) => set({ repeat })}
-            />
+            {FIELDS.map((field) => (
+              <TextField
+                key={field.name}
+                label={text[field.name]}
+                hint={field.name === "next" ? text.hint(MIN_PASSWORD_LENGTH) : undefined}
+                type="password"
+                required
+                minLength={field.name === "next" ? MIN_PASSWORD_LENGTH : undefined}
+                autoComplete={field.autoComplete}
+                value={draft[field.name]}
+                onChange={(value) => set({ [field.name]: value })}
+              />
+            ))}
           </div>
         </>
       )}
