@@ -6,6 +6,7 @@ import { type AnalysisData, seedAnalysisData } from "./support/console-analysis-
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { signInThroughPage } from "./support/console-session";
+import { axeViolations } from "./support/survey-a11y";
 import { ensureSurveyBuilt } from "./support/survey-build";
 import { agreeToConsent, answerCurrentPage, enterCode, goToNextPage, requestCode } from "./support/survey-flow";
 import { newResident } from "./support/survey-residents";
@@ -120,8 +121,17 @@ describe("every page under the Content Security Policy", () => {
       }
       await page.waitForTimeout(300);
     }
+    // The password form (every user's, in the header): accessible, and a wrong current password is told.
     await page.getByRole("button", { name: "修改密码" }).click();
-    await page.getByRole("dialog", { name: "修改我的密码" }).waitFor();
+    const dialog = page.getByRole("dialog", { name: "修改我的密码" });
+    await dialog.waitFor();
+    await dialog.getByLabel("当前密码").fill("not-my-password");
+    await dialog.getByLabel("新密码", { exact: true }).fill("松江区春天的雨-2026");
+    await dialog.getByLabel("再次输入新密码").fill("松江区春天的雨-2026");
+    await dialog.getByRole("button", { name: "修改密码" }).click();
+    await dialog.getByText("当前密码不正确。").waitFor();
+    await browser.screenshot("password-dialog");
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     expect(violations.splice(0)).toEqual([]);
   });
