@@ -89,11 +89,18 @@ describe(`start and confirm as residents pile up, on ${testDriver}`, () => {
             where wave_id = ${waveId} and id_hash in (select md5('id' || n) || md5('i' || n) from generate_series(1, 3000) n)
             returning id, wave_id, community_code, town_code, id_hash, phone_hash
           )
-          insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
-            phone_hash, counted, receipt_code, answers, started_at, submitted_at)
-          select s.wave_id, w.questionnaire_id, s.id, s.community_code, s.town_code, 'online', s.id_hash, s.phone_hash,
-            true, upper(substr(md5(s.id::text), 1, 11)), '{}'::jsonb, now(), now()
-          from submitted s join waves w on w.id = s.wave_id`);
+          , stored as (
+            insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode,
+              counted, receipt_code, answers, started_at, submitted_at)
+            select s.wave_id, w.questionnaire_id, s.id, s.community_code, s.town_code, 'online',
+              true, upper(substr(md5(s.id::text), 1, 11)), '{}'::jsonb, now(), now()
+            from submitted s join waves w on w.id = s.wave_id
+          ), respondent_keys as (
+            select wave_id, 'i' || left(id_hash, 2) as bucket, id_hash as key from submitted
+            union all select wave_id, 'p' || left(phone_hash, 2), phone_hash from submitted
+          )
+          insert into respondent_key_sets (wave_id, bucket, keys)
+          select wave_id, bucket, array_agg(key order by key) from respondent_keys group by wave_id, bucket`);
         await measure();
         throw rolledBack;
       }),

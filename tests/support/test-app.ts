@@ -37,6 +37,9 @@ export const GENEROUS_RESIDENT_LIMITS = {
   HELD_RESERVATIONS_PER_ADDRESS: "1000000",
   COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
   SMS_BUDGET_PER_MINUTE: "1000000",
+  // The proof-of-work challenge is asked for in tests/verification-challenge.test.ts only.
+  CHALLENGE_STARTS_PER_ADDRESS: "1000000",
+  CHALLENGE_STARTS_PER_MINUTE: "1000000",
 };
 
 export async function createTestApp(

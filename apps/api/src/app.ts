@@ -24,6 +24,7 @@ import healthRoutes from "./platform/health-route";
 import jsonCompression from "./platform/json-compression";
 import metrics from "./platform/metrics";
 import rateLimit from "./platform/rate-limit";
+import securityHeaders from "./platform/security-headers";
 import devOutboxRoutes from "./platform/sms/dev-outbox-route";
 import sms from "./platform/sms/sms-plugin";
 import storableText from "./platform/storable-text";
@@ -69,6 +70,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   fastify.decorate("config", options.config);
   await fastify.register(clock, { now: options.now });
   await fastify.register(errorHandler);
+  await fastify.register(securityHeaders);
   await fastify.register(jsonCompression);
   await fastify.register(storableText);
   await fastify.register(database, { config: options.config, database: options.database });

@@ -87,6 +87,8 @@ export const strings = {
     phonePlaceholder: "11位手机号码",
     sendCode: "获取验证码",
     sending: "正在发送…",
+    checking: "安全验证中…",
+    checkingStatus: "此刻获取验证码的人较多，手机正在自动完成一次安全验证，通常只需几秒钟，请稍候，不要离开本页。",
     resendIn: (seconds: number) => `${seconds}秒后可重新获取`,
     resend: "重新获取",
     codeSent: (phoneMasked: string) => `验证码已发送到 ${phoneMasked}，5分钟内有效。`,
@@ -203,6 +205,9 @@ export function errorSentence(
       return "短信暂时发送不出去，请过几分钟再点“获取验证码”。";
     case "sms_budget_exhausted":
       return `此刻获取验证码的人较多，请${wait}后再点“获取验证码”。`;
+    case "challenge_required":
+    case "challenge_unsolved":
+      return "自动安全验证没有完成，请再点一次“获取验证码”。";
     case "community_busy":
       return `您所在社区此刻参加调查的人较多，请${wait}后再输入验证码确认。`;
     case "too_many_held":

@@ -48,6 +48,20 @@ export const SessionResponse = Type.Object({
 });
 export type SessionResponse = Static<typeof SessionResponse>;
 
+/**
+ * `POST /api/auth/password` (signed in, `x-csrf-token`) → 204: the user's own new password; their other
+ * sessions end, this one stays. 422 `wrong_password` (the current password is not right), 422
+ * `weak_password` (same rules as every password), 429 `rate_limited`.
+ */
+export const ChangePasswordRequest = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+    newPassword: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;
+
 // ---------------------------------------------------------------- users (admin)
 
 const Code = Type.String({ minLength: 1, maxLength: 40 });

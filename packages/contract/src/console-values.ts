@@ -33,6 +33,7 @@ export const consoleApiPaths = {
   login: "/api/auth/login",
   me: "/api/auth/me",
   logout: "/api/auth/logout",
+  password: "/api/auth/password",
   users: "/api/admin/users",
   user: (userId: number) => `/api/admin/users/${userId}`,
   audit: "/api/admin/audit",

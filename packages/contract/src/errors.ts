@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   too_many_held: 429,
   community_busy: 429,
   sms_budget_exhausted: 429,
+  challenge_required: 428,
   invalid_token: 401,
   invalid_answers: 422,
   // Responses (console)
@@ -63,6 +64,7 @@ export const ERROR_STATUS = {
   unknown_user: 404,
   duplicate_username: 409,
   weak_password: 422,
+  wrong_password: 422,
   last_admin: 409,
   // Objective indicators and the subjective–objective comparison
   unknown_indicator: 404,

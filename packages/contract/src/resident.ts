@@ -52,11 +52,43 @@ export const CommunityQuotaList = Type.Array(CommunityQuota);
 // ---------------------------------------------------------------- verification
 
 /** `POST /api/waves/:waveId/verifications` */
+/**
+ * A self-hosted proof-of-work challenge (ALTCHA v2), which start asks for (428 `challenge_required`, the
+ * challenge in the error's `challenge`) while one address or the whole service starts unusually many
+ * verifications. The app finds the counter whose derived key starts with `parameters.keyPrefix` and sends the
+ * challenge back with it; each solved challenge is accepted once.
+ */
+export const ProofOfWorkChallenge = Type.Object({
+  parameters: Type.Object(
+    {
+      algorithm: Type.String({ maxLength: 32 }),
+      nonce: Type.String({ maxLength: 128 }),
+      salt: Type.String({ maxLength: 128 }),
+      cost: Type.Integer(),
+      keyLength: Type.Integer(),
+      keyPrefix: Type.String({ maxLength: 128 }),
+    },
+    { additionalProperties: true },
+  ),
+  signature: Type.String({ maxLength: 256 }),
+});
+export type ProofOfWorkChallenge = Static<typeof ProofOfWorkChallenge>;
+
+export const ChallengeSolution = Type.Object(
+  {
+    challenge: ProofOfWorkChallenge,
+    solution: Type.Object({ counter: Type.Integer({ minimum: 0 }), derivedKey: Type.String({ maxLength: 256 }) }),
+  },
+  { additionalProperties: false },
+);
+export type ChallengeSolution = Static<typeof ChallengeSolution>;
+
 export const StartVerificationBody = Type.Object(
   {
     idNumber: Type.String({ maxLength: 64, description: "居民身份证号码（18位）" }),
     phone: Type.String({ maxLength: 32, description: "中国大陆手机号码" }),
     communityCode: Type.String({ maxLength: 40 }),
+    challenge: Type.Optional(ChallengeSolution),
   },
   { additionalProperties: false },
 );

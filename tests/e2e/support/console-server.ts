@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createServer } from "../../../apps/api/src/create-server";
 import { loadConfig } from "../../../apps/api/src/platform/config";
-import { TEST_PII_SECRET } from "../../support/test-app";
+import { GENEROUS_RESIDENT_LIMITS, TEST_PII_SECRET } from "../../support/test-app";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { ensureConsoleBuilt } from "./console-build";
 
@@ -37,6 +37,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
     ADMIN_USERNAME,
     ADMIN_PASSWORD,
     PUBLIC_SURVEY_URL,
+    ...GENEROUS_RESIDENT_LIMITS,
   });
   const app = await createServer({ config, database: database.handle });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -228,5 +228,43 @@ describe("PostgreSQL pool settings", () => {
       'DATABASE_CONNECT_TIMEOUT_MS must be a whole number from 100 to 600000 (got "fast")',
       'DATABASE_QUERY_TIMEOUT_MS must be a whole number from 0 to 3600000 (got "-1")',
     ]);
+  });
+
+  describe("the key of the ID and phone hashes in production", () => {
+    const production = {
+      NODE_ENV: "production",
+      SMS_PROVIDER: "http",
+      SMS_HTTP_URL: "https://sms.example.cn/send",
+      SMS_HTTP_TOKEN: "token",
+    };
+    const keyFile = (dir: string, name = "pii-secret") => {
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, name);
+      writeFileSync(path, `${"k".repeat(48)}\n`);
+      return path;
+    };
+
+    it("reads the key from PII_SECRET_FILE outside DATA_DIR", () => {
+      const secrets = mkdtempSync(join(tmpdir(), "secrets-"));
+      const config = loadConfig({ ...production, DATA_DIR: dataDir(), PII_SECRET_FILE: keyFile(secrets) });
+      expect(config.piiSecret).toBe("k".repeat(48));
+    });
+
+    it("refuses a key file inside DATA_DIR, the generated key left there, or no key at all", () => {
+      const dir = dataDir();
+      expect(problemsOf({ ...production, DATA_DIR: dir, PII_SECRET_FILE: keyFile(join(dir, "keys"), "key") })).toEqual([
+        expect.stringMatching(/^PII_SECRET_FILE must lie outside DATA_DIR/),
+      ]);
+      // An installation that ran embedded first: its generated key must move out before production starts.
+      loadConfig({ DATA_DIR: dir });
+      const left = problemsOf({ ...production, DATA_DIR: dir, PII_SECRET: "p".repeat(40) });
+      expect(left).toEqual([expect.stringContaining("refused in production")]);
+      expect(problemsOf({ ...production, DATA_DIR: dataDir() })).toEqual([
+        expect.stringMatching(/^PII_SECRET or PII_SECRET_FILE/),
+      ]);
+      expect(problemsOf({ ...production, DATA_DIR: dataDir(), PII_SECRET_FILE: "/nonexistent/key" })).toEqual([
+        expect.stringMatching(/^PII_SECRET_FILE names no file/),
+      ]);
+    });
   });
 });

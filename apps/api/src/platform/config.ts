@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 
 /** Everything the server reads from its environment, parsed once. Nothing else reads process.env. */
 export interface Config {
@@ -39,6 +39,12 @@ export interface Config {
   sms: SmsConfig;
   /** Bearer token for `GET /metrics` (Prometheus); without it only a signed-in administrator may scrape. */
   metricsToken?: string;
+  /**
+   * When start asks for a proof-of-work challenge: an address that started `perAddress` verifications in the
+   * last 10 minutes, or a service that started `servicePerMinute` in the last minute. `difficulty` is the
+   * highest counter the solver may have to reach (SHA-256 steps; about 1–3 s on a phone at 20,000).
+   */
+  challenge: { perAddress: number; servicePerMinute: number; difficulty: number };
   /** ID numbers starting with this prefix count as registered (户籍) residents. */
   localIdPrefix: string;
   /** Public address of the resident app, used in QR posters. */
@@ -228,6 +234,48 @@ function parseSms(reader: Reader, production: boolean): SmsConfig {
   };
 }
 
+/** Whether `path` is `dir` or lies inside it. */
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * The key of the ID and phone hashes: PII_SECRET, or the file PII_SECRET_FILE names (a mounted secret,
+ * /etc/…, a systemd credential). Production requires one of them and refuses a key in or from DATA_DIR: a copy
+ * of the data directory (a backup, a stolen disk) must not carry the key that reverses its hashes (SPEC §6).
+ * Undefined outside production when neither is set: the embedded key is generated in DATA_DIR then.
+ */
+function readPiiSecret(reader: Reader, dataDir: string, production: boolean): string | undefined {
+  const inline = reader.string("PII_SECRET");
+  const file = reader.string("PII_SECRET_FILE");
+  let secret = inline;
+  if (inline !== undefined && file !== undefined) reader.problems.push("PII_SECRET and PII_SECRET_FILE: set only one");
+  if (file !== undefined) {
+    const path = resolve(file);
+    if (production && isInside(path, dataDir)) {
+      reader.problems.push(`PII_SECRET_FILE must lie outside DATA_DIR in production (got "${path}")`);
+    } else if (!existsSync(path)) {
+      reader.problems.push(`PII_SECRET_FILE names no file (got "${path}")`);
+    } else {
+      secret = readFileSync(path, "utf8").trim();
+    }
+  }
+  if (secret !== undefined && secret.length < 32) {
+    reader.problems.push(`${file !== undefined ? "PII_SECRET_FILE" : "PII_SECRET"} must hold at least 32 characters`);
+  }
+  if (production && secret === undefined && file === undefined) {
+    reader.problems.push("PII_SECRET or PII_SECRET_FILE (outside DATA_DIR) is required when NODE_ENV=production");
+  }
+  if (production && existsSync(join(dataDir, "pii-secret"))) {
+    reader.problems.push(
+      `PII_SECRET: the key generated in ${join(dataDir, "pii-secret")} is refused in production — move it ` +
+        "outside DATA_DIR and name it in PII_SECRET_FILE (the stored hashes need the same key)",
+    );
+  }
+  return secret;
+}
+
 /** In embedded mode the PII secret is generated once and kept beside the data. */
 function embeddedPiiSecret(dataDir: string): string {
   const path = join(dataDir, "pii-secret");
@@ -267,6 +315,11 @@ export function loadConfig(env: Env = process.env): Config {
     communityClaimsPerMinute: reader.integer("COMMUNITY_CLAIMS_PER_MINUTE", 10, 1, 1_000_000),
     smsPerMinute: reader.integer("SMS_BUDGET_PER_MINUTE", 300, 1, 1_000_000),
   };
+  const challenge = {
+    perAddress: reader.integer("CHALLENGE_STARTS_PER_ADDRESS", 8, 1, 1_000_000),
+    servicePerMinute: reader.integer("CHALLENGE_STARTS_PER_MINUTE", 100, 1, 1_000_000),
+    difficulty: reader.integer("CHALLENGE_DIFFICULTY", 20_000, 100, 10_000_000),
+  };
   const localIdPrefix = reader.string("LOCAL_ID_PREFIX") ?? "31";
   if (!/^\d{2,6}$/.test(localIdPrefix))
     reader.problems.push(`LOCAL_ID_PREFIX must be 2–6 digits (got "${localIdPrefix}")`);
@@ -296,13 +349,7 @@ export function loadConfig(env: Env = process.env): Config {
     reader.problems.push("METRICS_TOKEN must have at least 24 characters");
   }
 
-  let piiSecret = reader.string("PII_SECRET");
-  if (piiSecret !== undefined && piiSecret.length < 32) {
-    reader.problems.push("PII_SECRET must have at least 32 characters");
-  }
-  if (piiSecret === undefined && production) {
-    reader.problems.push("PII_SECRET is required when NODE_ENV=production");
-  }
+  let piiSecret = readPiiSecret(reader, dataDir, production);
 
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   piiSecret ??= embeddedPiiSecret(dataDir);
@@ -323,6 +370,7 @@ export function loadConfig(env: Env = process.env): Config {
     verificationRateLimit,
     loginRateLimit,
     residentLimits,
+    challenge,
     sms,
     metricsToken,
     localIdPrefix,

@@ -24,6 +24,10 @@ export default fp(
     const signedInOnly = app.config.nodeEnv === "production";
     await app.register(swaggerUi, {
       routePrefix: "/api/docs",
+      // Swagger UI's own page: its scripts and styles allowed by their hashes (its routes set this header).
+      staticCSP: true,
+      transformStaticCSP: (header: string) =>
+        app.config.cookieSecure ? header : header.replace("upgrade-insecure-requests;", ""),
       uiHooks: signedInOnly
         ? {
             onRequest: async (request) => {

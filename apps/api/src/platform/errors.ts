@@ -114,6 +114,10 @@ export const TooManyHeldError = defineError(
 );
 export const CommunityBusyError = defineError("community_busy", "您所在社区此刻参加调查的人较多，请一分钟后再试。");
 export const SmsBudgetExhaustedError = defineError("sms_budget_exhausted", "此刻获取验证码的人较多，请一分钟后再试。");
+export const ChallengeRequiredError = defineError(
+  "challenge_required",
+  "此刻获取验证码的请求较多，需要先完成一次自动安全验证（几秒钟）。",
+);
 export const InvalidTokenError = defineError("invalid_token", "您的填写凭证已失效，请重新验证身份后继续填写。");
 export const InvalidAnswersError = defineError("invalid_answers", "有些题目还没有填写或填写有误，请检查。");
 export const UnknownResponseError = defineError("unknown_response", "没有找到这份问卷。");
@@ -133,6 +137,7 @@ export const CsrfError = defineError("csrf_failed", "页面已过期，请刷新
 export const UnknownUserError = defineError("unknown_user", "没有找到这个用户。");
 export const DuplicateUsernameError = defineError("duplicate_username", "这个用户名已经被使用了。");
 export const WeakPasswordError = defineError("weak_password", "密码至少需要10个字符。");
+export const WrongPasswordError = defineError("wrong_password", "当前密码不正确。");
 export const LastAdminError = defineError("last_admin", "至少要保留一个可用的管理员账号。");
 
 // Objective indicators and the subjective–objective comparison

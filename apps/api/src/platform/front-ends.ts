@@ -22,6 +22,12 @@ function findAppsDir(): string {
 
 const appsDir = findAppsDir();
 
+/** The built front ends' index pages (each may be missing before `npm run build`). */
+export const builtIndexPages = [
+  join(appsDir, "survey", "dist", "index.html"),
+  join(appsDir, "console", "dist", "index.html"),
+];
+
 interface FrontEnd {
   prefix: string;
   root: string;

@@ -2,6 +2,8 @@ import { Suspense, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { useLogout } from "../features/accounts/api";
 import { useCurrentUser } from "../features/accounts/current-user";
+import { PasswordChangeDialog } from "../features/accounts/password-change-dialog";
+import { passwordChangeStrings } from "../features/accounts/strings";
 import { Loading } from "../shared/components/feedback";
 import { Icon } from "../shared/components/icon";
 import { roleLabel, strings } from "../shared/strings";
@@ -13,6 +15,7 @@ export function AppShell() {
   const logout = useLogout();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const [lastPath, setLastPath] = useState(location.pathname);
   // On a tablet the menu slides over the page; following a link closes it.
   if (lastPath !== location.pathname) {
@@ -51,6 +54,10 @@ export function AppShell() {
             <span className="shell__user-name">{user.displayName}</span>
             <span className="shell__user-role">{roleLabel(user.role)}</span>
           </span>
+          <button type="button" className="button button--ghost-light" onClick={() => setPasswordOpen(true)}>
+            {passwordChangeStrings.open}
+          </button>
+          <PasswordChangeDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
           <button
             type="button"
             className="button button--ghost-light"

@@ -155,13 +155,15 @@ export function VerificationScreen({
     }
   };
 
-  const sendLabel = start.pending
-    ? strings.verify.sending
-    : secondsLeft > 0
-      ? strings.verify.resendIn(secondsLeft)
-      : sent
-        ? strings.verify.resend
-        : strings.verify.sendCode;
+  const sendLabel = start.solving
+    ? strings.verify.checking
+    : start.pending
+      ? strings.verify.sending
+      : secondsLeft > 0
+        ? strings.verify.resendIn(secondsLeft)
+        : sent
+          ? strings.verify.resend
+          : strings.verify.sendCode;
 
   return (
     <Layout title={wave.title} step={1}>
@@ -256,6 +258,7 @@ export function VerificationScreen({
           }
         />
 
+        {start.solving ? <Notice tone="info">{strings.verify.checkingStatus}</Notice> : null}
         {banner ? <Notice tone="alert">{banner}</Notice> : null}
         {phoneRefused ? (
           <button type="button" className="button button--secondary" onClick={switchToAnotherPhone}>

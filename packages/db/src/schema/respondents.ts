@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -90,8 +91,12 @@ export const reservations = pgTable(
       .references(() => waves.id, { onDelete: "cascade" }),
     communityCode: text("community_code").notNull(),
     townCode: text("town_code").notNull(),
-    idHash: text("id_hash").notNull(),
-    phoneHash: text("phone_hash").notNull(),
+    /**
+     * The person's keys while the reservation may still become a response; cleared when it does (with the
+     * person's earlier reservations of the wave), so no reservation joins a response to a person.
+     */
+    idHash: text("id_hash"),
+    phoneHash: text("phone_hash"),
     ...derived,
     status: text("status", { enum: ["active", "submitted", "expired"] })
       .notNull()
@@ -138,8 +143,7 @@ export const responses = pgTable(
     communityCode: text("community_code").notNull(),
     townCode: text("town_code").notNull(),
     mode: text("mode", { enum: ["online", "interviewer", "import"] }).notNull(),
-    idHash: text("id_hash"),
-    phoneHash: text("phone_hash"),
+    // No ID or phone hash: who answered is kept apart, in respondent_key_sets (SPEC §6).
     ...derived,
     /** False for a late submission that found no free slot: kept, not counted toward quota or results. */
     counted: boolean("counted").notNull(),
@@ -158,12 +162,32 @@ export const responses = pgTable(
     /** Last correction of a paper entry's answers (the earlier answers are in the audit log). */
     correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
-  (t) => [
-    // Keyed by the person first, as the reservations' (see respondedSql).
-    uniqueIndex("responses_one_per_id").on(t.idHash, t.waveId),
-    uniqueIndex("responses_one_per_phone").on(t.phoneHash, t.waveId),
-    index("responses_wave_town").on(t.waveId, t.townCode, t.submittedAt),
-  ],
+  (t) => [index("responses_wave_town").on(t.waveId, t.townCode, t.submittedAt)],
+);
+
+/**
+ * Who has answered a wave, as the keyed hashes of their ID numbers and phones — and nothing else: no id,
+ * time, order, demographics or anything of the response, so that a copy of the database (even with the key,
+ * which reverses a hash) cannot tell which answers are whose (SPEC §6). The hashes are kept in buckets by
+ * their first hex digits (`i3f` for ID numbers starting 3f, `p3f` for phones), each bucket one sorted array:
+ * a new respondent's hash lands inside an existing sorted list, so neither row order nor position inside a
+ * row says who answered when; the sweeper rewrites a changed wave's rows in bucket order, so that neither
+ * the rows' physical order nor their transaction ids keep the order of updates for longer than a sweep.
+ * One response per ID number and per phone is this table's rule: adding a hash
+ * that is already in its bucket adds nothing (see recordRespondentKeys), under the bucket's row lock.
+ */
+export const respondentKeySets = pgTable(
+  "respondent_key_sets",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id, { onDelete: "cascade" }),
+    bucket: text("bucket").notNull(),
+    keys: text("keys").array().notNull(),
+    /** Changed since the sweeper last rewrote the wave's buckets in bucket order (see reshuffleRespondentKeys). */
+    fresh: boolean("fresh").notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.bucket] })],
 );
 
 /**
@@ -187,3 +211,25 @@ export const responseItems = pgTable(
   },
   (t) => [index("response_items_wave_town_question").on(t.waveId, t.townCode, t.question)],
 );
+
+/**
+ * One row per verification start, by the keyed hash of the client address: how many an address and the whole
+ * service started lately decides whether a proof-of-work challenge is asked for. Pruned after an hour.
+ */
+export const verificationStarts = pgTable(
+  "verification_starts",
+  {
+    clientHash: text("client_hash").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("verification_starts_client").on(t.clientHash, t.startedAt),
+    index("verification_starts_time").on(t.startedAt),
+  ],
+);
+
+/** Signatures of proof-of-work challenges already used: a solution is accepted once. Pruned once expired. */
+export const spentChallenges = pgTable("spent_challenges", {
+  signature: text("signature").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

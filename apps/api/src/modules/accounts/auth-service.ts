@@ -251,9 +251,20 @@ export async function ensureFirstAdmin(
   return { created: true, username: config.adminUsername, generatedPassword };
 }
 
-/** Whether a session is still live (for long-lived streams that outlast the request that opened them). */
-export async function sessionStillLive(db: Database, idHash: string, now: Date): Promise<boolean> {
-  return (await findLiveSession(db, idHash, now)) !== undefined;
+/**
+ * Whether a session is still live and its user's access is still what it was when a long-lived stream opened:
+ * the same role, towns and domains (a demoted or re-scoped user's stream ends; the console reconnects with the
+ * new access).
+ */
+export async function sessionStillLive(db: Database, idHash: string, now: Date, opened: SessionUser): Promise<boolean> {
+  const found = await findLiveSession(db, idHash, now);
+  if (!found) return false;
+  const current = toSessionUser(found.user);
+  return (
+    current.role === opened.role &&
+    JSON.stringify(current.townCodes) === JSON.stringify(opened.townCodes) &&
+    JSON.stringify(current.domains) === JSON.stringify(opened.domains)
+  );
 }
 
 /** The accounts side of the auth plugin: a cookie's session with its user, and the first administrator. */

@@ -68,7 +68,8 @@ function chineseDate(date: Date): string {
   }).format(date);
 }
 
-const STYLE = `
+/** The page's one style element, allowed by its hash in the page's CSP. */
+export const BULLETIN_STYLE = `
 @page { size: A4 portrait; margin: 16mm 15mm; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "Noto Serif CJK SC", "Songti SC", "SimSun", serif; color: #111; font-size: 10.5pt;
@@ -177,7 +178,7 @@ ${overall.ok ? `<p>${escapeHtml(overall.report.summary.sentence)}</p><p class="t
 
   return `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><title>${escapeHtml(wave.title)} 街镇排名公报</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><title>${escapeHtml(wave.title)} 街镇排名公报</title><style>${BULLETIN_STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(wave.title)}</h1>
 <p class="subtitle">街镇满意度与客观指数排名公报</p>

@@ -23,7 +23,8 @@ function escapeHtml(text: string): string {
   );
 }
 
-const STYLE = `
+/** The page's one style element, allowed by its hash in the page's CSP. */
+export const POSTER_STYLE = `
 @page { size: A4 portrait; margin: 18mm; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
@@ -80,7 +81,7 @@ export async function townPostersHtml(
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(`${town.name}调查二维码海报`)}</title>
-<style>${STYLE}</style>
+<style>${POSTER_STYLE}</style>
 </head>
 <body>
 ${pages.join("\n")}

@@ -7,9 +7,8 @@ import { AppError } from "../../platform/errors";
 import { withTransactionRetry } from "../../platform/transaction-retry";
 import { invalidFile, missingColumns, type TableProblem, type UploadedTable } from "../../platform/uploads/table";
 import { questionnaireOfWave, type StoredQuestionnaire } from "../questionnaires";
-import { completeWithoutReservation, identifyById, storeResponse } from "../resident";
+import { completeWithoutReservation, identifyById, respondedKeysAmong, storeResponse } from "../resident";
 import { listWaveCommunities, type WaveRow } from "../waves";
-import { respondedHashes } from "./data/fieldwork";
 import { type OfflinePerson, type PaperDeps, requireOpenWave } from "./paper-response-service";
 
 const SEX_VALUES: Record<string, "male" | "female"> = {
@@ -120,9 +119,9 @@ export async function importResponses(deps: PaperDeps, user: SessionUser, waveId
   const idHashes = rows.flatMap((row) => (row.person.idHash ? [row.person.idHash] : []));
   const phoneHashes = rows.flatMap((row) => (row.person.phoneHash ? [row.person.phoneHash] : []));
   if (idHashes.length + phoneHashes.length > 0) {
-    const existing = await respondedHashes(db, wave.id, idHashes, phoneHashes);
-    const takenIds = new Set(existing.map((row) => row.idHash));
-    const takenPhones = new Set(existing.map((row) => row.phoneHash));
+    const taken = await respondedKeysAmong(db, wave.id, { idHashes, phoneHashes });
+    const takenIds = taken.idHashes;
+    const takenPhones = taken.phoneHashes;
     for (const row of rows) {
       if (row.person.idHash && takenIds.has(row.person.idHash))
         problems.push({ row: row.rowNumber, column: "id_number", message: "这个身份证号码已经参加过本次调查。" });

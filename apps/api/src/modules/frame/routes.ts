@@ -10,7 +10,8 @@ import {
   TownFrameDetail,
   UPLOAD_CONTENT_TYPES,
 } from "@survey/contract";
-import { actorOf } from "../../platform/auth/request-user";
+import { actorOf, requireUser } from "../../platform/auth/request-user";
+import { assertTownAccess } from "../../platform/auth/scopes";
 import { readUploadedTable } from "../../platform/uploads/upload-body";
 import { recordAudit } from "../accounts";
 import { importFrame } from "./frame-import-service";
@@ -48,7 +49,11 @@ const frameRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TownFrameDetail, ...errorResponses(401, 403, 404) },
       },
     },
-    (request) => townFrame(app.database.db, request.params.townCode),
+    (request) => {
+      // Staff scoped to towns read only their own towns' communities and population.
+      assertTownAccess(requireUser(request), request.params.townCode);
+      return townFrame(app.database.db, request.params.townCode);
+    },
   );
 
   app.post(

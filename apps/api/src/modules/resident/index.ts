@@ -4,6 +4,7 @@
  * through the functions exported here.
  */
 export { completeWithoutReservation } from "./data/quota";
+export { respondedKeysAmong } from "./data/respondent-keys";
 export { findPersonStanding } from "./data/respondents";
 export { type ScoredItemRow, scoredItemRows, storeResponse } from "./data/response-store";
 export { identifyById, identifyPerson, type PersonFacts } from "./person-service";

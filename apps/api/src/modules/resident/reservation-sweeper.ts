@@ -1,6 +1,7 @@
 import type { Deps } from "../../platform/deps";
 import type { Log } from "../../platform/logging";
 import { releaseExpiredReservations } from "./data/quota";
+import { reshuffleRespondentKeys } from "./data/respondent-keys";
 import { pruneSpentVerificationRecords } from "./data/retention";
 
 /** Spent verification records are pruned at most this often (each prune scans three small tables). */
@@ -14,7 +15,8 @@ export interface ReservationSweeper {
 
 /**
  * Gives the slots of expired reservations back every `intervalMs`. Claims also release lazily, so the sweep
- * only keeps the published fill figures honest between claims. Once an hour it also deletes verification
+ * only keeps the published fill figures honest between claims. It also rewrites the respondents' hashes of
+ * waves that gained respondents in bucket order (data/respondent-keys.ts). Once an hour it also deletes verification
  * records nothing reads any more (data/retention.ts). A failing sweep (database restarting) is logged and
  * tried again at the next tick; it never stops the server.
  */
@@ -32,6 +34,7 @@ export function reservationSweeper(
       const released = await releaseExpiredReservations(deps.db, { now });
       if (released > 0) deps.log.info({ released }, "released expired reservations");
       else deps.log.debug("reservation sweep: nothing expired");
+      await reshuffleRespondentKeys(deps.db);
       if (prunedAt === undefined || now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
         const pruned = await pruneSpentVerificationRecords(deps.db, now);
         prunedAt = now.getTime();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ChallengeSolution } from "@survey/contract";
 import type { Database } from "@survey/db";
 import { maskPhone } from "@survey/identity";
 import {
@@ -29,6 +30,7 @@ import {
 import { pgErrorCode, withTransactionRetry } from "../../platform/transaction-retry";
 import { publicQuestionnaireJson, questionnaireOfWave } from "../questionnaires";
 import { isWaveAccepting } from "../waves";
+import { requireChallengeIfBusy } from "./challenge-service";
 import { claimSlot, type HeldReservation, releaseExpiredReservations } from "./data/quota";
 import {
   communityClaimsSince,
@@ -47,7 +49,7 @@ const RESEND_INTERVAL_MS = 60_000;
 const MAX_SMS_PER_PHONE_PER_DAY = 10;
 
 type VerificationDeps = Pick<Deps, "db" | "now" | "sms"> & {
-  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix" | "residentLimits">;
+  config: Pick<Deps["config"], "piiSecret" | "localIdPrefix" | "residentLimits" | "challenge">;
 };
 
 /** The SMS a resident receives with the code. */
@@ -95,10 +97,12 @@ async function smsLimitError(db: Database, phoneHash: string, now: Date): Promis
 export async function startVerification(
   deps: VerificationDeps,
   waveId: number,
-  input: { idNumber: string; phone: string; communityCode: string },
+  input: { idNumber: string; phone: string; communityCode: string; challenge?: ChallengeSolution },
+  clientAddress: string,
 ) {
   const { db } = deps;
   const now = deps.now();
+  await requireChallengeIfBusy(db, deps.config, { clientAddress, solution: input.challenge, now });
   const code = randomSmsCode();
   const verificationId = randomUUID();
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);

@@ -15,7 +15,7 @@ import {
   UpdateWaveBody,
   WaveIdParams,
 } from "@survey/contract";
-import { actorOf } from "../../platform/auth/request-user";
+import { actorOf, requireUser } from "../../platform/auth/request-user";
 import { UnknownWaveError } from "../../platform/errors";
 import { pathId } from "../../platform/ids";
 import { recordAudit } from "../accounts";
@@ -92,7 +92,7 @@ const waveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AdminWaveDetail, ...errorResponses(401, 403, 404) },
       },
     },
-    (request) => waveDetail(db(), pathId(request.params.waveId, UnknownWaveError)),
+    (request) => waveDetail(db(), pathId(request.params.waveId, UnknownWaveError), requireUser(request)),
   );
 
   app.post(

@@ -1,4 +1,6 @@
+import type { SessionUser } from "@survey/contract";
 import type { Database } from "@survey/db";
+import { canAccessTown } from "../../platform/auth/scopes";
 import {
   AnotherWaveOpenError,
   DuplicateCodeError,
@@ -297,14 +299,18 @@ export async function listWavesWithTotals(db: Database) {
   return rows.map((wave) => ({ ...waveView(wave), totals: totals.get(wave.id) ?? NO_TOTALS }));
 }
 
-/** A wave with every town's target and fill and, inside each town, every community's cap and fill. */
-export async function waveDetail(db: Database, waveId: number) {
+/**
+ * A wave with every town's target and fill and, inside each town, every community's cap and fill. Given a
+ * reader, only the towns they may see: staff scoped to towns read no other town's communities (SPEC §4).
+ */
+export async function waveDetail(db: Database, waveId: number, reader?: SessionUser) {
   const wave = await requireWave(db, waveId);
   const [townRows, communityRows, totals] = await Promise.all([
     listWaveTowns(db, waveId),
     listWaveCommunities(db, waveId),
     waveTotals(db, waveId),
   ]);
+  const visibleTowns = reader ? townRows.filter((town) => canAccessTown(reader, town.code)) : townRows;
   const byTown = new Map<string, CommunityFill[]>();
   for (const community of communityRows) {
     const list = byTown.get(community.townCode) ?? [];
@@ -314,7 +320,7 @@ export async function waveDetail(db: Database, waveId: number) {
   return {
     ...waveView(wave),
     totals: totals.get(waveId) ?? NO_TOTALS,
-    towns: townRows.map((town) => ({
+    towns: visibleTowns.map((town) => ({
       code: town.code,
       name: town.name,
       kind: town.kind,

@@ -4,6 +4,7 @@ import { CSRF_HEADER, type Role, SESSION_COOKIE, type SessionUser } from "@surve
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { CsrfError, ForbiddenError, UnauthenticatedError } from "../errors";
+import { AccessChanges } from "./access-changes";
 import { hasRole } from "./scopes";
 import type { AuthSession, SessionAuthority } from "./session-authority";
 
@@ -25,6 +26,8 @@ declare module "fastify" {
     authorize: (request: FastifyRequest) => Promise<void>;
     /** 403 `csrf_failed` unless the request carries its session's token in `x-csrf-token`. */
     verifyCsrf: (request: FastifyRequest) => void;
+    /** Ends a user's open streams when an administrator changes their access. */
+    accessChanges: AccessChanges;
   }
 }
 
@@ -47,6 +50,7 @@ export default fp<{ sessions: SessionAuthority }>(
     await app.register(cookie);
     app.decorateRequest("user", null);
     app.decorateRequest("authSession", null);
+    app.decorate("accessChanges", new AccessChanges());
 
     app.decorate("authenticate", async (request: FastifyRequest) => {
       const state = request as FastifyRequest & { [loaded]?: boolean };

@@ -1,6 +1,7 @@
 import {
   type AdminUser,
   type AuditPage,
+  type ChangePasswordRequest,
   type CreateUserRequest,
   consoleApiPaths,
   type LoginRequest,
@@ -70,6 +71,14 @@ export function useLogout() {
       setCsrfToken(null);
       switchSession(client, null);
     },
+  });
+}
+
+/** The signed-in user's own new password (204); their other sessions end. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: (request: ChangePasswordRequest) =>
+      apiRequest<void>(consoleApiPaths.password, { method: "POST", json: request }),
   });
 }
 

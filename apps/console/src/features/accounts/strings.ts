@@ -55,3 +55,17 @@ export const auditStrings = {
   export: "导出 Excel",
   description: "说明",
 } as const;
+
+export const passwordChangeStrings = {
+  open: "修改密码",
+  title: "修改我的密码",
+  intro: "修改后，您在其他电脑或浏览器上的登录会立即退出，本页保持登录。",
+  current: "当前密码",
+  next: "新密码",
+  repeat: "再次输入新密码",
+  mismatch: "两次输入的新密码不一致。",
+  hint: (min: number) => `至少 ${min} 个字符，不能只是空格、重复的字符或常见密码`,
+  submit: "修改密码",
+  close: "完成",
+  done: "密码已修改。其他设备上的登录已退出。",
+} as const;

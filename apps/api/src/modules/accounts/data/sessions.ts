@@ -1,5 +1,5 @@
 import { type Executor, sessions, users } from "@survey/db";
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, ne } from "drizzle-orm";
 import type { UserRow } from "./users";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -36,4 +36,9 @@ export async function deleteUserSessions(db: Executor, userId: number): Promise<
 
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
   await db.delete(sessions).where(lte(sessions.expiresAt, now));
+}
+
+/** Ends every session of the user except the one with `keepIdHash`. */
+export async function deleteOtherUserSessions(db: Executor, userId: number, keepIdHash: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)));
 }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { errorResponses, LoginRequest, NoContent, SessionResponse } from "@survey/contract";
+import { ChangePasswordRequest, errorResponses, LoginRequest, NoContent, SessionResponse } from "@survey/contract";
 import { actorOf, requireUser } from "../../../platform/auth/request-user";
 import { clearSessionCookie, setSessionCookie } from "../../../platform/auth/session-cookie";
 import { SignInDelayedError, UnauthenticatedError } from "../../../platform/errors";
 import { recordAudit } from "../audit-service";
 import { endSession, SignInRefused, signIn, toSessionUser } from "../auth-service";
+import { changeOwnPassword } from "../password-change-service";
 
 /** Console sign-in (SPEC §3a): a session cookie plus a CSRF token for state-changing requests. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -61,6 +62,36 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const session = request.authSession;
       if (!session) throw new UnauthenticatedError();
       return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      // The current password is checked with argon2: a stolen session must not become a fast password oracle.
+      config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
+      schema: {
+        tags: ["console"],
+        summary: "修改自己的密码（其他设备上的登录随之失效）",
+        body: ChangePasswordRequest,
+        response: { 204: NoContent, ...errorResponses(400, 401, 403, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      await app.authenticate(request);
+      const user = requireUser(request);
+      const session = request.authSession;
+      if (!session) throw new UnauthenticatedError();
+      app.verifyCsrf(request);
+      await changeOwnPassword(app.database.db, {
+        userId: user.id,
+        sessionIdHash: session.idHash,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+      });
+      app.accessChanges.changed(user.id);
+      await recordAudit(app.database.db, actorOf(request), "auth.password_change", `user:${user.id}`);
+      return reply.code(204).send(null);
     },
   );
 

@@ -67,6 +67,8 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const userId = pathId(request.params.userId, UnknownUserError);
       const { user, changes } = await updateUser(app.database.db, userId, request.body, app.now());
+      // A demoted, re-scoped or disabled user's live streams stop now, not at their next poll.
+      if (Object.keys(changes).some((field) => field !== "displayName")) app.accessChanges.changed(user.id);
       if (Object.keys(changes).length > 0) {
         await recordAudit(app.database.db, actorOf(request), "user.update", `user:${user.id}`, {
           username: user.username,

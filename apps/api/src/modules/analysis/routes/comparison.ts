@@ -12,7 +12,7 @@ import {
 import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
 import { comparison, comparisonOverview, type ComparisonQuery as Query } from "../comparison-service";
-import { rankingBulletinHtml } from "../ranking-bulletin";
+import { BULLETIN_STYLE, rankingBulletinHtml } from "../ranking-bulletin";
 
 /** The comparison page, which also prints the bulletin. */
 const ANALYSTS = { roles: rolesOf("comparison") };
@@ -74,7 +74,7 @@ const comparisonRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const html = await rankingBulletinHtml(db(), waveIdOf(request.params.waveId), toQuery(request.query), app.now());
-      return reply.type("text/html; charset=utf-8").send(html);
+      return reply.allowInlineStyle(BULLETIN_STYLE).type("text/html; charset=utf-8").send(html);
     },
   );
 };

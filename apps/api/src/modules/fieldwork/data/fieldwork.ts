@@ -140,24 +140,3 @@ export async function quotaTotals(
     .where(eq(waveTowns.waveId, waveId))
     .orderBy(asc(waveTowns.townCode));
 }
-
-/** The ID and phone hashes among these that already answered the wave (a paper import refuses those rows). */
-export async function respondedHashes(
-  db: Executor,
-  waveId: number,
-  idHashes: string[],
-  phoneHashes: string[],
-): Promise<{ idHash: string | null; phoneHash: string | null }[]> {
-  return db
-    .select({ idHash: responses.idHash, phoneHash: responses.phoneHash })
-    .from(responses)
-    .where(
-      and(
-        eq(responses.waveId, waveId),
-        or(
-          idHashes.length ? inArray(responses.idHash, idHashes) : sql`false`,
-          phoneHashes.length ? inArray(responses.phoneHash, phoneHashes) : sql`false`,
-        ),
-      ),
-    );
-}

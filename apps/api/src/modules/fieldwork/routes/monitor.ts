@@ -83,6 +83,7 @@ const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (closed) return;
         closed = true;
         clearInterval(timer);
+        stopWatchingAccess();
         openStreams.delete(close);
         raw.end();
       };
@@ -90,7 +91,7 @@ const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (busy || closed) return;
         busy = true;
         try {
-          if (!session || !(await sessionStillLive(db, session.idHash, app.now()))) return close();
+          if (!session || !(await sessionStillLive(db, session.idHash, app.now(), user))) return close();
           const latest = await fieldworkFingerprint(db, user, wave.id);
           if (latest !== fingerprint) {
             fingerprint = latest;
@@ -109,6 +110,7 @@ const fieldworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       };
       const timer = setInterval(poll, FIELDWORK_POLL_MS);
+      const stopWatchingAccess = app.accessChanges.onChange(user.id, close);
       openStreams.add(close);
       request.raw.on("close", close);
     },

@@ -3,7 +3,7 @@ import { errorResponses, HtmlPage, rolesOf, WaveTownParams } from "@survey/contr
 import { requireUser } from "../../../platform/auth/request-user";
 import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
-import { townPostersHtml } from "../poster-service";
+import { POSTER_STYLE, townPostersHtml } from "../poster-service";
 
 /** Printable QR posters, one A4 page per community of a town. */
 const posterRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -24,7 +24,7 @@ const posterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const waveId = pathId(request.params.waveId, UnknownWaveError);
       const { townCode } = request.params;
       const html = await townPostersHtml(app.database.db, user, waveId, townCode, app.config.publicSurveyUrl);
-      return reply.type("text/html; charset=utf-8").send(html);
+      return reply.allowInlineStyle(POSTER_STYLE).type("text/html; charset=utf-8").send(html);
     },
   );
 };

@@ -4,9 +4,9 @@ import { maskAnswers } from "@survey/identity";
 import { scoreResponse } from "@survey/questionnaire";
 import { sql } from "drizzle-orm";
 import { AlreadyRespondedError } from "../../../platform/errors";
-import { pgConstraint, pgErrorCode } from "../../../platform/transaction-retry";
 import { insertResponseCodesCte, responseCodesHex } from "../../analysis";
 import type { StoredQuestionnaire } from "../../questionnaires";
+import { forgetRespondentOfReservation, recordRespondentKeys } from "./respondent-keys";
 
 /** Receipt codes avoid look-alike characters (0/O, 1/I/L) so a resident can read one out on the phone. */
 const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -48,12 +48,12 @@ const insertResponse = namedStatement<StoredResponse, Record<string, unknown>>(
   "store_response",
   sql`
   with response as (
-    insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
-      phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at,
+    insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode,
+      sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at,
       submitted_at, entered_by)
     values (${param("waveId")}::int, ${param("questionnaireId")}::int, ${param("reservationId")}::uuid,
-      ${param("communityCode")}::text, ${param("townCode")}::text, ${param("mode")}::text, ${param("idHash")}::text,
-      ${param("phoneHash")}::text, ${param("sex")}::text, ${param("birthYear")}::int, ${param("ageGroup")}::text,
+      ${param("communityCode")}::text, ${param("townCode")}::text, ${param("mode")}::text,
+      ${param("sex")}::text, ${param("birthYear")}::int, ${param("ageGroup")}::text,
       ${param("registered")}::boolean, ${param("counted")}::boolean, ${param("receiptCode")}::text,
       ${param("answers")}::jsonb, ${param("startedAt")}::timestamptz, ${param("submittedAt")}::timestamptz,
       ${param("enteredBy")}::int)
@@ -90,41 +90,39 @@ export function scoredItemRows(questionnaire: StoredQuestionnaire, answers: Reco
 /**
  * Writes a validated response and its scored items (one row per answered rating item) in the caller's
  * transaction, as one statement: the response insert feeds the item insert in a data-modifying CTE, so a
- * submission costs one round trip however many items it has. The unique indexes on the respondent
- * hashes are the real one-response-per-person rule.
+ * submission costs one round trip however many items it has. Who answered is recorded apart from what they
+ * answered (respondent_key_sets, the real one-response-per-person rule); a reservation that became this
+ * response forgets the person.
  */
 export async function storeResponse(tx: Executor, input: NewResponse): Promise<StoredResponse> {
+  const person = { idHash: input.idHash ?? null, phoneHash: input.phoneHash ?? null };
+  if (!(await recordRespondentKeys(tx, input.waveId, person))) throw new AlreadyRespondedError();
   const items = scoredItemRows(input.questionnaire, input.answers);
   const optional = <T>(value: T | undefined) => value ?? null;
-  try {
-    const [row] = await insertResponse(tx, {
-      waveId: input.waveId,
-      questionnaireId: input.questionnaire.id,
-      reservationId: optional(input.reservationId),
-      communityCode: input.communityCode,
-      townCode: input.townCode,
-      mode: input.mode,
-      idHash: optional(input.idHash),
-      phoneHash: optional(input.phoneHash),
-      sex: optional(input.sex),
-      birthYear: optional(input.birthYear),
-      ageGroup: optional(input.ageGroup),
-      registered: optional(input.registered),
-      counted: input.counted,
-      receiptCode: newReceiptCode(),
-      // ID numbers and phones typed into free text never reach the database (SPEC §6).
-      answers: JSON.stringify(maskAnswers(input.answers)),
-      startedAt: input.startedAt ? input.startedAt.toISOString() : null,
-      submittedAt: input.submittedAt.toISOString(),
-      enteredBy: optional(input.enteredBy),
-      items: JSON.stringify(items),
-      codesHex: responseCodesHex(input.questionnaire.scoring, items),
-    });
-    if (!row) throw new Error("response insert returned nothing");
-    return row;
-  } catch (error) {
-    const constraint = pgConstraint(error) ?? "";
-    if (pgErrorCode(error) === "23505" && /one_per_(id|phone)/.test(constraint)) throw new AlreadyRespondedError();
-    throw error;
+  const [row] = await insertResponse(tx, {
+    waveId: input.waveId,
+    questionnaireId: input.questionnaire.id,
+    reservationId: optional(input.reservationId),
+    communityCode: input.communityCode,
+    townCode: input.townCode,
+    mode: input.mode,
+    sex: optional(input.sex),
+    birthYear: optional(input.birthYear),
+    ageGroup: optional(input.ageGroup),
+    registered: optional(input.registered),
+    counted: input.counted,
+    receiptCode: newReceiptCode(),
+    // ID numbers and phones typed into free text never reach the database (SPEC §6).
+    answers: JSON.stringify(maskAnswers(input.answers)),
+    startedAt: input.startedAt ? input.startedAt.toISOString() : null,
+    submittedAt: input.submittedAt.toISOString(),
+    enteredBy: optional(input.enteredBy),
+    items: JSON.stringify(items),
+    codesHex: responseCodesHex(input.questionnaire.scoring, items),
+  });
+  if (!row) throw new Error("response insert returned nothing");
+  if (input.reservationId) {
+    await forgetRespondentOfReservation(tx, { id: input.reservationId, waveId: input.waveId, ...person });
   }
+  return row;
 }

@@ -10,6 +10,8 @@ export interface PrunedRecords {
   verifications: number;
   phoneWindows: number;
   outboxMessages: number;
+  verificationStarts: number;
+  spentChallenges: number;
 }
 
 async function deleted(db: Executor, statement: ReturnType<typeof sql>): Promise<number> {
@@ -39,5 +41,14 @@ export async function pruneSpentVerificationRecords(db: Executor, now: Date): Pr
           where coalesce(sent_at[cardinality(sent_at)], '-infinity') <= ${smsBefore}::timestamptz`,
     ),
     outboxMessages: await deleted(db, sql`delete from dev_sms_outbox where created_at <= ${smsBefore}::timestamptz`),
+    // Starts count toward the challenge for 10 minutes; an hour is kept.
+    verificationStarts: await deleted(
+      db,
+      sql`delete from verification_starts where started_at < ${verificationsBefore}::timestamptz`,
+    ),
+    spentChallenges: await deleted(
+      db,
+      sql`delete from spent_challenges where expires_at < ${now.toISOString()}::timestamptz`,
+    ),
   };
 }

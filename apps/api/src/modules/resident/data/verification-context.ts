@@ -2,6 +2,7 @@ import { type Executor, namedStatement, param } from "@survey/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { WaveRow } from "../../waves";
 import { type PlacedPerson, type PlacedPersonColumns, placedPersonOf, placedPersonSelect } from "./placed-person";
+import { respondentKeyKnownSql } from "./respondent-keys";
 
 /**
  * The reads that decide the two verification steps, one prepared statement each: a resident's start and
@@ -70,15 +71,9 @@ interface PersonKeys {
 
 type PersonKey = "id_hash" | "phone_hash";
 
-/** Every response of the ID number or phone, in any wave, as a subquery. */
-function responsesOfKeySql(key: PersonKey, value: SQL): SQL {
-  return sql`(select r.wave_id from responses r where r.${sql.raw(key)} = ${value} offset 0)`;
-}
-
-/** Whether the person has a response in the wave. */
+/** Whether the person has a response in the wave (their ID number or phone is among its respondents' keys). */
 export function respondedSql({ waveId, idHash, phoneHash }: PersonKeys): SQL {
-  return sql`(exists (select from ${responsesOfKeySql("id_hash", idHash)} k where k.wave_id = ${waveId})
-    or exists (select from ${responsesOfKeySql("phone_hash", phoneHash)} k where k.wave_id = ${waveId}))`;
+  return sql`(${respondentKeyKnownSql(waveId, "id", idHash)} or ${respondentKeyKnownSql(waveId, "phone", phoneHash)})`;
 }
 
 /** Every reservation of the ID number or phone, in any wave and of any status, as a subquery. */

@@ -26,12 +26,12 @@ const verificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "开始身份验证：校验身份证号和手机号并发送短信验证码",
         params: WaveIdParams,
         body: StartVerificationBody,
-        response: { 201: StartVerificationReply, ...errorResponses(400, 404, 409, 422, 429, 503) },
+        response: { 201: StartVerificationReply, ...errorResponses(400, 404, 409, 422, 428, 429, 503) },
       },
     },
     async (request, reply) => {
       const waveId = pathId(request.params.waveId, UnknownWaveError);
-      return reply.status(201).send(await startVerification(depsOf(app), waveId, request.body));
+      return reply.status(201).send(await startVerification(depsOf(app), waveId, request.body, request.ip));
     },
   );
 
