@@ -4,6 +4,20 @@
  */
 import type { IndexWeighting } from "./indicators";
 
+/** The indicator's optional numeric settings (thresholds, interval, plan targets): blank means not set. */
+export const INDICATOR_NUMBER_FIELDS = [
+  "lower",
+  "upper",
+  "target",
+  "intervalLow",
+  "intervalHigh",
+  "minValue",
+  "maxValue",
+  "planTarget",
+  "townPlanTarget",
+  "planEndYear",
+] as const;
+
 /** Unit code of district-wide figures in value tables, templates and uploads. */
 export const DISTRICT_UNIT = "district";
 

@@ -5,6 +5,7 @@ import type {
   NewIndicator,
   SessionUser,
 } from "@survey/contract";
+import { INDICATOR_NUMBER_FIELDS } from "@survey/contract";
 import type { Database, Executor } from "@survey/db";
 import { DOMAINS, type Indicator, indicatorDefinitionProblems, isDomainCode } from "@survey/indices";
 import { DuplicateCodeError, InvalidIndicatorError, UnknownIndicatorError } from "../../platform/errors";
@@ -72,18 +73,7 @@ export function sortByDomain<T extends { domain: string; code: string }>(rows: r
   );
 }
 
-const OPTIONAL_NUMBERS = [
-  "lower",
-  "upper",
-  "target",
-  "intervalLow",
-  "intervalHigh",
-  "minValue",
-  "maxValue",
-  "planTarget",
-  "townPlanTarget",
-  "planEndYear",
-] as const;
+const OPTIONAL_NUMBERS = INDICATOR_NUMBER_FIELDS;
 
 function checked(row: NewIndicatorRow): NewIndicatorRow {
   if (!isDomainCode(row.domain)) {

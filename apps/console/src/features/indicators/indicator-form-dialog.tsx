@@ -6,6 +6,7 @@ import type {
   IndicatorMethod,
   NewIndicator,
 } from "@survey/contract";
+import { INDICATOR_NUMBER_FIELDS } from "@survey/contract";
 import { type FormEvent, useState } from "react";
 import { Dialog } from "../../shared/components/dialog";
 import { ErrorNotice } from "../../shared/components/feedback";
@@ -16,18 +17,7 @@ import { indicatorsStrings } from "./strings";
 
 const text = indicatorsStrings;
 
-const NUMBER_FIELDS = [
-  "lower",
-  "upper",
-  "target",
-  "intervalLow",
-  "intervalHigh",
-  "minValue",
-  "maxValue",
-  "planTarget",
-  "townPlanTarget",
-  "planEndYear",
-] as const;
+const NUMBER_FIELDS = INDICATOR_NUMBER_FIELDS;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** The form as typed: the indicator's text fields, and its numbers as the text in their inputs. */

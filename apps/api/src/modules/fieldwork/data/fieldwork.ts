@@ -1,5 +1,5 @@
 import { type Executor, reservations, responses, townPopulationCells, waveTowns } from "@survey/db";
-import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 
 /** Counted responses of a wave, optionally limited to some towns. */
 function countedIn(waveId: number, townCodes: string[] | undefined): SQL {
