@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "./survey-browser";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DESKTOP = { width: 1366, height: 900 } as const;
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../../.tmp/screenshots/", import.meta.url));
 
@@ -23,16 +23,7 @@ export async function openConsoleBrowser(origin: string): Promise<ConsoleBrowser
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
     baseURL: origin,
     viewport: DESKTOP,
     locale: "zh-CN",
