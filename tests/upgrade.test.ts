@@ -137,9 +137,26 @@ describe(`upgrade from the previous migration with data in it (${testDriver})`, 
         sql`select * from responses order by receipt_code`,
       );
       expect(responsesAfter).toHaveLength(responsesBefore.length);
+      const surviving = new Set(Object.keys(responsesAfter[0] ?? {}));
       responsesBefore.forEach((row, i) => {
-        expect(responsesAfter[i]).toMatchObject(row as Record<string, unknown>);
+        const kept = Object.entries(row as Record<string, unknown>).filter(([column]) => surviving.has(column));
+        expect(responsesAfter[i]).toMatchObject(Object.fromEntries(kept));
       });
+      // A column an upgrade drops must have moved, not vanished: the respondents' hashes moved out of responses
+      // into respondent_key_sets (who answered, kept apart from what they answered), where de-duplication reads them.
+      const moved = responsesBefore.flatMap((row) =>
+        Object.entries(row as Record<string, unknown>)
+          .filter(([column, value]) => !surviving.has(column) && value !== null)
+          .map(([column, value]) => ({ column, value: String(value) })),
+      );
+      const respondentKeys = new Set(
+        (await queryRows<{ key: string }>(db, sql`select unnest(keys) as key from respondent_key_sets`)).map(
+          (row) => row.key,
+        ),
+      );
+      for (const { column, value } of moved) {
+        expect(respondentKeys.has(value), `responses.${column} ${value} kept as a respondent key`).toBe(true);
+      }
       const [wave] = await queryRows<{ id: number }>(db, sql`select id from waves where code = 'upgrade-2026'`);
       const waveId = wave?.id ?? 0;
       expect(await findQuotaInvariantViolations(db, waveId)).toEqual([]);
