@@ -35,6 +35,15 @@ COMMIT;
 -- response, its scored item rows and its code row in one statement (storeResponse)
 BEGIN;
 select id_hash, phone_hash, status from reservations where id = :reservation for update \gset
+-- who answered, recorded apart from what they answered (recordRespondentKeys: one bucket upsert per hash)
+insert into respondent_key_sets as s (wave_id, bucket, keys) values (:wave, 'i' || left(:id_hash::text, 2), array[:id_hash::text])
+on conflict (wave_id, bucket) do update
+  set keys = (select array_agg(k order by k) from unnest(s.keys || excluded.keys) k), fresh = true
+  where not (:id_hash::text = any(s.keys));
+insert into respondent_key_sets as s (wave_id, bucket, keys) values (:wave, 'p' || left(:phone_hash::text, 2), array[:phone_hash::text])
+on conflict (wave_id, bucket) do update
+  set keys = (select array_agg(k order by k) from unnest(s.keys || excluded.keys) k), fresh = true
+  where not (:phone_hash::text = any(s.keys));
 with submitted as (
   update reservations set status = 'submitted', released_at = coalesce(released_at, now())
   where id = :reservation
@@ -46,10 +55,10 @@ with submitted as (
 update wave_towns set reserved = reserved - 1, completed = completed + 1
 where wave_id = :wave and town_code = :town and exists (select from community);
 with response as (
-  insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode, id_hash,
-    phone_hash, sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at, submitted_at,
+  insert into responses (wave_id, questionnaire_id, reservation_id, community_code, town_code, mode,
+    sex, birth_year, age_group, registered, counted, receipt_code, answers, started_at, submitted_at,
     entered_by)
-  values (:wave, :questionnaire, :reservation, :community, :town, 'online', :id_hash, :phone_hash, 'female',
+  values (:wave, :questionnaire, :reservation, :community, :town, 'online', 'female',
     1980, '35-44', true, true, upper(substr(md5(random()::text), 1, 11)), :answers::jsonb, now(), now(), null)
   returning id, receipt_code, counted, wave_id, town_code
 ), items as (
@@ -64,4 +73,7 @@ with response as (
   from response
 )
 select id, receipt_code, counted from response;
+-- the reservation forgets the person (forgetRespondentOfReservation)
+delete from verifications where reservation_id = :reservation;
+update reservations set id_hash = null, phone_hash = null where id = :reservation;
 COMMIT;

@@ -25,6 +25,7 @@ import app from "../apps/api/src/app";
 import { loadConfig } from "../apps/api/src/platform/config";
 import { demoQuestionnaire } from "../apps/api/src/seed/demo-questionnaire";
 import { ensureSurveyBuilt } from "../tests/e2e/support/survey-build";
+import { GENEROUS_RESIDENT_LIMITS } from "../tests/support/test-app";
 import { BENCH_SERVER_URL } from "./support/bench-database";
 import { FLOOR_PREFIX, questionnaireFloor, registerFloorPages, verificationFloor } from "./support/floor-pages";
 import { ms, summarise } from "./support/latency";
@@ -53,10 +54,8 @@ const config = loadConfig({
   LOG_LEVEL: "silent",
   DATA_DIR: mkdtempSync(join(tmpdir(), "bench-page-")),
   VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
-  // One machine plays every resident: the squatting limits would refuse it.
-  HELD_RESERVATIONS_PER_ADDRESS: "1000000",
-  COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
-  SMS_BUDGET_PER_MINUTE: "1000000",
+  // One machine plays every resident: the squatting limits and the challenge would refuse it.
+  ...GENEROUS_RESIDENT_LIMITS,
   RESERVATION_SWEEP_MS: "0",
 });
 const server = Fastify({ bodyLimit: 2 * 1024 * 1024 });

@@ -15,6 +15,7 @@ import { openDatabase } from "@survey/db";
 import pg from "pg";
 import { createServer } from "../apps/api/src/create-server";
 import { loadConfig } from "../apps/api/src/platform/config";
+import { GENEROUS_RESIDENT_LIMITS } from "../tests/support/test-app";
 import { createBenchDatabase } from "./support/bench-database";
 import { STEPS, type Step } from "./support/resident-load";
 import { residentNumber, seededRandom } from "./support/residents";
@@ -43,10 +44,8 @@ const config = loadConfig({
   LOG_LEVEL: "silent",
   DATA_DIR: mkdtempSync(join(tmpdir(), "bench-steps-")),
   VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
-  // One machine plays every resident: the squatting limits would refuse it.
-  HELD_RESERVATIONS_PER_ADDRESS: "1000000",
-  COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
-  SMS_BUDGET_PER_MINUTE: "1000000",
+  // One machine plays every resident: the squatting limits and the challenge would refuse it.
+  ...GENEROUS_RESIDENT_LIMITS,
   RESERVATION_SWEEP_MS: "0",
 });
 const app = await createServer({ config, database: handle });

@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@survey/db";
 import { findQuotaInvariantViolations, releaseExpiredReservations } from "../apps/api/src/modules/resident/data/quota";
+import { GENEROUS_RESIDENT_LIMITS } from "../tests/support/test-app";
 import { type ApiServer, startApiServer } from "./support/api-server";
 import { createBenchDatabase } from "./support/bench-database";
 import { LatencyRecorder, ms, summarise } from "./support/latency";
@@ -110,10 +111,8 @@ try {
     DATABASE_URL: database.url,
     SEED_DEMO: "true",
     VERIFY_RATE_LIMIT_PER_MINUTE: "100000",
-    // One machine plays every resident: the squatting limits would refuse it.
-    HELD_RESERVATIONS_PER_ADDRESS: "1000000",
-    COMMUNITY_CLAIMS_PER_MINUTE: "1000000",
-    SMS_BUDGET_PER_MINUTE: "1000000",
+    // One machine plays every resident: the squatting limits and the challenge would refuse it.
+    ...GENEROUS_RESIDENT_LIMITS,
     DATABASE_POOL_SIZE: args.pool,
     ...(args.redis ? { REDIS_URL: process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379" } : {}),
   };

@@ -68,8 +68,22 @@ export function registerFloorPages(app: FastifyInstance, pages: Record<string, s
   for (const [name, html] of Object.entries(pages)) {
     const plain = Buffer.from(html);
     const compressed = brotliCompressSync(plain);
-    app.get(`${FLOOR_PREFIX}/${name}`, async (request, reply) => {
+    // The floor is a bench-only page with an inline handler (the least a form can be): the product's strict
+    // policy, which the API sets on every page as it is sent, would block it, so the route sets its own last.
+    const onSend = async (_request: unknown, reply: { header: (name: string, value: string) => unknown }) => {
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+      );
+    };
+    app.get(`${FLOOR_PREFIX}/${name}`, { onSend }, async (request, reply) => {
       reply.header("content-type", "text/html; charset=utf-8").header("cache-control", "no-cache");
+      // The floor is a bench-only page with an inline handler (the least a form can be); the product's strict
+      // policy, which the API sets on every reply, would block it.
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+      );
       if (/\bbr\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
         return reply.header("content-encoding", "br").send(compressed);
       }
