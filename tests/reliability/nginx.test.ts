@@ -79,7 +79,7 @@ describe("deploy/: nginx in front of two API processes", () => {
     expect(script).toBeDefined();
     const consolePage = await client.request("GET", "/console/");
     expect(consolePage.status).toBe(200);
-    const consoleScript = /src="(\/console\/assets\/index-[\w-]+\.js)"/.exec(consolePage.body.toString())?.[1];
+    const consoleScript = /src="(\/console\/assets\/main-[\w-]+\.js)"/.exec(consolePage.body.toString())?.[1];
     expect(consoleScript).toBeDefined();
 
     for (const path of [script, consoleScript]) {

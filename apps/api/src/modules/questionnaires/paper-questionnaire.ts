@@ -10,7 +10,7 @@ function escapeHtml(text: string): string {
  * A4 on paper: pages break between questions, never inside one, and an area's heading stays with its first
  * question. Text only (no script), printable from any browser.
  */
-const STYLE = `
+export const PAPER_STYLE = `
 @page { size: A4; margin: 14mm 14mm 16mm; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 182mm; padding: 8mm 0; color: #111; font: 10.5pt/1.55 "Noto Serif CJK SC", "Songti SC", "SimSun", serif; }
@@ -105,7 +105,7 @@ ${typeof description === "string" && description ? `<p class="area-intro">${esca
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${PAPER_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(questionnaire.title)}</h1>

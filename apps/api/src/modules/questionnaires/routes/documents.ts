@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { errorResponses, HtmlPage, QuestionnaireIdParams, rolesOf, WaveIdParams, XlsxFile } from "@survey/contract";
 import { parseId } from "../../../platform/ids";
-import { paperQuestionnaireHtml } from "../paper-questionnaire";
+import { PAPER_STYLE, paperQuestionnaireHtml } from "../paper-questionnaire";
 import { loadQuestionnaireById } from "../questionnaire-service";
 import { codebookWorkbook, responseTemplateWorkbook } from "../questionnaire-workbooks";
 import { waveTemplate } from "../template-service";
@@ -28,7 +28,11 @@ const questionnaireDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const questionnaire = await loadQuestionnaireById(app.database.db, questionnaireIdOf(request.params));
-      return reply.type("text/html; charset=utf-8").send(paperQuestionnaireHtml(questionnaire));
+      // Its print stylesheet is inline: the page's policy names it by its hash.
+      return reply
+        .allowInlineStyle(PAPER_STYLE)
+        .type("text/html; charset=utf-8")
+        .send(paperQuestionnaireHtml(questionnaire));
     },
   );
 
