@@ -432,7 +432,7 @@ describe(`annual report (${testDriver})`, () => {
     const section = body().slice(body().indexOf("九、居民意见\n"), body().indexOf("附录\n"));
     expect(section).toContain(`居民在开放题中共写下${counts.total}条意见`);
     expect(section).toContain("小区停车位太少，晚上停车难。我的身份证[身份证号已隐去]，电话[手机号已隐去]");
-    expect(section).toContain(`垃圾没人清理，河道有臭味（${name(otherTown)}，`);
+    expect(section).toContain(`垃圾没人清理，河道有臭味（${name(otherTown)}）`);
   });
 
   it("shows on a town's card its own residents' themes and comments and its indicator warnings", async () => {

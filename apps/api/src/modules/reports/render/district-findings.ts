@@ -262,7 +262,9 @@ export function voicesSection(context: ReportContext): Block[] {
     heading("代表性意见", 2),
     ...comments.themes.flatMap((theme) =>
       theme.examples.map((example) =>
-        para(`【${theme.label}】${example.text}（${context.town(example.townCode)}，${example.questionTitle}）`),
+        para(
+          `【${theme.label}】${example.text}（${context.town(example.townCode)}${context.commentSource(example, "，")}）`,
+        ),
       ),
     ),
   ];

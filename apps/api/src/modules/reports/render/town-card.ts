@@ -115,7 +115,9 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
           ],
           improve.map((item) => [item.title, importance(item.importance), score(item.performance)]),
         )),
-    heading("四、各题目得分"),
+    ...warningBlocks(context, townCode),
+    ...voiceBlocks(context, townCode),
+    heading("六、各题目得分"),
     ...dataTable(
       context.numbering,
       `${label}各题目得分与全区对比`,
@@ -130,9 +132,8 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
         const all = district.items[item.question];
         return [item.title, score(own?.mean), score(all?.mean), own && all ? signed(own.mean - all.mean) : "—"];
       }),
+      { compact: true },
     ),
-    ...warningBlocks(context, townCode),
-    ...voiceBlocks(context, townCode),
   ];
 }
 
@@ -149,7 +150,7 @@ const number = (value: number | null) => (value === null ? "—" : String(Number
 function warningBlocks(context: ReportContext, townCode: string): Block[] {
   const { data } = context;
   const warnings = data.warnings[townCode] ?? [];
-  const title = heading("五、客观指标预警");
+  const title = heading("四、客观指标预警");
   if (warnings.length === 0) {
     return [title, para(`${data.wave.year}年本街镇没有未达标、接近目标或连续恶化的客观指标。`)];
   }
@@ -182,9 +183,9 @@ function warningBlocks(context: ReportContext, townCode: string): Block[] {
 function voiceBlocks(context: ReportContext, townCode: string): Block[] {
   const themes = context.data.comments.themes.filter((theme) => (theme.byTown[townCode] ?? 0) > 0);
   const total = context.data.comments.towns.find((town) => town.code === townCode)?.total ?? 0;
-  if (total === 0) return [heading("六、居民意见"), para("本街镇居民本次没有在开放题中写下意见。")];
+  if (total === 0) return [heading("五、居民意见"), para("本街镇居民本次没有在开放题中写下意见。")];
   return [
-    heading("六、居民意见"),
+    heading("五、居民意见"),
     para(
       `本街镇居民共写下${total}条意见和建议，按主题：${list(
         themes.map((theme) => `${theme.label}${theme.byTown[townCode]}条`),
@@ -192,7 +193,7 @@ function voiceBlocks(context: ReportContext, townCode: string): Block[] {
     ),
     ...themes.flatMap((theme) =>
       (theme.townExamples[townCode] ?? []).map((example) =>
-        para(`【${theme.label}】${example.text}（${example.questionTitle}）`),
+        para(`【${theme.label}】${example.text}${context.commentSource(example)}`),
       ),
     ),
   ];
