@@ -13,9 +13,8 @@ import { eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWave } from "../apps/api/src/modules/waves";
-import { completeDefaultAnswers } from "../packages/questionnaire/src/default-questionnaire.fixture";
 import { csv } from "./fixtures/upload-files";
-import { firstCommunity } from "./support/resident";
+import { enterPaperComment } from "./support/resident";
 import { loadSyntheticResponses } from "./support/synthetic-responses";
 import { createTestApp, type SignedInUser, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
@@ -161,17 +160,7 @@ describe(`annual report (${testDriver})`, () => {
     [cardTown, otherTown] = [...belowTarget] as [string, string];
     const admin = await signIn(t.app, "admin");
     for (const [k, comment] of COMMENTS) {
-      const town = k === 0 ? cardTown : otherTown;
-      const entered = await t.app.inject({
-        method: "POST",
-        url: `/api/admin/waves/${waveId}/interviews`,
-        headers: admin.headers,
-        payload: {
-          communityCode: await firstCommunity(t.app, waveId, town),
-          answers: { ...completeDefaultAnswers(), comment },
-        },
-      });
-      expect(entered.statusCode, entered.body).toBe(201);
+      await enterPaperComment(t.app, admin.headers, waveId, k === 0 ? cardTown : otherTown, comment);
     }
     const [indicator] = await queryRows<{ code: string; name: string; target: number }>(
       db,
