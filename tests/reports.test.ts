@@ -1,10 +1,20 @@
-import type { ComparisonReport, CrosstabResult, WaveComparison, WavePriorities, WaveResults } from "@survey/contract";
+import type {
+  CommentCounts,
+  ComparisonReport,
+  CrosstabResult,
+  IndicatorWarning,
+  WaveComparison,
+  WavePriorities,
+  WaveResults,
+} from "@survey/contract";
 import { queryRows, questionnaires, waves } from "@survey/db";
 import { buildScoringMap } from "@survey/questionnaire";
 import { eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWave } from "../apps/api/src/modules/waves";
+import { csv } from "./fixtures/upload-files";
+import { enterPaperComment } from "./support/resident";
 import { loadSyntheticResponses } from "./support/synthetic-responses";
 import { createTestApp, type SignedInUser, signIn, type TestApp } from "./support/test-app";
 import { testDriver } from "./support/test-database";
@@ -14,7 +24,9 @@ import { testDriver } from "./support/test-database";
  * tables compared with the results, wave comparison, subjective–objective comparison, priorities and cross-tab
  * endpoints, each figure rounded as the report shows it. Data: the demo frame (17 towns) and questionnaire,
  * 12 synthetic respondents per town this year and last; ten towns' targets are lowered to 12, so the other
- * seven are below target. One resident wrote an ID number and a phone into the comment box.
+ * seven are below target. Five paper questionnaires carry comments in two of those towns (entered as data-entry
+ * staff do), one with the resident's ID number and phone typed in. One town-level indicator of the card's town is
+ * set far below its plan target for the wave's year.
  */
 const PER_TOWN = 12;
 const TYPED_ID = "11010519491231002X";
@@ -24,6 +36,15 @@ const f1 = (value: number) => value.toFixed(1);
 const ciText = (estimate: { ciLow: number; ciHigh: number }) => `[${f1(estimate.ciLow)}, ${f1(estimate.ciHigh)}]`;
 const signedText = (value: number) => `${value > 0 ? "+" : value < 0 ? "−" : "±"}${Math.abs(value).toFixed(1)}`;
 const percentText = (value: number) => `${value.toFixed(1)}%`;
+
+/** What residents wrote on paper, per town (the first two below-target towns). */
+const COMMENTS: [0 | 1, string][] = [
+  [0, `小区停车位太少，晚上停车难。我的身份证${TYPED_ID}，电话${TYPED_PHONE}`],
+  [0, "看病难，医院排队时间长"],
+  [1, "垃圾没人清理，河道有臭味"],
+  [1, "希望增加公交线路，地铁站太远"],
+  [1, "总体还可以，谢谢"],
+];
 
 interface ReadDocument {
   text: string;
@@ -79,6 +100,11 @@ describe(`annual report (${testDriver})`, () => {
   let change: WaveComparison;
   let objective: ComparisonReport;
   let district: ReadDocument;
+  let counts: CommentCounts;
+  /** The card's town: below target, with comments, and one indicator far below its plan target. */
+  let cardTown: string;
+  let otherTown: string;
+  let missedIndicator: { code: string; name: string };
   const belowTarget = new Set<string>();
 
   const get = (path: string, user = office) => t.app.inject({ method: "GET", url: path, headers: user.headers });
@@ -131,14 +157,35 @@ describe(`annual report (${testDriver})`, () => {
         sql`, `,
       )})`,
     );
-    await db.execute(sql`
-      update responses set answers = answers || ${JSON.stringify({ comment: `我的身份证${TYPED_ID}，电话${TYPED_PHONE}` })}::jsonb
-      where id = (select id from responses where wave_id = ${waveId} order by id limit 1)`);
+    [cardTown, otherTown] = [...belowTarget] as [string, string];
+    const admin = await signIn(t.app, "admin");
+    for (const [k, comment] of COMMENTS) {
+      await enterPaperComment(t.app, admin.headers, waveId, k === 0 ? cardTown : otherTown, comment);
+    }
+    const [indicator] = await queryRows<{ code: string; name: string; target: number }>(
+      db,
+      sql`select code, name, coalesce(town_plan_target, plan_target) as target from indicators
+          where level = 'town' and direction = 'positive' and coalesce(town_plan_target, plan_target) > 0
+          order by code limit 1`,
+    );
+    if (!indicator) throw new Error("no town-level indicator with a plan target");
+    missedIndicator = indicator;
+    const upload = await t.app.inject({
+      method: "POST",
+      url: "/api/admin/indicators/values",
+      payload: csv([
+        ["indicator_code", "town_code", "year", "value"],
+        [indicator.code, cardTown, wave.year, indicator.target / 2],
+      ]),
+      headers: { ...admin.headers, "content-type": "text/csv" },
+    });
+    expect(upload.statusCode, upload.body).toBeLessThan(300);
 
     results = await json(`/api/admin/waves/${waveId}/results`);
     priorities = await json(`/api/admin/waves/${waveId}/priorities`);
     change = await json(`/api/admin/waves/${waveId}/compare/${last.id}`);
     objective = await json(`/api/admin/waves/${waveId}/comparison?domain=overall`);
+    counts = await json(`/api/admin/waves/${waveId}/comments/counts`);
     const response = await get(`/api/admin/waves/${waveId}/report.docx`);
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
     expect(response.headers["content-type"]).toContain("wordprocessingml");
@@ -356,12 +403,60 @@ describe(`annual report (${testDriver})`, () => {
     expect(district.xml).not.toContain(TYPED_ID);
     expect(district.xml).not.toContain(TYPED_PHONE);
     expect(district.text).not.toMatch(/\d{17}[\dXx]|1[3-9]\d{9}/);
-    const voices = tableWithHeader(district, ["街镇", "您对改善民生还有什么意见和建议？（可以不填）"]);
-    expect(voices.at(-1)).toEqual(["合计", "1"]);
   });
 
+  it("shows each theme's comments per town as the comments endpoint counts them, with masked examples", () => {
+    const rows = tableWithHeader(district, ["主题", "条数", "各街镇条数"]);
+    const themes = counts.themes.filter((theme) => (counts.counts[theme.code] ?? 0) > 0);
+    expect(themes.length).toBeGreaterThanOrEqual(3);
+    expect(rows.map((row) => row[0])).toEqual(themes.map((theme) => theme.label));
+    for (const theme of themes) {
+      const row = rows.find((candidate) => candidate[0] === theme.label);
+      const perTown = counts.towns
+        .filter((town) => (town.counts[theme.code] ?? 0) > 0)
+        .map((town) => `${name(town.code)} ${town.counts[theme.code]}`);
+      expect(row?.[1], theme.label).toBe(String(counts.counts[theme.code]));
+      expect(row?.[2]?.split("、").sort(), theme.label).toEqual(perTown.sort());
+    }
+    const section = body().slice(body().indexOf("九、居民意见\n"), body().indexOf("附录\n"));
+    expect(section).toContain(`居民在开放题中共写下${counts.total}条意见`);
+    expect(section).toContain("小区停车位太少，晚上停车难。我的身份证[身份证号已隐去]，电话[手机号已隐去]");
+    expect(section).toContain(`垃圾没人清理，河道有臭味（${name(otherTown)}）`);
+  });
+
+  it("shows on a town's card its own residents' themes and comments and its indicator warnings", async () => {
+    const response = await get(`/api/admin/waves/${waveId}/towns/${cardTown}/report.docx`);
+    expect(response.statusCode).toBe(200);
+    const card = await readDocx(response.rawPayload);
+    const own = counts.towns.find((town) => town.code === cardTown);
+    const themes = counts.themes.filter((theme) => (own?.counts[theme.code] ?? 0) > 0);
+    expect(card.text).toContain(
+      `本街镇居民共写下${own?.total}条意见和建议，按主题：${themes.map((theme) => `${theme.label}${own?.counts[theme.code]}条`).join("、")}。`,
+    );
+    expect(card.text).toContain("小区停车位太少，晚上停车难。我的身份证[身份证号已隐去]，电话[手机号已隐去]");
+    expect(card.text).not.toContain("垃圾没人清理");
+    expect(card.xml).not.toContain(TYPED_ID);
+    expect(card.xml).not.toContain(TYPED_PHONE);
+
+    const warnings = (
+      await json<IndicatorWarning[]>(`/api/admin/indicators/warnings?year=2026&town=${cardTown}`)
+    ).filter((warning) => warning.status !== "met" || warning.worsening);
+    const rows = tableWithHeader(card, ["指标", "数值", "目标", "状态"]);
+    expect(rows.map((row) => row[0])).toEqual(warnings.map((warning) => warning.indicatorName));
+    const missed = warnings.find((warning) => warning.indicatorCode === missedIndicator.code);
+    expect(missed?.status).toBe("missed");
+    const number = (value: number) => String(Number(value.toFixed(2)));
+    expect(rows.find((row) => row[0] === missedIndicator.name)).toEqual([
+      missedIndicator.name,
+      `${number(missed?.value ?? Number.NaN)}${missed?.unit}`,
+      `≥${number(missed?.target ?? Number.NaN)}${missed?.unit}`,
+      `未达标${missed?.worsening ? "、恶化" : ""}`,
+    ]);
+    expect(card.text).toContain(`${results.wave.year}年本街镇有${warnings.length}项客观指标需要关注`);
+  }, 60_000);
+
   it("writes a town's card with its figures against the district, and streams all towns' cards as a zip", async () => {
-    const town = results.towns.find((candidate) => belowTarget.has(candidate.code)) ?? results.towns[0];
+    const town = results.towns.find((candidate) => candidate.code === cardTown);
     if (!town) throw new Error("no town");
     const response = await get(`/api/admin/waves/${waveId}/towns/${town.code}/report.docx`);
     expect(response.statusCode).toBe(200);

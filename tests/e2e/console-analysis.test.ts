@@ -14,6 +14,7 @@ import { type AnalysisData, seedAnalysisData } from "./support/console-analysis-
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type ConsoleServer, startConsoleServer } from "./support/console-server";
 import { navigationLabels, signInThroughPage, signOutThroughPage } from "./support/console-session";
+import { buttonLabelContrasts } from "./support/survey-a11y";
 
 let server: ConsoleServer;
 let browser: ConsoleBrowser;
@@ -110,6 +111,21 @@ describe("console analysis: results", () => {
     expect(cells[2]).toBe(score(town.items[question]?.mean ?? Number.NaN));
     await page.getByLabel("范围").selectOption("");
     await browser.screenshot("analysis-results");
+  });
+
+  it("labels every button of the results page, the sorted column's 名次▲ included, at 4.5:1 or more", async () => {
+    const { page } = browser;
+    await openPage(page, "results", "调查结果");
+    const labels = await buttonLabelContrasts(page);
+    // The rank column is sorted on opening: its button's text and the ▲ beside it are both measured.
+    expect(labels.map((label) => label.label)).toEqual(expect.arrayContaining(["名次▲", "▲"]));
+    expect(labels.filter((label) => label.ratio < 4.5)).toEqual([]);
+    // Pointed at, the label turns blue: still 4.5:1 on the header's grey.
+    await page.getByRole("button", { name: "名次" }).hover();
+    const pointed = (await buttonLabelContrasts(page)).filter((label) => label.label === "名次▲");
+    expect(pointed).toHaveLength(1);
+    expect(pointed[0]?.ratio).toBeGreaterThanOrEqual(4.5);
+    await page.mouse.move(0, 0);
   });
 
   it("exports the Excel workbook and the anonymised microdata", async () => {

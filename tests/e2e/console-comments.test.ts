@@ -2,8 +2,7 @@ import type { CommentsPage } from "@survey/contract";
 import { readWithPspp } from "@survey/spss-sav/read-with-pspp";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeDefaultAnswers } from "../../packages/questionnaire/src/default-questionnaire.fixture";
-import { currentWaveId, firstCommunity } from "../support/resident";
+import { currentWaveId, enterPaperComment } from "../support/resident";
 import { type SignedInUser, signIn } from "../support/test-app";
 import { apiJson, download, openPage } from "./support/console-analysis-api";
 import { type ConsoleBrowser, openConsoleBrowser } from "./support/console-browser";
@@ -27,18 +26,7 @@ beforeAll(async () => {
   server = await startConsoleServer();
   admin = await signIn(server.app, "admin");
   waveId = await currentWaveId(server.app);
-  for (const [town, comment] of COMMENTS) {
-    const response = await server.app.inject({
-      method: "POST",
-      url: `/api/admin/waves/${waveId}/interviews`,
-      headers: admin.headers,
-      payload: {
-        communityCode: await firstCommunity(server.app, waveId, town),
-        answers: { ...completeDefaultAnswers(), comment },
-      },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-  }
+  for (const [town, comment] of COMMENTS) await enterPaperComment(server.app, admin.headers, waveId, town, comment);
   browser = await openConsoleBrowser(server.origin);
   await signInThroughPage(browser.page, ADMIN_USERNAME, ADMIN_PASSWORD);
 });

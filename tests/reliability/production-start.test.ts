@@ -60,7 +60,8 @@ describe("production start from the build", () => {
     expect(await survey.text()).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
     const consolePage = await fetch(`${api.url}/console/`);
     expect(consolePage.status).toBe(200);
-    expect(await consolePage.text()).toMatch(/src="\/console\/assets\/index-[\w-]+\.js"/);
+    // The console is built from two pages (the console and the studio's phone preview): its entry is `main`.
+    expect(await consolePage.text()).toMatch(/src="\/console\/assets\/main-[\w-]+\.js"/);
   });
 
   it("logs one JSON object per line, as a log shipper reads them", () => {

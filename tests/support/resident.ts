@@ -88,3 +88,23 @@ export async function submitResponse(app: FastifyInstance, token: string, answer
     payload: { answers: answers ?? completeDefaultAnswers() },
   });
 }
+
+/** A paper questionnaire entered as data-entry staff do (a complete one), with `comment` in its comment box. */
+export async function enterPaperComment(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  waveId: number,
+  townCode: string,
+  comment: string,
+): Promise<void> {
+  const response = await app.inject({
+    method: "POST",
+    url: `/api/admin/waves/${waveId}/interviews`,
+    headers,
+    payload: {
+      communityCode: await firstCommunity(app, waveId, townCode),
+      answers: { ...completeDefaultAnswers(), comment },
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}

@@ -4,7 +4,7 @@
  */
 import { representativeComments } from "@survey/comments";
 import type { Database } from "@survey/db";
-import { commentCounts, loadComments } from "./comments-service";
+import { commentCounts, type LoadedComment, loadComments } from "./comments-service";
 
 export interface ReportTheme {
   code: string;
@@ -13,8 +13,18 @@ export interface ReportTheme {
   total: number;
   /** Comments with this theme per town code. */
   byTown: Record<string, number>;
-  /** Representative comments: text, town name and question title, at most `examplesPerTheme`. */
-  examples: { text: string; townName: string; questionTitle: string }[];
+  /** Representative comments district-wide, at most `examplesPerTheme`. */
+  examples: ReportExample[];
+  /** Each town's own representative comments (towns with none left out), at most `examplesPerTown`. */
+  townExamples: Record<string, ReportExample[]>;
+}
+
+/** A comment as the report quotes it: the stored (masked) text, where it came from, never who wrote it. */
+export interface ReportExample {
+  text: string;
+  townCode: string;
+  townName: string;
+  questionTitle: string;
 }
 
 export interface ReportComments {
@@ -25,26 +35,42 @@ export interface ReportComments {
   themes: ReportTheme[];
 }
 
+const asExample = ({ text, townCode, townName, questionTitle }: LoadedComment): ReportExample => ({
+  text,
+  townCode,
+  townName,
+  questionTitle,
+});
+
 /** The wave's comments summarised by theme for the report (all towns: the report is the office's). */
 export async function commentsForReport(
   db: Database,
   waveId: number,
-  options: { examplesPerTheme?: number } = {},
+  options: { examplesPerTheme?: number; examplesPerTown?: number } = {},
 ): Promise<ReportComments> {
   const examplesPerTheme = options.examplesPerTheme ?? 3;
+  const examplesPerTown = options.examplesPerTown ?? 2;
   const [counts, { comments }] = await Promise.all([commentCounts(db, null, waveId), loadComments(db, null, waveId)]);
   const themes = counts.themes
-    .map(
-      (theme): ReportTheme => ({
+    .map((theme): ReportTheme => {
+      const ofTheme = comments.filter((comment) => comment.themes.includes(theme.code));
+      const towns = counts.towns.filter((town) => (town.counts[theme.code] ?? 0) > 0);
+      return {
         ...theme,
         total: counts.counts[theme.code] ?? 0,
         byTown: Object.fromEntries(counts.towns.map((town) => [town.code, town.counts[theme.code] ?? 0])),
-        examples: representativeComments(
-          comments.filter((comment) => comment.themes.includes(theme.code)),
-          examplesPerTheme,
-        ).map(({ text, townName, questionTitle }) => ({ text, townName, questionTitle })),
-      }),
-    )
+        examples: representativeComments(ofTheme, examplesPerTheme).map(asExample),
+        townExamples: Object.fromEntries(
+          towns.map((town) => [
+            town.code,
+            representativeComments(
+              ofTheme.filter((comment) => comment.townCode === town.code),
+              examplesPerTown,
+            ).map(asExample),
+          ]),
+        ),
+      };
+    })
     .filter((theme) => theme.total > 0);
   return {
     total: counts.total,

@@ -1,8 +1,8 @@
 /**
  * The annual report (SPEC §4, issue 20): the district's Word report and the towns' report cards, written from
- * the analysis services' figures in a worker thread. Section 9 takes its input as `ResidentVoices`.
+ * the analysis services' figures in a worker thread; section 9 and the cards' 居民意见 from the comments module,
+ * the cards' 指标预警 from the indicators module.
  */
 
-export { gatherReportData, openAnswerVoices, type ReportData } from "./report-data";
-export type { ResidentVoices } from "./resident-voices";
+export { gatherReportData, type ReportData } from "./report-data";
 export { default as reportRoutes } from "./routes";

@@ -39,15 +39,6 @@ const pagesOf = (definition: unknown) =>
 const isOpen = (element: DefinitionElement) =>
   !element.itemKind && (element.type === "comment" || element.type === "text");
 
-/** The free-text questions (comment or text boxes that are no coded item). */
-export function openQuestions(definition: unknown): { name: string; title: string }[] {
-  return pagesOf(definition).flatMap((page) =>
-    page.elements
-      .filter(isOpen)
-      .map((element) => ({ name: element.name ?? "", title: element.title ?? element.name ?? "" })),
-  );
-}
-
 const choiceText = (choice: NonNullable<DefinitionElement["choices"]>[number]) =>
   typeof choice === "object" ? `${String(choice.value)} ${choice.text ?? String(choice.value)}` : String(choice);
 

@@ -7,6 +7,7 @@
 import type {
   ComparisonReport,
   CrosstabResult,
+  IndicatorWarning,
   WaveComparison,
   WavePriorities,
   WaveRef,
@@ -16,11 +17,12 @@ import { type Database, waves } from "@survey/db";
 import { and, desc, lt, ne } from "drizzle-orm";
 import { AppError, ComparisonUnavailableError, InvalidRequestError, NoResultsError } from "../../platform/errors";
 import { compareWaves, comparison, computeWaveResults, crosstab, wavePriorities } from "../analysis";
+import { commentsForReport, type ReportComments } from "../comments";
+import { townWarnings } from "../indicators";
 import { questionnaireOfWave } from "../questionnaires";
 import { requireWave } from "../waves";
-import { openAnswerCounts, type TownFieldwork, townFieldwork } from "./data/report-sql";
-import { openQuestions, type QuestionnaireOutline, questionnaireOutline } from "./questionnaire-outline";
-import type { ResidentVoices } from "./resident-voices";
+import { type TownFieldwork, townFieldwork } from "./data/report-sql";
+import { type QuestionnaireOutline, questionnaireOutline } from "./questionnaire-outline";
 
 export interface PolicyAwareness {
   question: string;
@@ -46,7 +48,13 @@ export interface ReportData {
   policies: PolicyAwareness[];
   fieldwork: TownFieldwork[];
   questionnaire: QuestionnaireOutline;
-  voices: ResidentVoices;
+  /** Section 9 and the cards' 居民意见: theme counts per town and masked representative comments. */
+  comments: ReportComments;
+  /**
+   * The towns' objective indicators that miss or near their plan target, or worsen, in the wave's year (for the
+   * towns whose cards are written; the district report has none).
+   */
+  warnings: Record<string, IndicatorWarning[]>;
 }
 
 /** A section that cannot be computed says why, in the error's own Chinese sentence; anything else is a bug. */
@@ -90,15 +98,12 @@ function awareness(result: CrosstabResult, title: string, question: string): Pol
   };
 }
 
-/**
- * `voicesOf` supplies section 9 (what residents wrote): until the comments module lands it is
- * `openAnswerVoices` (counts of open answers per question and town, no text).
- */
+/** `warningTowns`: the towns whose cards are written (their indicator warnings are gathered). */
 export async function gatherReportData(
   db: Database,
   waveId: number,
   now: Date,
-  voicesOf: (db: Database, waveId: number) => Promise<ResidentVoices> = openAnswerVoices,
+  warningTowns: readonly string[] = [],
 ): Promise<ReportData> {
   const wave = await requireWave(db, waveId);
   const questionnaire = await questionnaireOfWave(db, wave);
@@ -131,31 +136,16 @@ export async function gatherReportData(
     policies,
     fieldwork: await townFieldwork(db, wave.id),
     questionnaire: questionnaireOutline(questionnaire.definition, questionnaire.scoring),
-    voices: await voicesOf(db, wave.id),
+    comments: await commentsForReport(db, wave.id),
+    warnings: await warningsOf(db, warningTowns, wave.year),
   };
 }
 
-/** Section 9 before the comments module: how many residents answered each open question, per town; no text. */
-export async function openAnswerVoices(db: Database, waveId: number): Promise<ResidentVoices> {
-  const wave = await requireWave(db, waveId);
-  const questionnaire = await questionnaireOfWave(db, wave);
-  const questions = openQuestions(questionnaire.definition);
-  const counts = await openAnswerCounts(
-    db,
-    waveId,
-    questions.map((question) => question.name),
-  );
-  return {
-    kind: "counts",
-    questions: questions.map((question) => {
-      const towns: Record<string, number> = {};
-      for (const row of counts) if (row.question === question.name) towns[row.townCode] = row.count;
-      return {
-        question: question.name,
-        title: question.title,
-        total: Object.values(towns).reduce((sum, count) => sum + count, 0),
-        towns,
-      };
-    }),
-  };
+/** A town's indicators that need attention: missed or near the target, or moving away from it. */
+async function warningsOf(db: Database, townCodes: readonly string[], year: number) {
+  const warnings: Record<string, IndicatorWarning[]> = {};
+  for (const code of townCodes) {
+    warnings[code] = (await townWarnings(db, code, year)).filter((w) => w.status !== "met" || w.worsening);
+  }
+  return warnings;
 }

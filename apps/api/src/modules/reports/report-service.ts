@@ -19,6 +19,14 @@ async function requireWaveTown(db: Database, waveId: number, townCode: string): 
   if (rows.length === 0) throw new UnknownTownError({ townCode });
 }
 
+async function waveTownCodes(db: Database, waveId: number): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select town_code as code from wave_towns where wave_id = ${waveId} order by town_code`,
+  );
+  return rows.map((row) => row.code);
+}
+
 export interface ReportRequest {
   kind: ReportKind;
   townCode?: string;
@@ -38,7 +46,13 @@ export async function generateReport(
     await requireWaveTown(db, waveId, request.townCode);
   }
   progress(0, 1, "正在计算结果");
-  const data = await gatherReportData(db, waveId, now);
+  const cardTowns =
+    request.kind === "town"
+      ? [request.townCode as string]
+      : request.kind === "towns"
+        ? await waveTownCodes(db, waveId)
+        : [];
+  const data = await gatherReportData(db, waveId, now, cardTowns);
   const task: RenderTask =
     request.kind === "town"
       ? { kind: "town", data, townCode: request.townCode as string }

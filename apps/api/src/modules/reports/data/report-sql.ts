@@ -1,7 +1,6 @@
 /**
- * The few figures the report needs that no analysis endpoint gives: fieldwork per town (target, counted
- * responses by mode, verification attempts) and how many residents answered each open question per town.
- * Never the open text itself: the report may only show it once the comments module masks it.
+ * The figures the report needs that no analysis endpoint gives: fieldwork per town (target, counted responses
+ * by mode, verification attempts, communities reached).
  */
 import { type Executor, queryRows } from "@survey/db";
 import { sql } from "drizzle-orm";
@@ -48,23 +47,5 @@ export function townFieldwork(db: Executor, waveId: number): Promise<TownFieldwo
       ) v on v.town_code = wt.town_code
       where wt.wave_id = ${waveId}
       order by wt.town_code`,
-  );
-}
-
-/** Counted responses with a non-blank answer to each named open question, per town. */
-export async function openAnswerCounts(
-  db: Executor,
-  waveId: number,
-  questions: readonly string[],
-): Promise<{ question: string; townCode: string; count: number }[]> {
-  if (questions.length === 0) return [];
-  return queryRows(
-    db,
-    sql`
-      select q.name as question, r.town_code as "townCode", count(*)::int as count
-      from responses r
-      cross join unnest(${`{${questions.map((name) => `"${name.replaceAll('"', '\\"')}"`).join(",")}}`}::text[]) as q(name)
-      where r.wave_id = ${waveId} and r.counted and length(trim(coalesce(r.answers ->> q.name, ''))) > 0
-      group by 1, 2`,
   );
 }

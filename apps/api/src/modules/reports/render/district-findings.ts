@@ -4,7 +4,6 @@
  */
 import type { ComparisonReport, PriorityArea } from "@survey/contract";
 import { PRIORITY_QUADRANT_LABELS } from "@survey/stats";
-import type { ResidentVoices } from "../resident-voices";
 import { barChart, quadrantChart } from "./charts";
 import { type Block, dataTable, figure, heading, note, para } from "./docx-kit";
 import { BELOW_TARGET_NOTE, importance, list, percent, score, signed } from "./format";
@@ -232,58 +231,41 @@ export function policySection(context: ReportContext): Block[] {
   ];
 }
 
-export function voicesSection(context: ReportContext, voices: ResidentVoices): Block[] {
-  const towns = context.data.fieldwork;
-  if (voices.kind === "themes") {
-    return [
-      heading("九、居民意见"),
-      ...dataTable(
-        context.numbering,
-        "各街镇居民意见主题（条数）",
-        [
-          { header: "主题", width: 3 },
-          { header: "合计", width: 1.2, align: "right" },
-          { header: "意见最多的街镇", width: 6 },
-        ],
-        voices.themes.map((theme) => [
-          theme.theme,
-          String(theme.total),
-          Object.entries(theme.towns)
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 3)
-            .map(([code, count]) => `${context.town(code)} ${count}`)
-            .join("、"),
-        ]),
-      ),
-      heading("代表性意见（已隐去身份证号和手机号）", 2),
-      ...voices.examples.map((example) =>
-        para(`【${context.town(example.townCode)}·${example.theme}】${example.text}`),
-      ),
-    ];
-  }
+/** 居民意见: each theme's comments per town (every town that wrote any), then a few comments per theme. */
+export function voicesSection(context: ReportContext): Block[] {
+  const { comments } = context.data;
+  if (comments.total === 0) return [heading("九、居民意见"), para("本次调查没有居民在开放题中写下意见。")];
   return [
     heading("九、居民意见"),
     para(
-      "居民在开放题中写下的意见和建议按题目统计如下。意见原文在归类主题并隐去其中的身份证号和手机号之后才收入报告，本报告只列条数。",
+      `居民在开放题中共写下${comments.total}条意见和建议，按主题归类（一条意见可属于几个主题）如下。` +
+        "意见原文中的身份证号、手机号等号码在保存时已经隐去。",
     ),
     ...dataTable(
       context.numbering,
-      "各街镇填写开放题的居民人数",
+      "各主题居民意见条数及所在街镇",
       [
-        { header: "街镇", width: 3 },
-        ...voices.questions.map((question) => ({
-          header: question.title,
-          width: 2,
-          align: "right" as const,
-        })),
+        { header: "主题", width: 2.6 },
+        { header: "条数", width: 1.1, align: "right" },
+        { header: "各街镇条数", width: 7 },
       ],
-      [
-        ...towns.map((town) => [
-          context.town(town.code),
-          ...voices.questions.map((question) => String(question.towns[town.code] ?? 0)),
-        ]),
-        ["合计", ...voices.questions.map((question) => String(question.total))],
-      ],
+      comments.themes.map((theme) => [
+        theme.label,
+        String(theme.total),
+        Object.entries(theme.byTown)
+          .filter(([, count]) => count > 0)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([code, count]) => `${context.town(code)} ${count}`)
+          .join("、"),
+      ]),
+    ),
+    heading("代表性意见", 2),
+    ...comments.themes.flatMap((theme) =>
+      theme.examples.map((example) =>
+        para(
+          `【${theme.label}】${example.text}（${context.town(example.townCode)}${context.commentSource(example, "，")}）`,
+        ),
+      ),
     ),
   ];
 }

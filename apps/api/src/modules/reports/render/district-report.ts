@@ -1,7 +1,6 @@
 /** The district's annual report (调查报告) as a Word document: sections 1–10 of issue 20. */
 import { Packer } from "docx";
 import type { ReportData } from "../report-data";
-import type { ResidentVoices } from "../resident-voices";
 import { appendixSection, objectiveSection, policySection, prioritySection, voicesSection } from "./district-findings";
 import { districtSection, itemsSection, methodSection, summarySection, townsSection } from "./district-results";
 import { pageBreak, reportDocument, tableOfContents, titlePage } from "./docx-kit";
@@ -12,8 +11,7 @@ export function districtReportTitle(data: ReportData): string {
   return `${data.wave.title}报告`;
 }
 
-/** `voices` feeds section 9 (居民意见): see resident-voices.ts. */
-export async function districtReportDocx(data: ReportData, voices: ResidentVoices = data.voices): Promise<Buffer> {
+export async function districtReportDocx(data: ReportData): Promise<Buffer> {
   const context = new ReportContext(data);
   const title = districtReportTitle(data);
   const document = reportDocument(title, [
@@ -29,7 +27,7 @@ export async function districtReportDocx(data: ReportData, voices: ResidentVoice
     ...objectiveSection(context),
     ...prioritySection(context),
     ...policySection(context),
-    ...voicesSection(context, voices),
+    ...voicesSection(context),
     ...appendixSection(context),
   ]);
   return Packer.toBuffer(document);

@@ -96,16 +96,16 @@ export function figure(numbering: Numbering, title: string, image: ChartImage): 
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const cellText = (text: string, options: { bold?: boolean; align?: "left" | "right" | "center" }) =>
+const cellText = (text: string, options: { bold?: boolean; align?: "left" | "right" | "center"; compact?: boolean }) =>
   new Paragraph({
-    spacing: { line: 280, lineRule: LineRuleType.AUTO, after: 0 },
+    spacing: { line: options.compact ? 240 : 280, lineRule: LineRuleType.AUTO, after: 0 },
     alignment:
       options.align === "right"
         ? AlignmentType.RIGHT
         : options.align === "center"
           ? AlignmentType.CENTER
           : AlignmentType.LEFT,
-    children: [new TextRun({ text, bold: options.bold, size: 19, font: TABLE_FONT })],
+    children: [new TextRun({ text, bold: options.bold, size: options.compact ? 18 : 19, font: TABLE_FONT })],
   });
 
 export interface Column {
@@ -115,22 +115,27 @@ export interface Column {
   align?: "left" | "right" | "center";
 }
 
-/** A numbered table: caption above, header row repeated on every page, rows never split across pages. */
+/**
+ * A numbered table: caption above, header row repeated on every page, rows never split across pages. `compact`
+ * (long reference tables of the 2–4 page town card): single-spaced 9 pt rows.
+ */
 export function dataTable(
   numbering: Numbering,
   title: string,
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
+  options: { compact?: boolean } = {},
 ): Block[] {
+  const { compact } = options;
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => Math.floor((TEXT_WIDTH * column.width) / total));
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: compact ? 15 : 40, bottom: compact ? 15 : 40, left: 80, right: 80 },
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "D9D9D9" } : undefined,
-      children: [cellText(text, { bold: header, align: header ? "center" : columns[i]?.align })],
+      children: [cellText(text, { bold: header, align: header ? "center" : columns[i]?.align, compact })],
     });
   return [
     caption(`${numbering.nextTable()} ${title}`),

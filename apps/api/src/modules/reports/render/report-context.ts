@@ -34,6 +34,20 @@ export class ReportContext {
     return marked;
   }
 
+  /**
+   * Which open question a quoted comment answered, only when the comments come from several (with one comment
+   * box the question is the same for all): in brackets, or after `separator` inside the caller's own brackets.
+   */
+  commentSource(example: { questionTitle: string }, separator?: string): string {
+    const titles = new Set(
+      this.data.comments.themes
+        .flatMap((theme) => [...theme.examples, ...Object.values(theme.townExamples).flat()])
+        .map((quoted) => quoted.questionTitle),
+    );
+    if (titles.size <= 1) return "";
+    return separator === undefined ? `（${example.questionTitle}）` : `${separator}${example.questionTitle}`;
+  }
+
   isBelowTarget(code: string): boolean {
     return this.belowTarget.has(code);
   }

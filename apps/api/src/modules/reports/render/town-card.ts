@@ -2,6 +2,7 @@
  * A town's report card for its leaders (2–4 pages): the town against the district per dimension and item, its
  * tier and change, strengths and weaknesses, priorities, what its residents wrote.
  */
+import type { IndicatorWarning } from "@survey/contract";
 import { Packer } from "docx";
 import type { ReportData } from "../report-data";
 import { barChart } from "./charts";
@@ -41,11 +42,6 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
     (priorities?.items ?? []).filter((item) => item.question === question),
   );
   const fieldwork = data.fieldwork.find((candidate) => candidate.code === townCode);
-  const voices =
-    data.voices.kind === "counts"
-      ? data.voices.questions.map((question) => `${question.title}：${question.towns[townCode] ?? 0}人填写`)
-      : data.voices.themes.map((theme) => `${theme.theme} ${theme.towns[townCode] ?? 0}条`);
-  const examples = data.voices.kind === "themes" ? data.voices.examples.filter((e) => e.townCode === townCode) : [];
   const quadrant =
     "report" in data.objective
       ? data.objective.report.quadrants.find((entry) => entry.townCode === townCode)
@@ -119,7 +115,9 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
           ],
           improve.map((item) => [item.title, importance(item.importance), score(item.performance)]),
         )),
-    heading("四、各题目得分"),
+    ...warningBlocks(context, townCode),
+    ...voiceBlocks(context, townCode),
+    heading("六、各题目得分"),
     ...dataTable(
       context.numbering,
       `${label}各题目得分与全区对比`,
@@ -134,10 +132,70 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
         const all = district.items[item.question];
         return [item.title, score(own?.mean), score(all?.mean), own && all ? signed(own.mean - all.mean) : "—"];
       }),
+      { compact: true },
     ),
+  ];
+}
+
+const STATUS_TEXT = { met: "达标", near: "接近", missed: "未达标" } as const;
+
+function targetText(warning: IndicatorWarning): string {
+  if (warning.target !== null) return `${warning.direction === "negative" ? "≤" : "≥"}${number(warning.target)}`;
+  return `${number(warning.targetLow)}～${number(warning.targetHigh)}`;
+}
+
+const number = (value: number | null) => (value === null ? "—" : String(Number(value.toFixed(2))));
+
+/** 指标预警: the town's objective indicators that miss or near their plan target, or move away from it. */
+function warningBlocks(context: ReportContext, townCode: string): Block[] {
+  const { data } = context;
+  const warnings = data.warnings[townCode] ?? [];
+  const title = heading("四、客观指标预警");
+  if (warnings.length === 0) {
+    return [title, para(`${data.wave.year}年本街镇没有未达标、接近目标或连续恶化的客观指标。`)];
+  }
+  return [
+    title,
+    para(
+      `${data.wave.year}年本街镇有${warnings.length}项客观指标需要关注（未达标、差距在目标值5%以内的“接近”，` +
+        "或连续两年偏离目标更远的“恶化”）：",
+    ),
+    ...dataTable(
+      context.numbering,
+      `${context.town(townCode)}客观指标预警`,
+      [
+        { header: "指标", width: 5 },
+        { header: "数值", width: 1.8, align: "right" },
+        { header: "目标", width: 1.8, align: "right" },
+        { header: "状态", width: 1.9, align: "center" },
+      ],
+      warnings.map((warning) => [
+        warning.indicatorName,
+        `${number(warning.value)}${warning.unit}`,
+        `${targetText(warning)}${warning.unit}`,
+        `${STATUS_TEXT[warning.status]}${warning.worsening ? "、恶化" : ""}`,
+      ]),
+    ),
+  ];
+}
+
+/** 居民意见: the town's comments per theme and a few of its own comments (masked when stored). */
+function voiceBlocks(context: ReportContext, townCode: string): Block[] {
+  const themes = context.data.comments.themes.filter((theme) => (theme.byTown[townCode] ?? 0) > 0);
+  const total = context.data.comments.towns.find((town) => town.code === townCode)?.total ?? 0;
+  if (total === 0) return [heading("五、居民意见"), para("本街镇居民本次没有在开放题中写下意见。")];
+  return [
     heading("五、居民意见"),
-    para(voices.length > 0 ? `${list(voices)}。` : "本次问卷没有开放题。"),
-    ...examples.map((example) => para(`【${example.theme}】${example.text}`)),
+    para(
+      `本街镇居民共写下${total}条意见和建议，按主题：${list(
+        themes.map((theme) => `${theme.label}${theme.byTown[townCode]}条`),
+      )}。其中的身份证号、手机号等号码在保存时已经隐去。`,
+    ),
+    ...themes.flatMap((theme) =>
+      (theme.townExamples[townCode] ?? []).map((example) =>
+        para(`【${theme.label}】${example.text}${context.commentSource(example)}`),
+      ),
+    ),
   ];
 }
 
