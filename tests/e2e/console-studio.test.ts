@@ -119,14 +119,11 @@ describe("console: questionnaire studio (问卷设计)", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Saved (autosave, or the button): the server has every change.
+    // The button is disabled while an autosave is under way; that save ends in 已保存 by itself.
     const status = page.getByTestId("save-status");
-    if (!(await status.innerText()).startsWith("已保存")) {
-      await page.getByRole("button", { name: "保存", exact: true }).click();
-    }
-    await page
-      .getByTestId("save-status")
-      .getByText(/^已保存/)
-      .waitFor();
+    const saveButton = page.getByRole("button", { name: "保存", exact: true });
+    if (!(await status.innerText()).startsWith("已保存") && (await saveButton.isEnabled())) await saveButton.click();
+    await status.getByText(/^已保存/).waitFor({ timeout: 30_000 });
     const saved = await apiGet<QuestionnaireDraft>(`/api/admin/questionnaires/${v2Id}`);
     const items = listQuestionnaireItems(saved.definition);
     expect(items.find((entry) => entry.name === "liv_income")?.title).toBe(REWORDED);
