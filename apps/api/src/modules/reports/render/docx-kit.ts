@@ -74,8 +74,14 @@ const caption = (text: string) =>
   });
 
 /** A numbered figure: the chart image centred with its caption below. */
-export function figure(numbering: Numbering, title: string, image: ChartImage): Paragraph[] {
-  const scale = Math.min(1, TEXT_WIDTH / 15 / image.width);
+export function figure(
+  numbering: Numbering,
+  title: string,
+  image: ChartImage,
+  /** The share of the text width the chart may take (a town card's smaller charts keep it within four pages). */
+  options: { widthShare?: number } = {},
+): Paragraph[] {
+  const scale = Math.min(1, ((options.widthShare ?? 1) * TEXT_WIDTH) / 15 / image.width);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -16,6 +16,9 @@ export function townCardTitle(data: ReportData, townCode: string): string {
   return `${name}${data.wave.year}年民生满意度报告卡`;
 }
 
+/** How many priorities a town's card lists (the district report lists them all). */
+const CARD_PRIORITIES = 5;
+
 function townBlocks(context: ReportContext, townCode: string): Block[] {
   const { data } = context;
   const town = data.results.towns.find((candidate) => candidate.code === townCode);
@@ -38,9 +41,11 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
     .reverse()
     .filter((entry) => entry.gap < 0);
   const priorities = data.priorities.towns.find((candidate) => candidate.code === townCode);
-  const improve = (priorities?.improve ?? []).flatMap((question) =>
+  const allImprove = (priorities?.improve ?? []).flatMap((question) =>
     (priorities?.items ?? []).filter((item) => item.question === question),
   );
+  // A card for a town's leaders stays within four pages: the most important few, with how many there are in all.
+  const improve = allImprove.slice(0, CARD_PRIORITIES);
   const fieldwork = data.fieldwork.find((candidate) => candidate.code === townCode);
   const quadrant =
     "report" in data.objective
@@ -56,6 +61,18 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
         (quadrant ? `主客观对比中属于“${quadrant.label}”。` : ""),
     ),
     ...(context.isBelowTarget(townCode) ? [note(BELOW_TARGET_NOTE)] : []),
+    ...figure(
+      context.numbering,
+      `${label}与全区各方面得分`,
+      barChart(
+        data.results.dimensions.map((dimension) => dimension.name),
+        [
+          { name: town.name, values: data.results.dimensions.map((d) => town.dimensions[d.code]?.mean ?? null) },
+          { name: "全区", values: data.results.dimensions.map((d) => district.dimensions[d.code]?.mean ?? null) },
+        ],
+      ),
+      { widthShare: 0.7 },
+    ),
     ...dataTable(
       context.numbering,
       `${label}与全区各方面得分`,
@@ -85,24 +102,17 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
         change(context.change(row.kind, row.code, townCode)),
       ]),
     ),
-    ...figure(
-      context.numbering,
-      `${label}与全区各方面得分`,
-      barChart(
-        data.results.dimensions.map((dimension) => dimension.name),
-        [
-          { name: town.name, values: data.results.dimensions.map((d) => town.dimensions[d.code]?.mean ?? null) },
-          { name: "全区", values: data.results.dimensions.map((d) => district.dimensions[d.code]?.mean ?? null) },
-        ],
-      ),
-    ),
     heading("二、优势与短板"),
     para(`与全区相比得分高出最多的题目：${list(strengths.map((e) => `${e.item.title}（${signed(e.gap)}分）`))}。`),
     para(`与全区相比得分低出最多的题目：${list(weaknesses.map((e) => `${e.item.title}（${signed(e.gap)}分）`))}。`),
     heading("三、优先改进事项"),
     improve.length === 0
       ? para("本街镇没有重要性高于平均而得分低于平均的题目。")
-      : para("居民看得重而评价偏低的方面，按重要性排列："),
+      : para(
+          allImprove.length > improve.length
+            ? `居民看得重而评价偏低的方面共${allImprove.length}项，按重要性排列的前${improve.length}项：`
+            : "居民看得重而评价偏低的方面，按重要性排列：",
+        ),
     ...(improve.length === 0
       ? []
       : dataTable(
