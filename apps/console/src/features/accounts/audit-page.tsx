@@ -1,8 +1,8 @@
 import { AUDIT_ACTION_LABELS, type AuditEntry, consoleApiPaths } from "@survey/contract";
 import { type FormEvent, useState } from "react";
 import { DataTable } from "../../shared/components/data-table";
+import { DownloadButton } from "../../shared/components/download-button";
 import { SelectField, TextField } from "../../shared/components/fields";
-import { Icon } from "../../shared/components/icon";
 import { Card, PageHeader } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { formatDateTimeSeconds } from "../../shared/format";
@@ -42,12 +42,7 @@ export function AuditPage() {
       <PageHeader
         title={text.title}
         intro={text.intro}
-        actions={
-          <a className="button" href={exportUrl(filter)} download>
-            <Icon name="download" size={16} />
-            {text.export}
-          </a>
-        }
+        actions={<DownloadButton href={exportUrl(filter)}>{text.export}</DownloadButton>}
       />
       <Card>
         <form className="toolbar" onSubmit={submit} aria-label={text.search}>

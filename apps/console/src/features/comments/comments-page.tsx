@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { apiRequest, errorMessage } from "../../shared/api/http";
 import { Dialog } from "../../shared/components/dialog";
+import { DownloadButton } from "../../shared/components/download-button";
 import { Notice } from "../../shared/components/feedback";
 import { CheckboxGroup, namedOptions, SelectField, TextField } from "../../shared/components/fields";
-import { Icon } from "../../shared/components/icon";
 import { Card } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { useCurrentUser } from "../accounts/current-user";
@@ -285,12 +285,7 @@ export function CommentsPage() {
         title={text.title}
         intro={text.intro}
         selection={selection}
-        actions={(wave) => (
-          <a className="button" href={commentsWorkbookUrl(wave.id, filters)} download>
-            <Icon name="download" size={16} />
-            {text.export}
-          </a>
-        )}
+        actions={(wave) => <DownloadButton href={commentsWorkbookUrl(wave.id, filters)}>{text.export}</DownloadButton>}
       />
       <SelectedWaveState selection={selection} noWave={text.noWave}>
         {(wave) => <CommentsBody key={wave.id} waveId={wave.id} filters={filters} setFilters={setFilters} />}

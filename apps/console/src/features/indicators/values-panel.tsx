@@ -1,10 +1,10 @@
 import type { IndicatorCatalogue, IndicatorValuesTable } from "@survey/contract";
 import { useState } from "react";
 import { type Column, DataTable } from "../../shared/components/data-table";
+import { DownloadButton } from "../../shared/components/download-button";
 import { EmptyState, ErrorNotice, Notice } from "../../shared/components/feedback";
 import { namedOptions, SelectField } from "../../shared/components/fields";
 import { FileUploadForm } from "../../shared/components/file-upload";
-import { Icon } from "../../shared/components/icon";
 import { Card } from "../../shared/components/page";
 import { QueryState } from "../../shared/components/query-state";
 import { strings } from "../../shared/strings";
@@ -97,10 +97,9 @@ export function ValuesPanel({ year, catalogue }: { year: number; catalogue: Indi
       <div className="layout-1-1">
         <Card title={text.templateTitle(year)} labelledBy="template-title">
           <p className="card-text">{text.templateHelp}</p>
-          <a className="button button--primary" href={indicatorTemplateUrl(year)} download>
-            <Icon name="download" size={16} />
+          <DownloadButton className="button button--primary" href={indicatorTemplateUrl(year)}>
             {text.downloadTemplate(year)}
-          </a>
+          </DownloadButton>
         </Card>
         <Card title={text.uploadTitle} labelledBy="upload-title">
           <FileUploadForm

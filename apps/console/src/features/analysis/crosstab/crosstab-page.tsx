@@ -1,7 +1,7 @@
 import type { CrosstabRequest, CrosstabResult, CrosstabVariable, Weighting } from "@survey/contract";
 import { useMemo, useState } from "react";
+import { DownloadButton } from "../../../shared/components/download-button";
 import { EmptyState } from "../../../shared/components/feedback";
-import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
@@ -113,10 +113,9 @@ function Builder({ waveId, variables }: { waveId: number; variables: CrosstabVar
           labelledBy="xtab-result-title"
           actions={
             request && table.data ? (
-              <a className="button button--small" href={crosstabXlsxUrl(waveId, request)} download>
-                <Icon name="download" size={16} />
+              <DownloadButton className="button button--small" href={crosstabXlsxUrl(waveId, request)}>
                 {text.exportXlsx}
-              </a>
+              </DownloadButton>
             ) : null
           }
         >

@@ -1,7 +1,7 @@
 import type { TownTier, WaveResults, Weighting } from "@survey/contract";
 import { useState } from "react";
+import { DownloadButton } from "../../../shared/components/download-button";
 import { Notice } from "../../../shared/components/feedback";
-import { Icon } from "../../../shared/components/icon";
 import { Card } from "../../../shared/components/page";
 import { QueryState } from "../../../shared/components/query-state";
 import { SelectedWaveState, useSelectedWave, WavePageHeader } from "../../waves/selected-wave";
@@ -113,22 +113,10 @@ export function ResultsPage() {
         selection={selection}
         actions={(wave) => (
           <>
-            <a className="button" href={resultsWorkbookUrl(wave.id, poststratify)} download>
-              <Icon name="download" size={16} />
-              {text.exportWorkbook}
-            </a>
-            <a className="button" href={frequenciesUrl(wave.id)} download>
-              <Icon name="download" size={16} />
-              {text.exportFrequencies}
-            </a>
-            <a className="button" href={microdataCsvUrl(wave.id)} download>
-              <Icon name="download" size={16} />
-              {text.exportMicrodata}
-            </a>
-            <a className="button" href={microdataSavUrl(wave.id)} download>
-              <Icon name="download" size={16} />
-              {text.exportSav}
-            </a>
+            <DownloadButton href={resultsWorkbookUrl(wave.id, poststratify)}>{text.exportWorkbook}</DownloadButton>
+            <DownloadButton href={frequenciesUrl(wave.id)}>{text.exportFrequencies}</DownloadButton>
+            <DownloadButton href={microdataCsvUrl(wave.id)}>{text.exportMicrodata}</DownloadButton>
+            <DownloadButton href={microdataSavUrl(wave.id)}>{text.exportSav}</DownloadButton>
             <ReportButton waveId={wave.id} towns={results.data?.towns ?? []} />
           </>
         )}

@@ -1,6 +1,6 @@
 import type { FieldworkSummary } from "@survey/contract";
 import { useState } from "react";
-import { Icon } from "../../../shared/components/icon";
+import { DownloadButton } from "../../../shared/components/download-button";
 import { Card } from "../../../shared/components/page";
 import { ProgressBar } from "../../../shared/components/progress-bar";
 import { QueryState } from "../../../shared/components/query-state";
@@ -137,12 +137,7 @@ export function MonitorPage() {
           selection.selected ? <LiveIndicator mode={fieldwork.mode} generatedAt={fieldwork.data?.generatedAt} /> : null
         }
         selection={selection}
-        actions={(wave) => (
-          <a className="button" href={fieldworkWorkbookUrl(wave.id)} download>
-            <Icon name="download" size={16} />
-            {text.export}
-          </a>
-        )}
+        actions={(wave) => <DownloadButton href={fieldworkWorkbookUrl(wave.id)}>{text.export}</DownloadButton>}
       />
       <SelectedWaveState selection={selection} noWave={text.noWave}>
         {() => <QueryState query={fieldwork}>{(summary) => <MonitorBody summary={summary} />}</QueryState>}
