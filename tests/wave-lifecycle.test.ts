@@ -100,6 +100,29 @@ describe(`two waves at once, reopening and deleting (${testDriver})`, () => {
     expect((await publicGet("/api/waves/current")).json()).toMatchObject({ id: wave2027.id, code: "SJ-2027" });
     // New posters of 2027 name 2027.
     expect((await firstPosterUrl(wave2027.id)).searchParams.get("w")).toBe("SJ-2027");
+
+    // What the phone asks first, in one request: the poster's wave, its town and community with their quotas.
+    const communityCode = posterUrl.searchParams.get("c");
+    const link = await publicGet(`/api/waves/link${posterUrl.search}`);
+    expect(link.statusCode, link.body).toBe(200);
+    expect(link.json()).toMatchObject({
+      wave: { id: wave2026.id, status: "open" },
+      unknownWave: false,
+      town: { code: SHIHUDANG, full: false },
+      community: { code: communityCode, full: false, cap: 20 },
+    });
+    expect((await publicGet(`/api/waves/link?c=${communityCode}`)).json()).toMatchObject({
+      wave: { id: wave2027.id },
+      town: { code: SHIHUDANG },
+      community: { code: communityCode },
+    });
+    // A community code no town of the wave starts, and a malformed code (refused before any query).
+    expect((await publicGet(`/api/waves/link?w=${wave2026.code}&c=999999999001`)).json()).toMatchObject({
+      wave: { id: wave2026.id },
+      town: null,
+      community: null,
+    });
+    expect((await publicGet("/api/waves/link?c=%3Cscript%3E")).statusCode).toBe(400);
   });
 
   it("answers a closed wave's code with status closed, and 404 unknown_wave for drafts and unknown codes", async () => {
@@ -113,6 +136,20 @@ describe(`two waves at once, reopening and deleting (${testDriver})`, () => {
     const closed = await publicGet(`/api/waves/by-code/${wave2026.code}`);
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ id: wave2026.id, status: "closed" });
+    // The poster of a closed wave opens that wave (to say it has ended), never the open 2027 one; a draft's or an
+    // unknown code falls back to the current wave, flagged so the app offers the pickers.
+    const closedLink = await publicGet(`/api/waves/link?w=${wave2026.code}&c=${posterUrl.searchParams.get("c")}`);
+    expect(closedLink.json()).toMatchObject({
+      wave: { id: wave2026.id, status: "closed" },
+      town: null,
+      community: null,
+    });
+    for (const code of [draft.code, "NO-SUCH-WAVE"]) {
+      expect((await publicGet(`/api/waves/link?w=${code}`)).json(), code).toMatchObject({
+        wave: { id: wave2027.id, status: "open" },
+        unknownWave: true,
+      });
+    }
     // A closed wave no longer goes back through "open": reopening takes a reason and a new closing time.
     const plainOpen = await call("POST", `/api/admin/waves/${wave2026.id}/open`, { confirmAnotherOpen: true });
     expect(plainOpen.statusCode).toBe(409);

@@ -49,6 +49,27 @@ export const CommunityQuota = Type.Object({
 export type CommunityQuota = Static<typeof CommunityQuota>;
 export const CommunityQuotaList = Type.Array(CommunityQuota);
 
+/** `GET /api/waves/link?w=<waveCode>&c=<communityCode>` — what a poster link opens, both codes optional. */
+export const PosterLinkQuery = Type.Object({
+  w: Type.Optional(Type.String({ pattern: "^[0-9A-Za-z_-]{1,40}$" })),
+  c: Type.Optional(Type.String({ pattern: "^[0-9A-Za-z_-]{1,40}$" })),
+});
+export type PosterLinkQuery = Static<typeof PosterLinkQuery>;
+
+/**
+ * `GET /api/waves/link` → 200; 404 `no_open_wave`. The first screen's data in one answer instead of three
+ * (the wave, then its towns, then the town's communities): on a phone network each is a round trip. `wave` is
+ * the one `w` names (open or closed), else the current one — `unknownWave` when `w` named none or a draft;
+ * `town` and `community` are the link's community and its town in that wave, when it is open and takes part.
+ */
+export const PosterLink = Type.Object({
+  wave: CurrentWave,
+  unknownWave: Type.Boolean(),
+  town: Type.Union([TownQuota, Type.Null()]),
+  community: Type.Union([CommunityQuota, Type.Null()]),
+});
+export type PosterLink = Static<typeof PosterLink>;
+
 // ---------------------------------------------------------------- verification
 
 /** `POST /api/waves/:waveId/verifications` */

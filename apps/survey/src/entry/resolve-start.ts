@@ -1,8 +1,6 @@
-import { fetchCommunities } from "../api/communities";
-import { fetchCurrentWave, fetchWaveByCode } from "../api/current-wave";
 import { ApiError, NETWORK_ERROR } from "../api/http";
+import { fetchPosterLink, type PosterLink } from "../api/poster-link";
 import { fetchReservation } from "../api/reservation";
-import { fetchTowns } from "../api/towns";
 import type { ChosenCommunity, CurrentWave, Questionnaire, TownQuota } from "../api/types";
 import { policyNotes } from "../questionnaire/policy-notes";
 import { answersDiffer, mergeAnswers } from "../session/merge-answers";
@@ -53,23 +51,6 @@ export function entryUrl(search: string, communityCode: string | null): string {
   if (communityCode) params.set("c", communityCode);
   const query = params.toString();
   return query ? `/?${query}` : "/";
-}
-
-/**
- * The wave the link names, else the current one. A named wave that has ended says so: a 2026 poster never
- * opens the 2027 questionnaire. An unknown code (a mistyped link) falls back to the current wave.
- */
-async function linkedWave(search: string): Promise<{ wave: CurrentWave; unknownLink: boolean }> {
-  const waveCode = waveCodeFromUrl(search);
-  if (waveCode) {
-    try {
-      return { wave: await fetchWaveByCode(waveCode), unknownLink: false };
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === "unknown_wave")) throw error;
-      return { wave: await fetchCurrentWave(), unknownLink: true };
-    }
-  }
-  return { wave: await fetchCurrentWave(), unknownLink: false };
 }
 
 /** A token in storage → the reservation it holds, answers merged with the ones this phone kept. */
@@ -125,21 +106,14 @@ async function resumeSaved(saved: SavedSession): Promise<Start | null> {
   }
 }
 
-async function communityFromCode(wave: CurrentWave, code: string): Promise<Start> {
-  const towns = await fetchTowns(wave.id);
-  // A community code starts with its town's code (9 digits in the national division codes).
-  const town = towns.find((candidate) => code.startsWith(candidate.code));
-  if (town) {
-    const communities = await fetchCommunities(wave.id, town.code);
-    const found = communities.find((candidate) => candidate.code === code);
-    if (found) {
-      const community = { code: found.code, name: found.name, townCode: town.code, townName: town.name };
-      return found.full || town.full
-        ? { kind: "community-full", wave, community }
-        : { kind: "consent", wave, community };
-    }
-  }
-  return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
+/** The link's community in its open wave: consent, or the quota-full page; a community not in it: the pickers. */
+function communityOfLink(link: PosterLink): Start {
+  const { wave, town, community } = link;
+  if (!town || !community) return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
+  const chosen = { code: community.code, name: community.name, townCode: town.code, townName: town.name };
+  return community.full || town.full
+    ? { kind: "community-full", wave, community: chosen }
+    : { kind: "consent", wave, community: chosen };
 }
 
 export async function resolveStart(search: string): Promise<Start> {
@@ -151,17 +125,18 @@ export async function resolveStart(search: string): Promise<Start> {
   const receipt = loadReceipt();
   if (receipt) return { kind: "receipt", receipt };
 
-  let linked: { wave: CurrentWave; unknownLink: boolean };
+  // The wave the link names (a 2026 poster never opens the 2027 questionnaire; an ended wave says so), else the
+  // current one; an unknown wave code (a mistyped link) falls back to the current wave and the pickers.
+  const communityCode = communityCodeFromUrl(search);
+  let link: PosterLink;
   try {
-    linked = await linkedWave(search);
+    link = await fetchPosterLink({ waveCode: waveCodeFromUrl(search), communityCode });
   } catch (error) {
     if (error instanceof ApiError && error.code === "no_open_wave") return { kind: "no-wave" };
     throw error;
   }
-  const { wave } = linked;
+  const { wave } = link;
   if (wave.status !== "open") return { kind: "closed", wave };
-  if (linked.unknownLink) return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
-
-  const code = communityCodeFromUrl(search);
-  return code ? communityFromCode(wave, code) : { kind: "pick", wave };
+  if (link.unknownWave) return { kind: "pick", wave, notice: strings.picker.unknownLinkCommunity };
+  return communityCode ? communityOfLink(link) : { kind: "pick", wave };
 }

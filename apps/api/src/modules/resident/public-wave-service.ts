@@ -1,3 +1,4 @@
+import type { CommunityQuota, PosterLink, TownQuota } from "@survey/contract";
 import type { Database } from "@survey/db";
 import { questionnaireLength } from "@survey/questionnaire";
 import { NoOpenWaveError, UnknownTownError, UnknownWaveError } from "../../platform/errors";
@@ -44,9 +45,8 @@ async function publicWave(db: Database, wave: WaveRow) {
   };
 }
 
-export async function waveTowns(db: Database, waveId: number) {
-  const wave = await requireWave(db, waveId);
-  const towns = await listWaveTowns(db, wave.id);
+async function townQuotas(db: Database, waveId: number): Promise<TownQuota[]> {
+  const towns = await listWaveTowns(db, waveId);
   return towns.map((town) => ({
     code: town.code,
     name: town.name,
@@ -58,12 +58,8 @@ export async function waveTowns(db: Database, waveId: number) {
   }));
 }
 
-export async function waveTownCommunities(db: Database, waveId: number, townCode: string) {
-  const wave = await requireWave(db, waveId);
-  const town = (await listWaveTowns(db, wave.id)).find((candidate) => candidate.code === townCode);
-  if (!town) throw new UnknownTownError();
-  const townFull = town.completed + town.reserved >= town.target;
-  const communities = await listWaveCommunities(db, wave.id, townCode);
+async function communityQuotas(db: Database, waveId: number, town: TownQuota): Promise<CommunityQuota[]> {
+  const communities = await listWaveCommunities(db, waveId, town.code);
   return communities.map((community) => ({
     code: community.code,
     name: community.name,
@@ -71,6 +67,42 @@ export async function waveTownCommunities(db: Database, waveId: number, townCode
     completed: community.completed,
     reserved: community.reserved,
     // A community of a full town accepts nobody either.
-    full: townFull || community.completed + community.reserved >= community.cap,
+    full: town.full || community.completed + community.reserved >= community.cap,
   }));
+}
+
+export async function waveTowns(db: Database, waveId: number): Promise<TownQuota[]> {
+  const wave = await requireWave(db, waveId);
+  return townQuotas(db, wave.id);
+}
+
+export async function waveTownCommunities(db: Database, waveId: number, townCode: string): Promise<CommunityQuota[]> {
+  const wave = await requireWave(db, waveId);
+  const town = (await townQuotas(db, wave.id)).find((candidate) => candidate.code === townCode);
+  if (!town) throw new UnknownTownError();
+  return communityQuotas(db, wave.id, town);
+}
+
+/**
+ * What a poster link opens, in one answer: the wave it names (a draft or unknown code falls back to the current
+ * wave, flagged), and while that wave is open, the link's community and town — a community code starts with its
+ * town's code (9 digits in the national division codes).
+ */
+export async function posterLink(
+  db: Database,
+  link: { waveCode?: string; communityCode?: string },
+): Promise<PosterLink> {
+  const named = link.waveCode ? await findWaveByCode(db, link.waveCode) : null;
+  const unknownWave = link.waveCode !== undefined && (!named || named.status === "draft");
+  const wave = named && !unknownWave ? named : await findCurrentWave(db);
+  if (!wave) throw new NoOpenWaveError();
+  const found = { town: null as TownQuota | null, community: null as CommunityQuota | null };
+  if (wave.status === "open" && link.communityCode) {
+    const code = link.communityCode;
+    found.town = (await townQuotas(db, wave.id)).find((town) => code.startsWith(town.code)) ?? null;
+    if (found.town) {
+      found.community = (await communityQuotas(db, wave.id, found.town)).find((c) => c.code === code) ?? null;
+    }
+  }
+  return { wave: await publicWave(db, wave), unknownWave, ...found };
 }

@@ -3,6 +3,8 @@ import {
   CommunityQuotaList,
   CurrentWave,
   errorResponses,
+  PosterLink,
+  PosterLinkQuery,
   TownQuotaList,
   WaveCodeParams,
   WaveIdParams,
@@ -10,7 +12,7 @@ import {
 } from "@survey/contract";
 import { UnknownWaveError } from "../../../platform/errors";
 import { pathId } from "../../../platform/ids";
-import { currentWave, waveByCode, waveTownCommunities, waveTowns } from "../public-wave-service";
+import { currentWave, posterLink, waveByCode, waveTownCommunities, waveTowns } from "../public-wave-service";
 
 const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -32,6 +34,19 @@ const publicWaveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => waveByCode(app.database.db, request.params.code),
+  );
+
+  app.get(
+    "/api/waves/link",
+    {
+      schema: {
+        tags: ["resident"],
+        summary: "海报链接（?w=&c=）打开的调查、街镇和社区，一次请求",
+        querystring: PosterLinkQuery,
+        response: { 200: PosterLink, ...errorResponses(404) },
+      },
+    },
+    (request) => posterLink(app.database.db, { waveCode: request.query.w, communityCode: request.query.c }),
   );
 
   app.get(
