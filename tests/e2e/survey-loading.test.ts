@@ -1,6 +1,16 @@
 import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { agreeToConsent, enterCode, requestCode } from "./support/survey-flow";
+import { checkScreen } from "./support/survey-a11y";
+import {
+  agreeToConsent,
+  checkedValue,
+  currentPage,
+  enterCode,
+  requestCode,
+  serverDraft,
+  storedToken,
+  waitForSaved,
+} from "./support/survey-flow";
 import { newResident } from "./support/survey-residents";
 import { withSurveyServerAndPhone } from "./support/survey-session";
 
@@ -91,5 +101,44 @@ describe("resident page loading on a slow network (390×844)", () => {
     // The questionnaire came gzipped and the browser read it.
     expect(confirmAnswers).toEqual([{ encoding: "gzip" }]);
     expect(await page.locator(".sd-question").count()).toBeGreaterThan(0);
+  });
+
+  it("shows the first page at once when SurveyJS is still on its way, and SurveyJS carries on with its answers", async () => {
+    const { page } = survey.phone;
+    const resident = newResident();
+    const surveyJs = await holdResponses(page, "**/assets/questionnaire-screen-*.js");
+    await page.goto(`${survey.server.baseUrl}/?c=${COMMUNITY.code}`, { waitUntil: "commit" });
+    await agreeToConsent(page);
+    const code = await requestCode(page, survey.server.baseUrl, resident);
+    await page.getByLabel("短信验证码").fill(code);
+
+    // The first page, drawn without SurveyJS: its nine questions, answerable, as accessible as the rest.
+    await page.getByRole("heading", { name: "一、生活条件" }).waitFor();
+    expect(await page.locator(".sd-question").count()).toBe(0);
+    const questions = page.getByRole("radiogroup");
+    expect(await questions.count()).toBe(9);
+    expect(await currentPage(page)).toBe("1/7");
+    await checkScreen(page, "first page before SurveyJS");
+    await questions.first().getByText("不了解").click();
+    for (let index = 1; index < 9; index++) await questions.nth(index).getByText("比较满意").click();
+    await page.getByRole("button", { name: "下一页" }).click();
+    await page.getByRole("button", { name: "正在打开下一页…" }).waitFor();
+    // Kept on the phone at once: a reload now would lose nothing.
+    const kept = await page.evaluate(() => JSON.parse(window.localStorage.getItem("survey.session.v1") ?? "{}"));
+    expect(Object.keys(kept.answers)).toHaveLength(9);
+    expect(kept.answers.liv_income).toBe(8);
+
+    // SurveyJS arrives: it checks the page (all answered) and goes on to page 2, with the answers saved.
+    await surveyJs.release();
+    await page.locator(".sd-question").first().waitFor();
+    await expect.poll(() => currentPage(page)).toBe("2/7");
+    await waitForSaved(page);
+    const draft = await serverDraft(survey.server.baseUrl, await storedToken(page));
+    expect(draft.liv_income).toBe(8);
+    expect(Object.values(draft).filter((value) => value === 4)).toHaveLength(8);
+    await page.getByRole("button", { name: "上一页" }).click();
+    await expect.poll(() => currentPage(page)).toBe("1/7");
+    expect(await checkedValue(page, "liv_income")).toBe("8");
+    expect(await checkedValue(page, "liv_job_opportunities")).toBe("4");
   });
 });

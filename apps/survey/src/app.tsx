@@ -1,11 +1,11 @@
-import { Suspense, useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { ApiError, NETWORK_ERROR } from "./api/http";
 import type { ChosenCommunity, CurrentWave, VerificationConfirmed } from "./api/types";
-import { ChunkErrorBoundary } from "./components/chunk-error-boundary";
 import { Notice } from "./components/notice";
 import { entryUrl, resolveStart, type Start } from "./entry/resolve-start";
 import { replaceUrl, useStepHistory } from "./navigation/step-history";
-import { prefetchQuestionnaireWhenIdle, QuestionnaireScreen } from "./questionnaire/load-questionnaire";
+import { prefetchQuestionnaireWhenIdle } from "./questionnaire/load-questionnaire";
+import { QuestionnaireStep } from "./questionnaire/questionnaire-step";
 import { BlockedScreen } from "./screens/blocked-screen";
 import { ConsentScreen } from "./screens/consent-screen";
 import { LoadingScreen } from "./screens/loading-screen";
@@ -258,24 +258,20 @@ export function App() {
     }
     case "questionnaire":
       return (
-        <ChunkErrorBoundary title={screen.session.waveTitle}>
-          <Suspense fallback={<LoadingScreen title={screen.session.waveTitle} text={strings.questionnaire.loading} />}>
-            <QuestionnaireScreen
-              waveTitle={screen.session.waveTitle}
-              session={screen.session}
-              questionnaire={screen.questionnaire}
-              historyStep={history.step()}
-              resumed={screen.resumed}
-              offline={screen.offline}
-              onSubmitted={(receipt: SavedReceipt) => replace({ kind: "receipt", receipt })}
-              onSessionLost={sessionLost}
-              onRejected={(error) => {
-                clearSession();
-                replace({ kind: "blocked", error, title: screen.session.waveTitle });
-              }}
-            />
-          </Suspense>
-        </ChunkErrorBoundary>
+        <QuestionnaireStep
+          waveTitle={screen.session.waveTitle}
+          session={screen.session}
+          questionnaire={screen.questionnaire}
+          historyStep={history.step()}
+          resumed={screen.resumed}
+          offline={screen.offline}
+          onSubmitted={(receipt: SavedReceipt) => replace({ kind: "receipt", receipt })}
+          onSessionLost={sessionLost}
+          onRejected={(error) => {
+            clearSession();
+            replace({ kind: "blocked", error, title: screen.session.waveTitle });
+          }}
+        />
       );
     case "receipt":
       return <ReceiptScreen title={screen.receipt.waveTitle} receipt={screen.receipt} onStartOver={startOver} />;

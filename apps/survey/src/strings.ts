@@ -130,6 +130,7 @@ export const strings = {
     complete: "提交问卷",
     prev: "上一页",
     next: "下一页",
+    openingNext: "正在打开下一页…",
   },
 
   receipt: {

@@ -1,3 +1,4 @@
+import "./progress-bar.css";
 import type { ReactNode } from "react";
 import { strings } from "../strings";
 

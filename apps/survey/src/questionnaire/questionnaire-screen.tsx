@@ -21,6 +21,7 @@ import {
 } from "../session/saved-session";
 import { strings } from "../strings";
 import { createSurveyModel } from "./create-survey-model";
+import type { EarlyStart } from "./first-page";
 import { HoldDeadline } from "./hold-deadline";
 import { policyNotes } from "./policy-notes";
 import { ProgressBar } from "./progress-bar";
@@ -44,6 +45,8 @@ export interface QuestionnaireScreenProps {
   onSessionLost: () => void;
   /** A refusal the questionnaire cannot fix (already responded, wave closed…). */
   onRejected: (error: ApiError) => void;
+  /** What the resident did on the first page drawn before SurveyJS arrived (questionnaire-step.tsx). */
+  takeEarlyStart?: () => EarlyStart;
 }
 
 interface AnswerProblem {
@@ -53,7 +56,12 @@ interface AnswerProblem {
 
 /** The questionnaire itself: SurveyJS, one page per area, every change saved here and on the server. */
 export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
-  const { session, questionnaire } = props;
+  const { questionnaire } = props;
+  const [early] = useState(() => props.takeEarlyStart?.() ?? null);
+  const session =
+    early && Object.keys(early.answers).length > 0
+      ? { ...props.session, answers: { ...props.session.answers, ...early.answers }, unsynced: true }
+      : props.session;
   const [model] = useState(() => createSurveyModel(questionnaire.definition, session.answers, session.pageNo));
   const [pageNo, setPageNo] = useState(model.currentPageNo);
   const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
@@ -146,6 +154,18 @@ export default function QuestionnaireScreen(props: QuestionnaireScreenProps) {
     keepAppShellOffline();
     if (session.submitting) startSubmissionRef.current(session.answers);
     else if (session.unsynced) autosave.schedule({ ...model.data });
+    // Carrying on from the first page drawn before SurveyJS: 下一页 was pressed (SurveyJS checks the page), or
+    // the keyboard goes back to the question the resident was answering.
+    if (early?.advance) model.nextPage();
+    else if (early?.focus) {
+      const name = early.focus;
+      requestAnimationFrame(() => {
+        const question = document.querySelector(`.questionnaire [data-name="${CSS.escape(name)}"]`);
+        const field =
+          question?.querySelector<HTMLElement>("input:checked") ?? question?.querySelector("input, textarea");
+        field?.focus({ preventScroll: true });
+      });
+    }
   }, []);
 
   const title = props.waveTitle || questionnaire.title;

@@ -38,7 +38,7 @@ export function Layout({
 
 /** Focuses the first heading of a screen (or of a questionnaire page) without scrolling to it. */
 export function focusHeading(within: ParentNode): void {
-  const heading = within.querySelector<HTMLElement>(".sd-page__title, h1");
+  const heading = within.querySelector<HTMLElement>(".sd-page__title, .first-page__title, h1");
   if (!heading) return;
   if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
   heading.focus({ preventScroll: true });
