@@ -1,6 +1,7 @@
 import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { checkScreen } from "./support/survey-a11y";
+import { screenshot } from "./support/survey-browser";
 import {
   agreeToConsent,
   checkedValue,
@@ -119,6 +120,18 @@ describe("resident page loading on a slow network (390×844)", () => {
     expect(await questions.count()).toBe(9);
     expect(await currentPage(page)).toBe("1/7");
     await checkScreen(page, "first page before SurveyJS");
+    // The same on a small phone with WeChat's text at 200 %.
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.id = "text-200";
+      style.textContent = "html { font-size: 200% !important; }";
+      document.head.append(style);
+    });
+    await checkScreen(page, "first page before SurveyJS, 360×640, text 200 %");
+    await screenshot(page, "first-page-before-surveyjs-360-200");
+    await page.evaluate(() => document.getElementById("text-200")?.remove());
+    await page.setViewportSize({ width: 390, height: 844 });
     await questions.first().getByText("不了解").click();
     for (let index = 1; index < 9; index++) await questions.nth(index).getByText("比较满意").click();
     await page.getByRole("button", { name: "下一页" }).click();
