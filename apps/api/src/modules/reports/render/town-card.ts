@@ -71,7 +71,7 @@ function townBlocks(context: ReportContext, townCode: string): Block[] {
           { name: "全区", values: data.results.dimensions.map((d) => district.dimensions[d.code]?.mean ?? null) },
         ],
       ),
-      { widthShare: 0.7 },
+      { widthShare: 0.6 },
     ),
     ...dataTable(
       context.numbering,
@@ -156,6 +156,13 @@ function targetText(warning: IndicatorWarning): string {
 
 const number = (value: number | null) => (value === null ? "—" : String(Number(value.toFixed(2))));
 
+/** How many indicator warnings a card lists: the most serious first, with how many there are in all. */
+export const CARD_WARNINGS = 8;
+
+/** Missed before near before met (met ones are listed only when worsening); worsening first within each. */
+const severity = (warning: IndicatorWarning) =>
+  (warning.status === "missed" ? 0 : warning.status === "near" ? 2 : 4) + (warning.worsening ? 0 : 1);
+
 /** 指标预警: the town's objective indicators that miss or near their plan target, or move away from it. */
 function warningBlocks(context: ReportContext, townCode: string): Block[] {
   const { data } = context;
@@ -164,11 +171,14 @@ function warningBlocks(context: ReportContext, townCode: string): Block[] {
   if (warnings.length === 0) {
     return [title, para(`${data.wave.year}年本街镇没有未达标、接近目标或连续恶化的客观指标。`)];
   }
+  // A card for a town's leaders stays within four pages; the warnings page of the console lists them all.
+  const shown = [...warnings].sort((a, b) => severity(a) - severity(b)).slice(0, CARD_WARNINGS);
   return [
     title,
     para(
       `${data.wave.year}年本街镇有${warnings.length}项客观指标需要关注（未达标、差距在目标值5%以内的“接近”，` +
-        "或连续两年偏离目标更远的“恶化”）：",
+        "或连续两年偏离目标更远的“恶化”）" +
+        (shown.length < warnings.length ? `，最需要关注的${shown.length}项如下（全部见控制台“预警和预测”页）：` : "："),
     ),
     ...dataTable(
       context.numbering,
@@ -179,12 +189,13 @@ function warningBlocks(context: ReportContext, townCode: string): Block[] {
         { header: "目标", width: 1.8, align: "right" },
         { header: "状态", width: 1.9, align: "center" },
       ],
-      warnings.map((warning) => [
+      shown.map((warning) => [
         warning.indicatorName,
         `${number(warning.value)}${warning.unit}`,
         `${targetText(warning)}${warning.unit}`,
         `${STATUS_TEXT[warning.status]}${warning.worsening ? "、恶化" : ""}`,
       ]),
+      { compact: true },
     ),
   ];
 }
@@ -212,9 +223,10 @@ function voiceBlocks(context: ReportContext, townCode: string): Block[] {
 export async function townCardDocx(data: ReportData, townCode: string): Promise<Buffer> {
   const context = new ReportContext(data);
   const title = townCardTitle(data, townCode);
-  const document = reportDocument(title, [
-    ...cardTitle(title, `${data.wave.title} · ${dateText(data.generatedAt)}`),
-    ...townBlocks(context, townCode),
-  ]);
+  const document = reportDocument(
+    title,
+    [...cardTitle(title, `${data.wave.title} · ${dateText(data.generatedAt)}`), ...townBlocks(context, townCode)],
+    { card: true },
+  );
   return Packer.toBuffer(document);
 }
