@@ -205,5 +205,9 @@ export async function driveResidents(options: {
   }
   const elapsedMs = performance.now() - began;
   await Promise.all(pools.map((pool) => pool.close()));
+  // Timings of refusals alone (a limit, a full quota, a broken step) say nothing about the resident path.
+  if (options.residents.length > 0 && !outcomes.has("submitted")) {
+    throw new Error(`no resident got through: ${[...outcomes].map(([name, n]) => `${name} ${n}`).join(", ")}`);
+  }
   return { residents: options.residents.length, requests, elapsedMs, outcomes, latency };
 }
