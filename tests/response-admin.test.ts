@@ -130,6 +130,15 @@ describe(`responses: list, flags, void and correction (${testDriver})`, () => {
     expect(raised.statusCode, raised.body).toBe(200);
     expect(raised.json().flags.too_fast).toBe(2);
     expect(await flagsOf(careful)).toEqual(["too_fast"]);
+    // Kept to tenths of a second, so that a denormal number (found by the fuzz test) is 0, not a 500.
+    for (const [typed, kept] of [
+      [2.54, 2.5],
+      [5e-324, 0],
+    ]) {
+      const set = await api("PUT", `/api/admin/waves/${waveId}/responses/quality`, { minSecondsPerQuestion: typed });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json().minSecondsPerQuestion).toBe(kept);
+    }
     await api("PUT", `/api/admin/waves/${waveId}/responses/quality`, { minSecondsPerQuestion: 2 });
 
     // Voiding one copy leaves the other without a duplicate.

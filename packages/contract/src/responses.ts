@@ -111,7 +111,7 @@ export const ResponseQuality = Type.Object({
 });
 export type ResponseQuality = Static<typeof ResponseQuality>;
 
-/** `PUT /api/admin/waves/:waveId/responses/quality` → 200 `ResponseQuality`. */
+/** `PUT /api/admin/waves/:waveId/responses/quality` → 200 `ResponseQuality`; the threshold is kept to tenths of a second. */
 export const QualitySettingsBody = Type.Object(
   { minSecondsPerQuestion: Type.Number({ minimum: 0, maximum: 120 }) },
   { additionalProperties: false },

@@ -147,11 +147,13 @@ export async function setQualityThreshold(
   minSecondsPerQuestion: number,
 ): Promise<ResponseQuality> {
   const wave = await requireWave(deps.db, waveId);
+  // Tenths of a second are all a threshold means; a value like 5e-324 would not fit the stored real either.
+  const threshold = Math.round(minSecondsPerQuestion * 10) / 10;
   await deps.db.transaction(async (tx) => {
-    await setMinSecondsPerQuestion(tx, wave.id, minSecondsPerQuestion);
+    await setMinSecondsPerQuestion(tx, wave.id, threshold);
     await recordAudit(tx, source, "wave.quality_threshold", `wave:${wave.id}`, {
       from: wave.minSecondsPerQuestion,
-      to: minSecondsPerQuestion,
+      to: threshold,
     });
   });
   return responseQuality(deps, user, wave.id);
