@@ -24,6 +24,9 @@ const notDatabaseTests = ["tests/e2e/**", "tests/reliability/**"];
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (vitest's default there is one): the database tests spend much
+    // of their time waiting on PostgreSQL. The browser and multi-process files still run one at a time.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
