@@ -34,7 +34,7 @@ export function FirstPagePreview({
       <ProgressBar pageNo={0} pageCount={page.pageCount} pageTitle={page.title} status={null} />
       <div className="first-page">
         <div className="first-page__header">
-          <h2 className="first-page__title">{page.title}</h2>
+          {page.title ? <h2 className="first-page__title">{page.title}</h2> : null}
           {page.description ? <p className="first-page__description">{page.description}</p> : null}
         </div>
         {page.questions.map((question, index) => (
